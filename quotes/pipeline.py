@@ -1,18 +1,155 @@
-"""TEMPORARY placeholder: the real pipeline is being written. Interface is fixed."""
+"""From a document's text to its quotes: the steps, in order, and what each needs.
+
+1. scan (scanner)            text -> quote spans                     no NLP
+2. split (sentences)         text, spans -> sentences                no NLP
+3. classify (terms)          span, its sentence -> direct/partial/term   no NLP
+4. parse (nlp)               sentences holding quotes + 2 before -> tokens
+5. attribute (patterns)      tokens of the quote's sentence -> mention, cue
+6. context (context)         neighbouring quotes -> speaker of unattributed quotes
+7. resolve (resolve)         mention -> speaker (pronoun, fullest name, role alias)
+
+Only sentences near quotes are parsed, so a document without quotation marks costs a
+regex pass.
+"""
 
 from __future__ import annotations
 
-import regex
+import bisect
+from collections import Counter
+from dataclasses import dataclass
 
+from quotes.attribution.context import (
+    carry_previous,
+    content_words,
+    is_standalone,
+    subheading_source,
+)
+from quotes.attribution.mention import Mention
+from quotes.attribution.patterns import Attribution, Ctx, attribute_in_sentence, main_subject
+from quotes.attribution.resolve import Registry
+from quotes.lexicon import fold
 from quotes.model import Document, Quote
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
+from quotes.scanner import Span, scan
+from quotes.sentences import split_sentences
+from quotes.terms import Verdict, classify
 
-_PAIR = regex.compile(r"«\s*(.+?)\s*»")
+CONTEXT_SENTENCES_BEFORE = 2  # sentences parsed before a quote's own, for antecedents
 
 
-def extract_document(doc: Document, *, include_terms: bool = False) -> list[Quote]:
-    """Return the quotes of one document (placeholder: « » only, no attribution)."""
+@dataclass
+class _Item:
+    span: Span
+    verdict: Verdict
+    sent: int
+    attribution: Attribution | None = None
+    speaker: str | None = None
+    mention: str | None = None
+    rule: str | None = None
+
+
+def _sentence_of(sent_starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+
+def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> list[_Item]:
+    starts = [a for a, _ in sents]
+    folded = fold(text)
+    quoted = Counter(fold(text[s.start : s.end]) for s in spans)
+    items = []
+    for s in spans:
+        k = _sentence_of(starts, s.open_pos)
+        a, b = sents[k]
+        outside = text[a:b]
+        for other in spans:  # the sentence with every quote blanked out
+            if a <= other.open_pos < b:
+                lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
+                outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+        items.append(_Item(s, classify(text, s, (a, b), outside, folded, quoted), k))
+    return items
+
+
+def _record_subjects(reg: Registry, text: str, toks: list[Tok], spans: list[Span]) -> None:
+    """Add the sentence's main subject to the registry (a pronoun antecedent candidate)."""
+    found = main_subject(Ctx(text, spans[0] if spans else Span(-1, -1, -1, -1, "", 0), toks, spans))
+    if found is not None and found.mention is not None:
+        m = found.mention
+        reg.add(m, reg.resolve(m) if (m.pronoun or m.name) else None)
+
+
+def extract_document(
+    doc: Document, *, include_terms: bool = False, model: str = DEFAULT_MODEL
+) -> list[Quote]:
+    """Return the quotes of one document, in text order."""
+    text = doc.text
+    spans = scan(text)
+    if not spans:
+        return []
+    sents = split_sentences(text, spans)
+    items = _classify_all(text, spans, sents)
+    quotes = [it for it in items if it.verdict.kind != "term"]
+
+    wanted = sorted({k for it in quotes for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1) if k >= 0})
+    parsed = dict(zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True))
+    spans_in = {k: [it.span for it in items if it.sent == k] for k in wanted}
+    by_sent: dict[int, list[_Item]] = {}
+    for it in quotes:
+        by_sent.setdefault(it.sent, []).append(it)
+
+    reg = Registry(text)
+    history: list[tuple[int, str | None, str | None]] = []
+    for k in wanted:
+        toks = parsed[k]
+        _record_subjects(reg, text, toks, spans_in[k])
+        for it in by_sent.get(k, []):
+            _attribute(it, text, toks, spans_in[k], sents, reg, history)
+            history.append((k, it.speaker, it.mention))
+    _subheadings(text, quotes, sents)
+
     out = []
-    for m in _PAIR.finditer(doc.text):
-        out.append(Quote(doc.doc_id, m.group(1), None, None, None, "direct",
-                         m.start(1), m.end(1), m.group(0), 0))
+    for it in items:
+        if it.verdict.kind == "term" and not include_terms:
+            continue
+        a, b = sents[it.sent]
+        if it.rule in ("carry_previous",) and it.sent > 0:
+            a = sents[it.sent - 1][0]
+        cue = it.attribution.cue if it.attribution else None
+        out.append(
+            Quote(
+                doc_id=doc.doc_id, quote=text[it.span.start : it.span.end], speaker=it.speaker,
+                speaker_mention=it.mention, cue=cue, kind=it.verdict.kind, start=it.span.start,
+                end=it.span.end, context=text[a:b], paragraph=it.span.paragraph,
+                recovered=it.span.recovered,
+            )
+        )
     return out
+
+
+def _attribute(
+    it: _Item, text: str, toks: list[Tok], spans: list[Span], sents: list[tuple[int, int]],
+    reg: Registry, history: list[tuple[int, str | None, str | None]],
+) -> None:
+    found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
+    standalone = is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos)
+    if found is not None and found.mention is not None:
+        m: Mention = found.mention
+        it.attribution, it.rule, it.mention = found, found.rule, m.text
+        it.speaker = reg.resolve(m)
+        reg.add(m, it.speaker)
+        return
+    if standalone:
+        carried = carry_previous(it.sent, history)
+        if carried is not None:
+            it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
+
+
+def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:
+    """Standalone quotes left without a speaker take the speaker of a quote they repeat."""
+    bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
+    for i, it in enumerate(quotes):
+        if it.speaker or not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+            continue
+        others = [b for j, b in enumerate(bags) if j != i]
+        speaker = subheading_source(bags[i][0], others)
+        if speaker:
+            it.speaker, it.rule = speaker, "subheading"

@@ -1,0 +1,184 @@
+"""Find who a stretch of tokens names: the noun phrase, the person's name, its gender.
+
+Attribution rules locate *where* the source is ("after the incise verb", "the subject of
+the cue verb"); this module says *what* is there: the mention as written ("le ministre de
+l’Intérieur, Christophe Castaner"), the name inside it ("Christophe Castaner"), and the
+gender and number the text marks, for pronoun resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotes.lexicon import first_name_gender, fold, tagged, words
+from quotes.nlp import Tok
+
+PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
+_GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
+# Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
+_PP_HEADS = frozenset(
+    "à au aux sur devant dans lors en pour par après avant depuis chez auprès parmi sous vers "
+    "avec contre pendant face via".split()
+)
+_NP_STOP_AFTER_COMMA = frozenset({"VERB", "AUX", "ADP", "SCONJ", "ADV", "CCONJ"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that designates a source."""
+
+    start: int  # character offsets in the document
+    end: int
+    text: str
+    name: str | None  # a person's or organisation's name inside it, if any
+    gender: str  # m, f or ""
+    number: str  # sg or pl
+    pronoun: bool = False
+
+
+def clean(text: str) -> str:
+    """Collapse spaces and strip punctuation left at the edges of a mention."""
+    return " ".join(text.split()).strip(" ,;:—–-")
+
+
+def is_pronoun(tok: Tok) -> bool:
+    return fold(tok.text).lstrip("-").removeprefix("t-") in PRONOUNS
+
+
+def _is_title(tok: Tok) -> bool:
+    return fold(tok.text) in {fold(k) for k in tagged("titles_fr.txt")}
+
+
+def _is_name_token(tok: Tok) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or tok.pos in ("DET", "ADP", "PUNCT", "PRON", "NUM", "VERB", "AUX"):
+        return False
+    if tok.ent == "PER" or tok.pos == "PROPN":
+        return True
+    return first_name_gender(t) is not None
+
+
+def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """Token range [a, b) of the first person name: NER first, then capitalised runs.
+
+    A capitalised run right after "de/du/des" is a complement ("commission des Affaires
+    sociales"), not the source, unless NER calls it a person.
+    """
+    for pass_ in ("per", "propn"):
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent not in ("LOC",)
+            if ok and not (i > 0 and fold(toks[i - 1].text) in _GENITIVE and pass_ == "propn"):
+                if i == 0 and pass_ == "propn" and t.pos == "DET":
+                    i += 1
+                    continue
+                j = i + 1
+                while j < len(toks) and (
+                    (toks[j].ent == "PER" if pass_ == "per" else _is_name_token(toks[j]))
+                    or (fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
+                        and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+                        and toks[j + 1].pos == "PROPN")
+                ):
+                    j += 1
+                return i, j
+            i += 1
+    return None
+
+
+def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[str, str]:
+    """The gender and number a noun phrase marks: first name, title, then head noun."""
+    number = "sg"
+    if any(fold(t.text) in ("et", "ainsi") for t in toks) and name is not None:
+        number = "pl"
+    head = next((t for t in toks if t.pos in ("NOUN", "PROPN", "PRON")), None)
+    if head is not None and head.number == "pl":
+        number = "pl"
+    if name is not None:
+        first = toks[name[0]].text.split("-")[0]
+        g = first_name_gender(toks[name[0]].text) or first_name_gender(first)
+        if g in ("m", "f"):
+            return g, number
+    titles = tagged("titles_fr.txt")
+    roles = tagged("roles_fr.txt")
+    for t in toks:
+        g = titles.get(fold(t.text)) or roles.get(fold(t.text))
+        if g in ("m", "f"):
+            return g, number
+    for t in toks:
+        if t.pos == "DET" and fold(t.text) in ("le", "la", "un", "une", "ce", "cette"):
+            return ("f" if fold(t.text) in ("la", "une", "cette") else "m"), number
+    if head is not None and head.gender:
+        return head.gender, number
+    return "", number
+
+
+def noun_phrase(toks: Sequence[Tok], a: int) -> int:
+    """End (exclusive) of the noun phrase starting at token `a`, appositions included.
+
+    Stops at sentence punctuation, a quotation mark, a comma that opens a verb, relative
+    or adverbial ("…, évoquant", "…, qui"), or a preposition other than "de" once the
+    phrase has its head ("certains manifestants à l’adresse de…").
+    """
+    has_head = False
+    j = a
+    while j < len(toks):
+        t = toks[j]
+        f = fold(t.text)
+        if t.text in ".;:!?«»“”\"()[]":
+            break
+        if t.text == ",":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None or nxt.pos in _NP_STOP_AFTER_COMMA or fold(nxt.text) in ("qui", "dont"):
+                break
+        elif has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'")):
+            break
+        elif has_head and t.pos == "ADP" and f not in _GENITIVE and f not in ("l'",):
+            break
+        if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
+            has_head = True
+        j += 1
+    return j
+
+
+def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
+    """Skip what stands between a verb and its inverted subject: adverbs, times, PPs."""
+    skip = words("incise_skip_fr.txt")
+    in_pp = False
+    while i < len(toks):
+        t = toks[i]
+        f = fold(t.text)
+        if t.text == "," or t.pos == "ADV" or f in skip:
+            in_pp = False if t.text == "," else in_pp
+            i += 1
+        elif t.pos == "ADP" and f in _PP_HEADS or f in ("à", "au", "aux"):
+            in_pp = True
+            i += 1
+        elif in_pp and (t.pos == "DET" and i > 0 and toks[i - 1].pos != "ADP" and fold(toks[i - 1].text) not in ("à", "au")):
+            return i  # a determiner that does not follow the preposition starts the subject
+        elif in_pp and t.ent == "PER" and i > 0 and toks[i - 1].pos in ("NOUN", "PROPN", "NUM"):
+            return i  # "à la presse Jason Herbert"
+        elif in_pp:
+            i += 1
+        else:
+            return i
+    return i
+
+
+def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
+    """Build a Mention over `toks` (already cut to the phrase)."""
+    if not toks:
+        return None
+    if len(toks) == 1 and is_pronoun(toks[0]):
+        p = fold(toks[0].text).lstrip("-").removeprefix("t-")
+        g, n = PRONOUNS[p]
+        return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
+    name = find_name(toks)
+    g, n = gender_number(toks, name)
+    name_text = None
+    if name is not None:
+        a, b = name
+        name_text = clean(text[toks[a].start : toks[b - 1].end])
+    start, end = toks[0].start, toks[-1].end
+    return Mention(start, end, clean(text[start:end]), name_text, g, n)

@@ -1,0 +1,114 @@
+"""Word lists shipped as data files under `quotes/lexicons/` (one entry per line).
+
+Why data files: journalists and researchers extend these lists (a new speech verb, a
+regional first name) without touching code, and reviews of a list are reviews of words.
+Lines starting with '#' are comments; tab-separated columns carry gender or number.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+
+import regex
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotes").joinpath("lexicons", name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def fold(word: str) -> str:
+    """Lower case, typographic apostrophe to ', no accents: the key lists are looked up by."""
+    word = word.lower().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """A one-column list, folded."""
+    return frozenset(fold(line.split("\t")[0]) for line in _lines(name))
+
+
+@functools.cache
+def tagged(name: str) -> dict[str, str]:
+    """A two-column list (entry<TAB>tag), folded entries."""
+    out = {}
+    for line in _lines(name):
+        parts = line.split("\t")
+        out[fold(parts[0])] = parts[1].strip() if len(parts) > 1 else ""
+    return out
+
+
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech (reflexive ones without their 'se')."""
+    return _speech_verbs()
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    out = set()
+    for entry in words("speech_verbs_fr.txt"):
+        out.add(regex.sub(r"^(?:se |s')", "", entry))
+    return frozenset(out)
+
+
+# Inflection endings to try, longest first, with the infinitive endings they may come from.
+_ENDINGS = [
+    ("èrent", ("er",)), ("aient", ("er", "re", "ir")), ("issent", ("ir",)), ("èrent", ("er",)),
+    ("ées", ("er",)), ("ait", ("er", "re", "ir")), ("ent", ("er", "re", "ir")),
+    ("ant", ("er", "re", "ir")), ("ée", ("er",)), ("és", ("er",)), ("it", ("ire", "ir", "re")),
+    ("is", ("ir", "re", "ire")), ("ut", ("re", "oir")), ("us", ("re", "oir")),
+    ("é", ("er",)), ("e", ("er",)), ("a", ("er",)), ("es", ("er",)), ("t", ("re",)),
+    ("ue", ("re",)), ("ie", ("ir",)), ("i", ("ir",)), ("u", ("re", "oir")),
+]
+_IRREGULAR = {
+    "dit": "dire", "dis": "dire", "disent": "dire", "disait": "dire", "disaient": "dire",
+    "fait": "faire", "font": "faire", "faisait": "faire", "écrit": "écrire",
+    "promet": "promettre", "promis": "promettre", "admet": "admettre", "admis": "admettre",
+    "reconnu": "reconnaître", "reconnaît": "reconnaître", "reconnait": "reconnaître",
+    "reconnaissent": "reconnaître", "prévenu": "prévenir", "prévient": "prévenir",
+    "soutient": "soutenir", "soutenu": "soutenir", "maintient": "maintenir",
+    "poursuit": "poursuivre", "poursuivi": "poursuivre", "conclut": "conclure",
+    "conclu": "conclure", "répond": "répondre", "répondu": "répondre", "lu": "lire",
+    "lit": "lire", "lire": "lire", "tenu": "tenir", "tient": "tenir", "convient": "convenir",
+    "craint": "craindre", "plaint": "plaindre", "dément": "démentir", "démenti": "démentir",
+    "sourit": "sourire", "souri": "sourire", "ri": "rire", "rit": "rire",
+    "interrompt": "interrompre", "interrompu": "interrompre", "vu": "voir", "voit": "voir",
+}
+
+
+def verb_lemmas(form: str) -> list[str]:
+    """Infinitives a French verb form may come from, by rule (no dictionary needed).
+
+    Used to recognise a speech verb when the tagger got its lemma wrong ("estime" tagged X).
+    """
+    form = form.lower().replace("’", "'")
+    form = regex.sub(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$", "", form)
+    out = [form]
+    if form in _IRREGULAR:
+        out.append(_IRREGULAR[form])
+    for ending, infinitives in _ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            stem = form[: -len(ending)]
+            out.extend(stem + inf for inf in infinitives)
+    return out
+
+
+def is_speech_verb(form: str, lemma: str = "") -> bool:
+    """True when `form` (or its tagger lemma) is a verb of the speech lexicon."""
+    verbs = speech_verbs()
+    if lemma and fold(lemma) in verbs:
+        return True
+    return any(fold(c) in verbs for c in verb_lemmas(form))
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m', 'f', 'u' for a known first name, else None."""
+    return tagged("first_names_fr.txt").get(fold(name))

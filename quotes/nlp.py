@@ -1,0 +1,91 @@
+"""The NLP interface attribution sees, and its spaCy implementation.
+
+Attribution works on `Tok` records (text, lemma, POS, gender/number, head, dependency,
+character offsets in the *document*, entity label), never on a library's own objects, so a
+second backend only has to produce the same records. Only the sentences attribution needs
+are parsed (`parse_sentences`), batched through `nlp.pipe`: a document without quotation
+marks is never parsed at all.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DEFAULT_MODEL = "fr_core_news_sm"
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token, with offsets into the document text and its head as a sentence index."""
+
+    i: int  # index in its sentence
+    text: str
+    lemma: str
+    pos: str  # universal POS tag
+    dep: str  # universal dependency relation (lower case)
+    head: int  # index of the head in the same sentence (itself for the root)
+    start: int  # document character offset
+    end: int
+    ent: str = ""  # entity label (PER, ORG, LOC, MISC) or ""
+    gender: str = ""  # "m", "f" or ""
+    number: str = ""  # "sg", "pl" or ""
+
+
+class ModelNotAvailable(RuntimeError):
+    """The NLP model cannot be loaded; the message says how to install it."""
+
+
+@functools.cache
+def get_nlp(model: str = DEFAULT_MODEL):  # noqa: ANN201 - spaCy Language
+    """Load a spaCy pipeline once per process (loading takes seconds)."""
+    try:
+        import spacy
+
+        return spacy.load(model)
+    except OSError as err:
+        raise ModelNotAvailable(
+            f"spaCy model {model!r} is not installed; run: pip install {model}"
+        ) from err
+
+
+_GENDER = {"Masc": "m", "Fem": "f"}
+_NUMBER = {"Sing": "sg", "Plur": "pl"}
+
+
+def _convert(doc, offset: int) -> list[Tok]:  # noqa: ANN001 - spaCy Doc
+    ents = {}
+    for ent in doc.ents:
+        for t in ent:
+            ents[t.i] = ent.label_
+    toks = []
+    for t in doc:
+        gender = t.morph.get("Gender")
+        number = t.morph.get("Number")
+        toks.append(
+            Tok(
+                i=t.i,
+                text=t.text,
+                lemma=t.lemma_.lower(),
+                pos=t.pos_,
+                dep=t.dep_.lower(),
+                head=t.head.i,
+                start=offset + t.idx,
+                end=offset + t.idx + len(t.text),
+                ent=ents.get(t.i, ""),
+                gender=_GENDER.get(gender[0], "") if gender else "",
+                number=_NUMBER.get(number[0], "") if number else "",
+            )
+        )
+    return toks
+
+
+def parse_sentences(
+    text: str, ranges: Sequence[tuple[int, int]], model: str = DEFAULT_MODEL
+) -> list[list[Tok]]:
+    """Parse each (start, end) slice of `text` as one unit; offsets map back to `text`."""
+    nlp = get_nlp(model)
+    pieces = [text[s:e] for s, e in ranges]
+    docs = nlp.pipe(pieces, batch_size=64)
+    return [_convert(doc, start) for doc, (start, _) in zip(docs, ranges, strict=True)]

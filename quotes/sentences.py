@@ -1,0 +1,83 @@
+"""Split a document into sentences, treating every quote as one unbreakable piece.
+
+Why not the parser's sentences: a quote often holds several sentences, and its incise
+("…», a-t-il dit") belongs with it; statistical splitters cut after the quote's own
+full stop and separate the quote from its speaker. Press texts flattened from HTML also
+glue paragraphs ("méfiance.« Aujourd’hui", "Ailleurs au paysÀ Marseille"), which this
+splitter recognises.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import regex
+
+from quotes.scanner import SPACES, Span, paragraph_bounds
+
+# End punctuation, then optional space, then what starts a sentence.
+_BOUNDARY = regex.compile(
+    r"(?<=[.!?…])[)\]]?(?=[\s\u00a0]*[«“\"„\p{Lu}\d—–-])"
+    r"|(?<=\p{Ll}{4})(?=\p{Lu}[\p{Ll}\s])"  # glued heading: "paysÀ Marseille"
+)
+# Words whose final full stop is not a sentence end.
+_ABBREV = regex.compile(r"(?:\b\p{Lu}|\bM|\bMM|\bMme|\bDr|\bPr|\bMe|\bSt|\bav|\bapr|\bJ\.-C|\betc|\bvol|\bp|\bn°|\bno)\.$")
+
+
+def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[int]:
+    """Sentence-end offsets inside [start, end), never inside a quote."""
+    cuts = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        pos = m.start()
+        if m.group() == "" and text[pos - 1] == "." and _ABBREV.search(text, max(start, pos - 8), pos):
+            continue
+        cuts.append(m.end() if m.group() else pos)
+    for s in spans:  # after a quote that ends a sentence or stands alone as a heading
+        after = s.close_pos + 1
+        if start <= after < end and not s.recovered:
+            rest = text[after:end].lstrip(SPACES)
+            glued = after < end and text[after] not in SPACES
+            ends = text[s.end - 1 : s.end] in ".!?…" if s.end > s.start else False
+            if rest[:1].isupper() and (glued or ends):
+                cuts.append(after)
+    return sorted(set(cuts))
+
+
+def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, quotes kept whole."""
+    qranges = sorted((s.open_pos, s.close_pos + 1) for s in spans)
+    qstarts = [a for a, _ in qranges]
+
+    def inside_quote(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos - 1) - 1
+        return k >= 0 and qranges[k][0] < pos < qranges[k][1]
+
+    out = []
+    for p_start, p_end in paragraph_bounds(text):
+        # a quote continued over paragraphs keeps them in one sentence
+        pos = p_start
+        cuts = [c for c in _boundaries(text, p_start, p_end, spans) if not inside_quote(c)]
+        for cut in [*cuts, p_end]:
+            a, b = pos, cut
+            while a < b and text[a] in SPACES:
+                a += 1
+            while b > a and text[b - 1] in SPACES:
+                b -= 1
+            if b > a:
+                out.append((a, b))
+            pos = cut
+    return _merge_multi_paragraph(out, qranges)
+
+
+def _merge_multi_paragraph(
+    sents: list[tuple[int, int]], qranges: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Join sentences that one quote spans (quotes continued over paragraphs)."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sents:
+        if merged and any(qa < merged[-1][1] and qb > a for qa, qb in qranges if qa < a):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged

@@ -1,0 +1,144 @@
+"""Decide whether a quoted span is someone's words (`direct`, `partial`) or a `term`.
+
+Press marks names, titles and scare words with the same guillemets as speech
+(«gilets jaunes», «Le Monde», une «délégation»). The decision is a small additive score
+over features a reader would use, so every verdict can be explained:
+
+| feature | weight | why |
+|---|---|---|
+| first/second person words (je, nous, mon...) | +3 | only speech says "I" and "we" |
+| ends with . ! ? … | +3 | a sentence, not a label |
+| 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
+| speech verb or cue word in the same sentence | +2 | someone is reported speaking |
+| determiner as first word inside (« un moratoire ») | +1 | journalists quote whole phrases |
+| starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
+| every word capitalised, or an acronym | -3 | names and titles («The Times», «VBRG») |
+| a naming word before (dite, baptisé, slogan...) | -3 | the text names, it does not quote |
+| determiner right before, up to 3 words (une «délégation») | -2 | a noun used as a label |
+| same words 3+ times in the text, or also unquoted | -3 | a recurring name («gilets jaunes») |
+
+A span with score >= QUOTE_THRESHOLD is a quote. Quotes are `direct` when they start a
+sentence, follow a colon or "que", or are a sentence themselves; else `partial`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes.lexicon import fold, is_speech_verb, words
+from quotes.scanner import Span
+
+QUOTE_THRESHOLD = 2
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_PERSON = frozenset(
+    "je j me m moi mon ma mes nous notre nos on tu t te toi ton ta tes vous votre vos".split()
+)
+_DETERMINERS = frozenset(
+    "un une des les le la l du de d sa son ses leur leurs ce cet cette ces nouvelle nouveau "
+    "nouvel quelques plusieurs".split()
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision for one span and the features behind it."""
+
+    kind: str  # direct, partial or term
+    score: int
+    features: tuple[str, ...]
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _split_elision(word: str) -> list[str]:
+    return [w for w in regex.split(r"['’]", fold(word)) if w]
+
+
+def _has_cue(sentence_outside: str) -> bool:
+    cues = words("cue_prepositions_fr.txt") | words("speech_nouns_fr.txt")
+    for w in _words(sentence_outside):
+        f = fold(w)
+        if f in cues or is_speech_verb(w):
+            return True
+    return False
+
+
+def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
+    return [fold(w) for w in _words(text[max(sent_start, span.open_pos - 60) : span.open_pos])][-n:]
+
+
+def occurrences(text_folded: str, phrase: str) -> int:
+    """How many times `phrase` occurs as whole words in the folded document."""
+    key = fold(phrase).strip()
+    if not key:
+        return 0
+    return len(regex.findall(r"(?<!\w)" + regex.escape(key) + r"(?!\w)", text_folded))
+
+
+def classify(
+    text: str,
+    span: Span,
+    sentence: tuple[int, int],
+    sentence_outside: str,
+    text_folded: str,
+    quoted_counts: dict[str, int],
+) -> Verdict:
+    """Score one span; `sentence_outside` is its sentence with every quote removed."""
+    content = text[span.start : span.end]
+    ws = _words(content)
+    n = len(ws)
+    feats: list[str] = []
+    score = 0
+
+    def add(weight: int, name: str) -> None:
+        nonlocal score
+        score += weight
+        feats.append(f"{name}{weight:+d}")
+
+    flat = [p for w in ws for p in _split_elision(w)]
+    if any(w in _PERSON for w in flat):
+        add(3, "person")
+    if content.rstrip(" »”\"')").endswith((".", "!", "?", "…")):
+        add(3, "sentence")
+    if n >= 5:
+        add(2, "long")
+    elif n >= 3:
+        add(1, "medium")
+    if _has_cue(sentence_outside):
+        add(2, "cue")
+    if flat and flat[0] in _DETERMINERS and n >= 2:
+        add(1, "det_inside")
+    before = _before(text, span, sentence[0], 3)
+    prefix = text[sentence[0] : span.open_pos].rstrip()
+    at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
+    if ws and not at_start and ws[0][0].isupper() and n <= 4:
+        add(-2, "capital")
+    if ws and (all(w[0].isupper() for w in ws) and n >= 2 or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)):
+        add(-3, "name_case")
+    naming = words("term_cues_fr.txt")
+    if any(w in naming for w in before[-2:]):
+        add(-3, "naming_word")
+    if before and before[-1] in _DETERMINERS and n <= 3 and not at_start:
+        add(-2, "det_before")
+    key = fold(content)
+    total = occurrences(text_folded, content)
+    if n <= 4 and (total >= 3 or total > quoted_counts.get(key, 0)):
+        add(-3, "repeated")
+    if score < QUOTE_THRESHOLD:
+        return Verdict("term", score, tuple(feats))
+    return Verdict(_quote_kind(text, span, sentence, n), score, tuple(feats))
+
+
+def _quote_kind(text: str, span: Span, sentence: tuple[int, int], n: int) -> str:
+    """direct when the quote is a clause given as words: sentence start, after ':' or 'que'."""
+    prefix = text[sentence[0] : span.open_pos].rstrip()
+    if not prefix or prefix.endswith((":", "—", "–")):
+        return "direct"
+    if n >= 4 and regex.search(r"(?:^|\s)qu(?:e|['’])$|,$", prefix) and text[span.start].islower():
+        return "direct"
+    return "partial"
