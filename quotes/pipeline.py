@@ -15,7 +15,6 @@ regex pass.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from dataclasses import dataclass
 
 from quotes.attribution.context import (
@@ -32,7 +31,7 @@ from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
-from quotes.terms import Verdict, classify
+from quotes.terms import DocStats, Verdict, classify
 
 CONTEXT_SENTENCES_BEFORE = 2  # sentences parsed before a quote's own, for antecedents
 
@@ -54,8 +53,7 @@ def _sentence_of(sent_starts: list[int], pos: int) -> int:
 
 def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> list[_Item]:
     starts = [a for a, _ in sents]
-    folded = fold(text)
-    quoted = Counter(fold(text[s.start : s.end]) for s in spans)
+    stats = DocStats.of(text, spans)
     items = []
     for s in spans:
         k = _sentence_of(starts, s.open_pos)
@@ -65,7 +63,7 @@ def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) ->
             if a <= other.open_pos < b:
                 lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
                 outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
-        items.append(_Item(s, classify(text, s, (a, b), outside, folded, quoted), k))
+        items.append(_Item(s, classify(text, s, (a, b), outside, stats), k))
     return items
 
 

@@ -10,12 +10,14 @@ over features a reader would use, so every verdict can be explained:
 | ends with . ! ? … | +3 | a sentence, not a label |
 | 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
 | speech verb or cue word in the same sentence | +2 | someone is reported speaking |
+| speech verb among the 4 words before the mark | +2 | « dénoncer les «journalistes collabos» » |
 | determiner as first word inside (« un moratoire ») | +1 | journalists quote whole phrases |
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
 | every word capitalised, or an acronym | -3 | names and titles («The Times», «VBRG») |
-| a naming word before (dite, baptisé, slogan...) | -3 | the text names, it does not quote |
-| determiner right before, up to 3 words (une «délégation») | -2 | a noun used as a label |
-| same words 3+ times in the text, or also unquoted | -3 | a recurring name («gilets jaunes») |
+| ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
+| a naming word before (dite, baptisé, slogan...) | -5 | the text names, it does not quote |
+| determiner right before, up to 3 words (une «délégation») | -1 | a noun used as a label |
+| same words (singular or plural) used unquoted, or several words quoted twice, or in 3+ short quotes | -3 | a recurring name |
 
 A span with score >= QUOTE_THRESHOLD is a quote. Quotes are `direct` when they start a
 sentence, follow a colon or "que", or are a sentence themselves; else `partial`.
@@ -37,9 +39,11 @@ _PERSON = frozenset(
     "je j me m moi mon ma mes nous notre nos on tu t te toi ton ta tes vous votre vos".split()
 )
 _DETERMINERS = frozenset(
-    "un une des les le la l du de d sa son ses leur leurs ce cet cette ces nouvelle nouveau "
+    "un une des les le la l du sa son ses leur leurs ce cet cette ces nouvelle nouveau "
     "nouvel quelques plusieurs".split()
 )
+_ROMAN = regex.compile(r"^(?:[IVXLC]+|\d+)$")
+_PLURAL = regex.compile(r"(?<=\w{3})[sx]\b")
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,40 @@ def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
     return [fold(w) for w in _words(text[max(sent_start, span.open_pos - 60) : span.open_pos])][-n:]
 
 
-def occurrences(text_folded: str, phrase: str) -> int:
-    """How many times `phrase` occurs as whole words in the folded document."""
-    key = fold(phrase).strip()
-    if not key:
-        return 0
-    return len(regex.findall(r"(?<!\w)" + regex.escape(key) + r"(?!\w)", text_folded))
+def name_key(phrase: str) -> str:
+    """Folded, singular form of a phrase: «gilet jaune» and «gilets jaunes» share it."""
+    return _PLURAL.sub("", " ".join(fold(phrase).split()))
+
+
+@dataclass(frozen=True)
+class DocStats:
+    """What the classifier needs of the whole document, computed once per document."""
+
+    unquoted: str  # name_key of the text with every quote blanked out
+    quoted: dict[str, int]  # name_key of each quote's content -> how many quotes have it
+    short_quoted: str  # name_keys of the short quotes (up to 4 words), one per line
+
+    @classmethod
+    def of(cls, text: str, spans: list[Span]) -> DocStats:
+        chars = list(text)
+        counts: dict[str, int] = {}
+        for s in spans:
+            chars[s.open_pos : s.close_pos + 1] = " " * (s.close_pos + 1 - s.open_pos)
+            key = name_key(text[s.start : s.end])
+            counts[key] = counts.get(key, 0) + 1
+        short = "\n".join(k for k, n in counts.items() for _ in range(n) if len(k.split()) <= 4)
+        return cls(name_key("".join(chars)), counts, short)
+
+    def repeated(self, phrase: str) -> bool:
+        key = name_key(phrase)
+        if not key:
+            return False
+        pattern = regex.compile(r"(?<!\w)" + regex.escape(key) + r"(?!\w)")
+        if pattern.search(self.unquoted):
+            return True  # the journalist uses the words freely: a name
+        if self.quoted.get(key, 0) >= 2 and " " in key:
+            return True  # the same several words quoted twice: a name («Nuit jaune»)
+        return len(pattern.findall(self.short_quoted)) >= 3  # part of a recurring label
 
 
 def classify(
@@ -85,8 +117,7 @@ def classify(
     span: Span,
     sentence: tuple[int, int],
     sentence_outside: str,
-    text_folded: str,
-    quoted_counts: dict[str, int],
+    stats: DocStats,
 ) -> Verdict:
     """Score one span; `sentence_outside` is its sentence with every quote removed."""
     content = text[span.start : span.end]
@@ -103,7 +134,8 @@ def classify(
     flat = [p for w in ws for p in _split_elision(w)]
     if any(w in _PERSON for w in flat):
         add(3, "person")
-    if content.rstrip(" »”\"')").endswith((".", "!", "?", "…")):
+    is_sentence = content.rstrip(" »”\"')").endswith((".", "!", "?", "…"))
+    if is_sentence:
         add(3, "sentence")
     if n >= 5:
         add(2, "long")
@@ -113,21 +145,23 @@ def classify(
         add(2, "cue")
     if flat and flat[0] in _DETERMINERS and n >= 2:
         add(1, "det_inside")
-    before = _before(text, span, sentence[0], 3)
+    before = _before(text, span, sentence[0], 4)
+    if any(is_speech_verb(w) for w in before):
+        add(2, "cue_near")
     prefix = text[sentence[0] : span.open_pos].rstrip()
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
-    if ws and not at_start and ws[0][0].isupper() and n <= 4:
+    if ws and not at_start and not is_sentence and ws[0][0].isupper() and n <= 4:
         add(-2, "capital")
     if ws and (all(w[0].isupper() for w in ws) and n >= 2 or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)):
         add(-3, "name_case")
+    if ws and n <= 3 and _ROMAN.match(ws[-1]):
+        add(-3, "numbered")
     naming = words("term_cues_fr.txt")
     if any(w in naming for w in before[-2:]):
-        add(-3, "naming_word")
+        add(-5, "naming_word")
     if before and before[-1] in _DETERMINERS and n <= 3 and not at_start:
-        add(-2, "det_before")
-    key = fold(content)
-    total = occurrences(text_folded, content)
-    if n <= 4 and (total >= 3 or total > quoted_counts.get(key, 0)):
+        add(-1, "det_before")
+    if n <= 4 and stats.repeated(content):
         add(-3, "repeated")
     if score < QUOTE_THRESHOLD:
         return Verdict("term", score, tuple(feats))
