@@ -38,7 +38,7 @@ class ModelNotAvailable(RuntimeError):
 
 
 @functools.cache
-def get_nlp(model: str = DEFAULT_MODEL):  # noqa: ANN201 - spaCy Language
+def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     """Load a spaCy pipeline once per process (loading takes seconds)."""
     try:
         import spacy
@@ -50,11 +50,17 @@ def get_nlp(model: str = DEFAULT_MODEL):  # noqa: ANN201 - spaCy Language
         ) from err
 
 
+# One-for-one replacements applied before parsing (offsets are unchanged): the French
+# model tags "n’" as a name and "«" as a noun, but knows "n'" and '"'.
+PARSE_FORM = str.maketrans(
+    {"’": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "\u00a0": " ", "\u202f": " ",
+     "\u2009": " "}
+)
 _GENDER = {"Masc": "m", "Fem": "f"}
 _NUMBER = {"Sing": "sg", "Plur": "pl"}
 
 
-def _convert(doc, offset: int) -> list[Tok]:  # noqa: ANN001 - spaCy Doc
+def _convert(doc, offset: int, original: str) -> list[Tok]:  # type: ignore[no-untyped-def]
     ents = {}
     for ent in doc.ents:
         for t in ent:
@@ -66,7 +72,7 @@ def _convert(doc, offset: int) -> list[Tok]:  # noqa: ANN001 - spaCy Doc
         toks.append(
             Tok(
                 i=t.i,
-                text=t.text,
+                text=original[t.idx : t.idx + len(t.text)],
                 lemma=t.lemma_.lower(),
                 pos=t.pos_,
                 dep=t.dep_.lower(),
@@ -87,5 +93,8 @@ def parse_sentences(
     """Parse each (start, end) slice of `text` as one unit; offsets map back to `text`."""
     nlp = get_nlp(model)
     pieces = [text[s:e] for s, e in ranges]
-    docs = nlp.pipe(pieces, batch_size=64)
-    return [_convert(doc, start) for doc, (start, _) in zip(docs, ranges, strict=True)]
+    docs = nlp.pipe((p.translate(PARSE_FORM) for p in pieces), batch_size=64)
+    return [
+        _convert(doc, start, piece)
+        for doc, (start, _), piece in zip(docs, ranges, pieces, strict=True)
+    ]

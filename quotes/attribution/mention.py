@@ -134,12 +134,22 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
                 break
         elif has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'")):
             break
-        elif has_head and t.pos == "ADP" and f not in _GENITIVE and f not in ("l'",):
+        elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
             break
         if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
             has_head = True
         j += 1
     return j
+
+
+def _name_ahead(toks: Sequence[Tok], j: int, window: int = 6) -> bool:
+    """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
+    for t in toks[j + 1 : j + 1 + window]:
+        if t.text in ".;:!?«»“”\"()," or t.pos in ("VERB", "AUX"):
+            return False
+        if t.ent == "PER":
+            return True
+    return False
 
 
 def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
@@ -155,7 +165,9 @@ def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
         elif t.pos == "ADP" and f in _PP_HEADS or f in ("à", "au", "aux"):
             in_pp = True
             i += 1
-        elif in_pp and (t.pos == "DET" and i > 0 and toks[i - 1].pos != "ADP" and fold(toks[i - 1].text) not in ("à", "au")):
+        elif in_pp and i > 0 and toks[i - 1].pos not in ("ADP", "DET") and (
+            t.pos == "DET" or f in ("des", "du", "l'")
+        ):
             return i  # a determiner that does not follow the preposition starts the subject
         elif in_pp and t.ent == "PER" and i > 0 and toks[i - 1].pos in ("NOUN", "PROPN", "NUM"):
             return i  # "à la presse Jason Herbert"

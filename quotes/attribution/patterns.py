@@ -192,7 +192,7 @@ def incise_inside(ctx: Ctx) -> Attribution | None:
 def subject_of(toks: Sequence[Tok], v: int, depth: int = 0) -> int | None:
     """Index of the subject of verb v, inherited through coordination and adverbials."""
     for t in toks:
-        if t.head == v and t.i != v and t.dep.startswith("nsubj"):
+        if t.head == v and t.i != v and (t.dep.startswith("nsubj") or t.dep == "expl:subj" and is_pronoun(t)):
             if fold(t.text) in ("qui",) and toks[v].head != v:
                 return _antecedent(toks, v)
             return t.i
@@ -215,13 +215,16 @@ def _mention_at(ctx: Ctx, s: int) -> Mention | None:
         return None
     sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
     a = min(sub)
-    while a < s and ctx.toks[a].text in ",«“\"":
+    while a < s and (ctx.toks[a].text in ",«“\"" or ctx.toks[a].pos in ("SCONJ", "CCONJ", "ADP")):
         a += 1
     b = noun_phrase(ctx.toks, a)
     b = max(b, s + 1)
     if not all(ctx.outside(m) for m in range(a, b)):
         b = next(m for m in range(a, b) if not ctx.outside(m))
-    return make_mention(ctx.text, ctx.toks[a:b]) if b > a else None
+    phrase = ctx.toks[a:b]
+    if not any(t.pos in ("NOUN", "PROPN") or t.ent for t in phrase):
+        return None  # "que", "cela": not a source
+    return make_mention(ctx.text, phrase)
 
 
 def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
@@ -235,16 +238,42 @@ def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
     return False
 
 
+def _verb_subject(ctx: Ctx, k: int) -> Mention | None:
+    s = subject_of(ctx.toks, k)
+    if s is not None and ctx.outside(s):
+        return _mention_at(ctx, s)
+    return None
+
+
 def cue_verb_before(ctx: Ctx) -> Attribution | None:
-    """X a déclaré : «…» / X juge que «…» / X a appelé à «…»: the speech verb's subject."""
+    """X a déclaré : «…» / X juge que «…» / X a appelé à «…»: the speech verb's subject.
+
+    A speech verb with no subject of its own ("Estimant que «…», elle réclame") lends the
+    quote to the subject of the sentence.
+    """
     for k in range(ctx.before() - 1, -1, -1):
         t = ctx.toks[k]
         if ctx.outside(k) and t.pos in ("VERB", "AUX", "X", "NOUN") and is_speech_verb(t.text, t.lemma):
-            s = subject_of(ctx.toks, k)
-            if s is not None and ctx.outside(s):
-                m = _mention_at(ctx, s)
-                if m is not None:
-                    return Attribution("cue_verb_before", m, t.text)
+            m = _verb_subject(ctx, k)
+            if m is None and t.pos == "VERB":
+                found = _main_subject(ctx, "cue_verb_before")
+                m = found.mention if found else None
+            if m is not None:
+                return Attribution("cue_verb_before", m, t.text)
+    return None
+
+
+def incise_later(ctx: Ctx) -> Attribution | None:
+    """«…», une boisson sucrée, crie l’un d’eux: an inverted speech verb after an apposition."""
+    toks = ctx.toks
+    for k in range(ctx.after(), len(toks) - 1):
+        if toks[k].text != "," or not ctx.outside(k + 1):
+            continue
+        nxt = toks[k + 1]
+        if nxt.pos in ("VERB", "AUX") and is_speech_verb(nxt.text, nxt.lemma):
+            found = incise_after(Ctx(ctx.text, Span(0, 0, 0, toks[k].start, "", 0), toks, ctx.quotes))
+            if found is not None:
+                return Attribution("incise_later", found.mention, found.cue)
     return None
 
 
@@ -253,6 +282,12 @@ def colon_before(ctx: Ctx) -> Attribution | None:
     k = ctx.before() - 1
     if k < 0 or ctx.toks[k].text != ":":
         return None
+    for v in range(k - 1, -1, -1):
+        if ctx.toks[v].pos in ("VERB", "AUX") and ctx.outside(v):
+            m = _verb_subject(ctx, v)
+            if m is not None:
+                return Attribution("colon_before", m, None)
+            break
     return _main_subject(ctx, "colon_before")
 
 
@@ -297,6 +332,7 @@ RULES: tuple[Rule, ...] = (
     incise_after,
     inverted_pronoun,
     incise_inside,
+    incise_later,
     according_to,
     cue_verb_before,
     colon_before,

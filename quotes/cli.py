@@ -1,0 +1,243 @@
+"""The `quotes` command line: `quotes extract` (here) and `quotes eval` (quotes/eval_cli.py).
+
+Why it is built this way: it is meant for long batch runs over scraped news, so it streams
+(one document in memory at a time), writes results atomically, reports every unusable
+input as one line on stderr and keeps going, and never shows a traceback for a user
+mistake. Stdout carries only data, so `quotes extract a.txt | ...` pipes cleanly.
+
+Exit codes: 0 when at least one document was processed, 1 when none could be (or the
+output could not be written), 2 for usage errors (bad option, bad output path, Parquet
+to stdout).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from enum import Enum
+from importlib import metadata
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from quotes.io.readers import Skipped, iter_inputs_with_origin, one_line, with_line
+from quotes.io.writers import OutputError, infer_format, open_writer, quote_row
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(str, Enum):
+    """Output formats accepted by --format."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _version() -> str:
+    try:
+        return metadata.version("quotes")
+    except metadata.PackageNotFoundError:  # running from a source tree, not installed
+        return "unknown"
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"quotes {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version_callback,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Find quoted speech in French news text and say who said it.
+
+    Example: quotes extract articles/ -o quotes.csv
+
+    Run "quotes COMMAND --help" for the options of a command.
+    """
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(documents: int, quotes: int, skips: Counter[str]) -> str:
+    """E.g. ``12 documents, 57 quotes, 2 skipped (1 empty, 1 not valid JSON)``."""
+    text = f"{_plural(documents, 'document')}, {_plural(quotes, 'quote')}, "
+    text += f"{sum(skips.values())} skipped"
+    if skips:
+        text += " (" + ", ".join(f"{n} {cat}" for cat, n in skips.items()) + ")"
+    return text
+
+
+class _Reporter:
+    """Prints skips, warnings and the summary on stderr, one line each, never wrapped."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.console = Console(stderr=True, soft_wrap=True, highlight=False)
+        self.quiet = quiet
+        self.skips: Counter[str] = Counter()
+
+    def say(self, text: str) -> None:
+        self.console.print(one_line(text), markup=False, emoji=False)
+
+    def skip(self, skipped: Skipped) -> None:
+        self.skips[skipped.category] += 1
+        self.say(skipped.message())
+
+    def progress(self) -> Progress:
+        return Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+            disable=self.quiet or not self.console.is_terminal,
+        )
+
+
+def _usage_error(reporter: _Reporter, message: str) -> typer.Exit:
+    reporter.say(f"Error: {message}")
+    return typer.Exit(2)
+
+
+@app.command(no_args_is_help=True)
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="Files (.txt, .jsonl, .csv, other = plain text), folders (searched "
+            "recursively for .txt/.jsonl/.csv) or - for stdin.",
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Output file; stdout when omitted or '-'."),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False,
+            help="Output format; default from the -o extension, else csv.",
+        ),
+    ] = None,
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="JSONL key / CSV column holding the id.")
+    ] = "id",
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="JSONL key / CSV column holding the text.")
+    ] = "text",
+    include_terms: Annotated[
+        bool, typer.Option("--include-terms", help="Also report quoted terms (kind 'term').")
+    ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM (for Excel).")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar or summary; skips still shown."),
+    ] = False,
+) -> None:
+    """Extract quotes from INPUT files into one table (a row per quote).
+
+    Each row: the quote fields, then its document's other JSONL keys / CSV columns (date, url).
+
+    Unusable inputs are reported on stderr, one line each, and skipped.
+
+    Example: quotes extract articles/ dépêches.jsonl -o quotes.csv --bom
+
+    Example: cat article.txt | quotes extract - --format jsonl
+    """
+    from quotes import pipeline  # lazy: loading the NLP stack is slow, --help should not be
+
+    reporter = _Reporter(quiet)
+    out_fmt = fmt.value if fmt is not None else infer_format(output)
+    try:
+        writer = open_writer(
+            output, out_fmt, bom=bom, on_warning=lambda m: reporter.say(f"warning: {m}")
+        )
+    except OutputError as exc:
+        raise _usage_error(reporter, str(exc)) from None
+
+    documents = quotes = 0
+    try:
+        with reporter.progress() as progress:
+            task = progress.add_task("reading…", total=None)
+            for origin, item in iter_inputs_with_origin(
+                inputs, id_field=id_field, text_field=text_field
+            ):
+                if isinstance(item, Skipped):
+                    reporter.skip(item)
+                    continue
+                try:
+                    found = pipeline.extract_document(item, include_terms=include_terms)
+                except Exception as exc:  # one bad document must not stop the batch
+                    reason = with_line(origin.line, f"error: {type(exc).__name__}: {exc}")
+                    reporter.skip(Skipped(origin.source, item.doc_id, reason))
+                    continue
+                writer.write(quote_row(q, item.meta) for q in found)
+                documents += 1
+                quotes += len(found)
+                progress.update(
+                    task,
+                    description=f"{_plural(documents, 'document')}, {_plural(quotes, 'quote')}",
+                )
+        if documents == 0:
+            writer.abort()
+        else:
+            writer.close()
+    except BrokenPipeError:  # e.g. `quotes extract ... | head`: the reader has enough
+        writer.abort()
+        _silence_stdout()
+        raise typer.Exit(1) from None
+    except OSError as exc:  # disk full, output removed...: not a bug, no traceback
+        writer.abort()
+        reporter.say(f"error: cannot write output: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        writer.abort()
+        reporter.say("interrupted; no output written" if output not in (None, "-")
+                     else "interrupted")
+        raise typer.Exit(130) from None
+    except BaseException:
+        writer.abort()
+        raise
+
+    if not quiet:
+        reporter.say(summary_line(documents, quotes, reporter.skips))
+    if documents == 0:
+        raise typer.Exit(1)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# The `eval` command lives in its own module; the CLI must still work without it.
+try:
+    from quotes.eval_cli import register as _register_eval
+except ImportError:  # pragma: no cover - depends on what is installed
+    _register_eval = None
+
+if _register_eval is not None:
+    _register_eval(app)
