@@ -31,6 +31,7 @@ class Tok:
     ent: str = ""  # entity label (PER, ORG, LOC, MISC) or ""
     gender: str = ""  # "m", "f" or ""
     number: str = ""  # "sg", "pl" or ""
+    form: str = ""  # verb form: "fin", "part", "inf", "ger" or ""
 
 
 class ModelNotAvailable(RuntimeError):
@@ -69,6 +70,7 @@ def _convert(doc, offset: int, original: str) -> list[Tok]:  # type: ignore[no-u
     for t in doc:
         gender = t.morph.get("Gender")
         number = t.morph.get("Number")
+        form = t.morph.get("VerbForm")
         toks.append(
             Tok(
                 i=t.i,
@@ -82,6 +84,7 @@ def _convert(doc, offset: int, original: str) -> list[Tok]:  # type: ignore[no-u
                 ent=ents.get(t.i, ""),
                 gender=_GENDER.get(gender[0], "") if gender else "",
                 number=_NUMBER.get(number[0], "") if number else "",
+                form=form[0].lower() if form else "",
             )
         )
     return toks

@@ -23,10 +23,9 @@ from quotes.attribution.context import (
     is_standalone,
     subheading_source,
 )
-from quotes.attribution.mention import Mention
-from quotes.attribution.patterns import Attribution, Ctx, attribute_in_sentence, main_subject
-from quotes.attribution.resolve import Registry
-from quotes.lexicon import fold
+from quotes.attribution.mention import Mention, make_mention
+from quotes.attribution.patterns import Attribution, Ctx, attribute_in_sentence, subject_mention
+from quotes.attribution.resolve import NAMED, SOURCE, SUBJECT, Registry
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
@@ -67,12 +66,26 @@ def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) ->
     return items
 
 
-def _record_subjects(reg: Registry, text: str, toks: list[Tok], spans: list[Span]) -> None:
-    """Add the sentence's main subject to the registry (a pronoun antecedent candidate)."""
-    found = main_subject(Ctx(text, spans[0] if spans else Span(-1, -1, -1, -1, "", 0), toks, spans))
-    if found is not None and found.mention is not None:
-        m = found.mention
-        reg.add(m, reg.resolve(m) if (m.pronoun or m.name) else None)
+def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: list[Span]) -> None:
+    """Add the sentence's subjects and named people to the registry (antecedent candidates)."""
+    ctx = Ctx(text, Span(-1, -1, -1, -1, "", 0), toks, spans)
+    for t in toks:
+        if (t.dep.startswith("nsubj") or t.dep == "expl:subj") and ctx.outside(t.i):
+            m = subject_mention(ctx, t.i)
+            if m is not None and (m.pronoun or m.name):
+                reg.add(m, reg.resolve(m, k), k, SUBJECT)
+    i = 0
+    while i < len(toks):
+        if toks[i].ent == "PER" and ctx.outside(i):
+            j = i
+            while j < len(toks) and toks[j].ent == "PER":
+                j += 1
+            m = make_mention(text, toks[i:j])
+            if m is not None and m.name:
+                reg.add(m, reg.canonical(m.name), k, NAMED)
+            i = j
+        else:
+            i += 1
 
 
 def extract_document(
@@ -98,7 +111,7 @@ def extract_document(
     history: list[tuple[int, str | None, str | None]] = []
     for k in wanted:
         toks = parsed[k]
-        _record_subjects(reg, text, toks, spans_in[k])
+        _record_mentions(reg, k, text, toks, spans_in[k])
         for it in by_sent.get(k, []):
             _attribute(it, text, toks, spans_in[k], sents, reg, history)
             history.append((k, it.speaker, it.mention))
@@ -132,8 +145,8 @@ def _attribute(
     if found is not None and found.mention is not None:
         m: Mention = found.mention
         it.attribution, it.rule, it.mention = found, found.rule, m.text
-        it.speaker = reg.resolve(m)
-        reg.add(m, it.speaker)
+        it.speaker = reg.resolve(m, it.sent)
+        reg.add(m, it.speaker, it.sent, SOURCE)
         return
     if standalone:
         carried = carry_previous(it.sent, history)

@@ -18,9 +18,9 @@ PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles":
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 # Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
 _PP_HEADS = frozenset(
-    "à au aux sur devant dans lors en pour par après avant depuis chez auprès parmi sous vers "
+    "a au aux sur devant dans lors en pour par apres avant depuis chez aupres parmi sous vers "
     "avec contre pendant face via".split()
-)
+)  # folded (no accents), as `fold` gives them
 _NP_STOP_AFTER_COMMA = frozenset({"VERB", "AUX", "ADP", "SCONJ", "ADV", "CCONJ"})
 
 
@@ -126,11 +126,16 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
     while j < len(toks):
         t = toks[j]
         f = fold(t.text)
+        if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
+            j = close + 1  # a term inside the phrase: des « gilets jaunes », X
+            continue
         if t.text in ".;:!?«»“”\"()[]":
             break
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or nxt.pos in _NP_STOP_AFTER_COMMA or fold(nxt.text) in ("qui", "dont"):
+            if nxt is None or not (_is_name_token(nxt) or nxt.pos in ("DET", "PROPN", "NOUN")):
+                break
+            if fold(nxt.text) in ("qui", "dont"):
                 break
         elif has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'")):
             break
@@ -142,10 +147,18 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
     return j
 
 
-def _name_ahead(toks: Sequence[Tok], j: int, window: int = 6) -> bool:
+def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None:
+    """Index of the mark closing a short quote opened at j (a term), else None."""
+    for k in range(j + 1, min(len(toks), j + window)):
+        if toks[k].text in "»”":
+            return k
+    return None
+
+
+def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
     """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
     for t in toks[j + 1 : j + 1 + window]:
-        if t.text in ".;:!?«»“”\"()," or t.pos in ("VERB", "AUX"):
+        if t.text in ".;:!?«»“”\"()" or t.pos in ("VERB", "AUX"):
             return False
         if t.ent == "PER":
             return True
@@ -162,7 +175,7 @@ def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
         if t.text == "," or t.pos == "ADV" or f in skip:
             in_pp = False if t.text == "," else in_pp
             i += 1
-        elif t.pos == "ADP" and f in _PP_HEADS or f in ("à", "au", "aux"):
+        elif t.pos == "ADP" and f in _PP_HEADS or f in ("a", "au", "aux"):
             in_pp = True
             i += 1
         elif in_pp and i > 0 and toks[i - 1].pos not in ("ADP", "DET") and (
@@ -187,6 +200,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         g, n = PRONOUNS[p]
         return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
     name = find_name(toks)
+    if name is None and toks[0].text[:1].isupper() and toks[0].pos not in ("DET", "ADP", "PRON", "ADV"):
+        name = (0, 1)  # "Murielle, une employée": a capitalised head the tagger missed
     g, n = gender_number(toks, name)
     name_text = None
     if name is not None:

@@ -84,6 +84,8 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
         elif _clitic(t):
             clitic = t
             j += 1
+        elif not has_verb and t.form in ("ger", "part", "inf") and t.pos == "VERB" and clitic is None:
+            return None  # "affirmant", "condamnées par": no inversion, not an incise
         elif t.pos in ("VERB", "AUX") or is_speech_verb(t.text, t.lemma) or "-t-" in t.text:
             if "-t-" in t.text or (t.text.count("-") == 1 and fold(t.text).endswith(("-il", "-elle", "-ils", "-elles", "-on"))):
                 clitic = t
@@ -91,7 +93,7 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
             j += 1
         elif has_verb and (t.pos == "ADV" or f in ("quant", "lui", "eux")) and f != "selon":
             j += 1
-        elif has_verb and f == "à" and nxt is not None and nxt.pos == "VERB":
+        elif has_verb and f == "a" and nxt is not None and nxt.pos == "VERB":
             j += 1  # "a tenu à souligner"
         else:
             break
@@ -118,6 +120,10 @@ def _subject_after(ctx: Ctx, k: int) -> Mention | None:
     toks = ctx.toks
     a = skip_adverbials(toks, k)
     if a >= len(toks) or not ctx.outside(a):
+        return None
+    if toks[a].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ") and not toks[a].text[:1].isupper():
+        return None  # "que…", "qu’il…": a clause, not an inverted subject
+    if toks[a].pos == "PRON" and not is_pronoun(toks[a]) and fold(toks[a].text) not in ("l'un", "l'une", "un", "une", "certains", "certaines", "plusieurs"):
         return None
     b = noun_phrase(toks, a)
     return make_mention(ctx.text, toks[a:b]) if b > a else None
@@ -207,6 +213,11 @@ def _antecedent(toks: Sequence[Tok], v: int) -> int | None:
     return head if toks[head].pos in ("NOUN", "PROPN") else None
 
 
+def subject_mention(ctx: Ctx, s: int) -> Mention | None:
+    """The mention headed by token s (a subject found by the parser)."""
+    return _mention_at(ctx, s)
+
+
 def _mention_at(ctx: Ctx, s: int) -> Mention | None:
     tok = ctx.toks[s]
     if is_pronoun(tok):
@@ -238,11 +249,37 @@ def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
     return False
 
 
-def _verb_subject(ctx: Ctx, k: int) -> Mention | None:
-    s = subject_of(ctx.toks, k)
-    if s is not None and ctx.outside(s):
-        return _mention_at(ctx, s)
+def _verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
+    """The subject of verb k: its nsubj, or an inverted subject after it ("…, a dit X"),
+    or the subject of the verb it depends on (coordination, gerund, subordinate)."""
+    toks = ctx.toks
+    for t in toks:
+        if t.head == k and t.i != k and (t.dep.startswith("nsubj") or t.dep == "expl:subj" and is_pronoun(t)):
+            if fold(t.text) == "qui":
+                a = _antecedent(toks, k)
+                return _mention_at(ctx, a) if a is not None and ctx.outside(a) else None
+            return _mention_at(ctx, t.i) if ctx.outside(t.i) else None
+    if toks[k].form == "fin" or any(toks[c].head == k and toks[c].pos == "AUX" for c in range(max(0, k - 2), k)):
+        group = verb_group(toks, _group_start(toks, k))
+        if group is not None and group[1] is None and k > 0 and _after_quote_or_comma(toks, _group_start(toks, k)):
+            m = _subject_after(ctx, group[0])
+            if m is not None:
+                return m
+    tv = toks[k]
+    if depth < 3 and tv.head != k and tv.dep in ("conj", "advcl", "xcomp", "ccomp", "parataxis"):
+        return _verb_subject(ctx, tv.head, depth + 1)
     return None
+
+
+def _group_start(toks: Sequence[Tok], k: int) -> int:
+    """Back from a participle to its auxiliary and clitics: "a-t-il déclaré", "s'est dit"."""
+    while k > 0 and (toks[k - 1].pos == "AUX" or fold(toks[k - 1].text) in ("s'", "se", "-t", "en", "y") or _clitic(toks[k - 1]) or toks[k - 1].pos == "ADV" and k > 1 and toks[k - 2].pos == "AUX"):
+        k -= 1
+    return k
+
+
+def _after_quote_or_comma(toks: Sequence[Tok], k: int) -> bool:
+    return k > 0 and toks[k - 1].text in ",»”\""
 
 
 def cue_verb_before(ctx: Ctx) -> Attribution | None:

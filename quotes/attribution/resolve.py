@@ -37,13 +37,22 @@ def _role_words(m: Mention) -> list[str]:
     return _key(text)
 
 
+# Salience of a candidate antecedent: lower is preferred within one sentence.
+SOURCE, SUBJECT, NAMED = 0, 1, 2
+MAX_SENTENCES_BACK = 4
+
+
 @dataclass
 class Registry:
-    """Mentions of one document, in text order, with the names they resolve to."""
+    """Mentions of one document, in text order, with the names they resolve to.
+
+    Each entry is (mention, speaker, sentence index, salience); see `antecedent`.
+    """
 
     text: str
     entries: list[tuple[Mention, str | None]] = field(default_factory=list)
     full_names: list[str] = field(default_factory=list)
+    ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
 
     def __post_init__(self) -> None:
         # Names written out with a known first name anywhere in the text ("Elon Musk").
@@ -52,10 +61,16 @@ class Registry:
             if first_name_gender(first) or first_name_gender(first.split("-")[0]):
                 self.full_names.append(" ".join(m.group().split()))
 
-    def add(self, mention: Mention, speaker: str | None) -> None:
+    def add(self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT) -> None:
         """Record a mention (and who it designates) for later pronoun/alias resolution."""
         if mention.name:
             self.full_names.append(mention.name)
+        old = self.ranks.get(mention.start)
+        if old is not None:
+            if old[1] <= salience:
+                return
+            self.entries = [e for e in self.entries if e[0].start != mention.start]
+        self.ranks[mention.start] = (sentence, salience)
         self.entries.append((mention, speaker))
         self.entries.sort(key=lambda e: e[0].start)
 
@@ -84,30 +99,40 @@ class Registry:
                 return speaker or m.name
         return None
 
-    def antecedent(self, pronoun: Mention) -> str | None:
-        """The most recent earlier mention compatible in gender and number."""
-        for m, speaker in reversed(self.entries):
-            if m.start >= pronoun.start or m.pronoun and speaker is None:
+    def antecedent(self, pronoun: Mention, sentence: int | None = None) -> str | None:
+        """The antecedent of a pronoun: compatible in gender and number, searched sentence
+        by sentence backwards; within a sentence, quote sources and subjects come before
+        other names ("Laurent Berger a désapprouvé … de M. Griveaux. «…», a-t-il dit")."""
+        if sentence is None:
+            sentence = max((r[0] for r in self.ranks.values()), default=0)
+        best: tuple[tuple[int, int, int], str] | None = None
+        for m, speaker in self.entries:
+            if m.start >= pronoun.start or not (speaker or m.name):
                 continue
-            if speaker is None and not m.name:
+            sent, salience = self.ranks.get(m.start, (0, SUBJECT))
+            if sentence - sent > MAX_SENTENCES_BACK or not _compatible(pronoun, m):
                 continue
-            if pronoun.number == "pl" and m.number != "pl":
-                continue
-            if pronoun.number == "sg" and m.number == "pl":
-                continue
-            if pronoun.gender == "f" and m.gender == "m" or pronoun.gender == "m" and m.gender == "f" and pronoun.number == "sg":
-                continue
-            return speaker or m.name
-        return None
+            key = (sentence - sent, salience, -m.start)
+            if best is None or key < best[0]:
+                best = (key, speaker or self.canonical(m.name or ""))
+        return best[1] if best else None
 
-    def resolve(self, mention: Mention) -> str | None:
+    def resolve(self, mention: Mention, sentence: int | None = None) -> str | None:
         """The speaker a mention designates: a name, or the description itself."""
         if mention.pronoun:
-            return self.antecedent(mention)
+            return self.antecedent(mention, sentence)
         if mention.name:
             return self.canonical(mention.name)
         alias = self.role_alias(mention)
         return alias if alias else _strip_det_phrase(mention.text)
+
+
+def _compatible(pronoun: Mention, m: Mention) -> bool:
+    if pronoun.number != m.number:
+        return False
+    if pronoun.gender == "f":
+        return m.gender != "m"
+    return m.gender != "f" or pronoun.number == "pl"
 
 
 def _strip_title(name: str) -> str:
