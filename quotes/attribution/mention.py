@@ -35,6 +35,7 @@ class Mention:
     gender: str  # m, f or ""
     number: str  # sg or pl
     pronoun: bool = False
+    person: bool = False  # the text marks a person: PER entity, first name, title or role
 
 
 def clean(text: str) -> str:
@@ -208,4 +209,14 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         a, b = name
         name_text = clean(text[toks[a].start : toks[b - 1].end])
     start, end = toks[0].start, toks[-1].end
-    return Mention(start, end, clean(text[start:end]), name_text, g, n)
+    return Mention(start, end, clean(text[start:end]), name_text, g, n, person=_is_person(toks, name))
+
+
+def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:
+    """Whether a phrase designates a person (pronoun antecedents must)."""
+    if name is not None:
+        head = toks[name[0]]
+        if head.ent == "PER" or first_name_gender(head.text.split("-")[0]) or first_name_gender(head.text):
+            return True
+    roles, titles = tagged("roles_fr.txt"), tagged("titles_fr.txt")
+    return any(fold(t.text) in roles or t.text in titles for t in toks)

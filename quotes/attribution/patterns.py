@@ -84,7 +84,7 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
         elif _clitic(t):
             clitic = t
             j += 1
-        elif not has_verb and t.form in ("ger", "part", "inf") and t.pos == "VERB" and clitic is None:
+        elif not has_verb and clitic is None and t.pos == "VERB" and _non_finite(t):
             return None  # "affirmant", "condamnées par": no inversion, not an incise
         elif t.pos in ("VERB", "AUX") or is_speech_verb(t.text, t.lemma) or "-t-" in t.text:
             if "-t-" in t.text or (t.text.count("-") == 1 and fold(t.text).endswith(("-il", "-elle", "-ils", "-elles", "-on"))):
@@ -98,6 +98,16 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
         else:
             break
     return (j, clitic) if has_verb else None
+
+
+def _non_finite(t: Tok) -> bool:
+    """Gerunds, participles and infinitives (checked on the ending: the tagger errs)."""
+    f = fold(t.text)
+    if f.endswith(("ant", "ants")):
+        return True
+    if t.form == "part":
+        return f.endswith(("e", "es", "ee", "ees", "i", "is", "u", "us"))
+    return t.form == "inf" and f.endswith(("er", "ir", "re"))
 
 
 def _clitic_mention(tok: Tok) -> Mention | None:
@@ -121,7 +131,7 @@ def _subject_after(ctx: Ctx, k: int) -> Mention | None:
     a = skip_adverbials(toks, k)
     if a >= len(toks) or not ctx.outside(a):
         return None
-    if toks[a].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ") and not toks[a].text[:1].isupper():
+    if toks[a].pos not in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ") and not toks[a].text[:1].isupper() and fold(toks[a].text) not in ("des", "du"):
         return None  # "que…", "qu’il…": a clause, not an inverted subject
     if toks[a].pos == "PRON" and not is_pronoun(toks[a]) and fold(toks[a].text) not in ("l'un", "l'une", "un", "une", "certains", "certaines", "plusieurs"):
         return None
@@ -267,7 +277,45 @@ def _verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
                 return m
     tv = toks[k]
     if depth < 3 and tv.head != k and tv.dep in ("conj", "advcl", "xcomp", "ccomp", "parataxis"):
-        return _verb_subject(ctx, tv.head, depth + 1)
+        found = _verb_subject(ctx, tv.head, depth + 1)
+        if found is not None:
+            return found
+    if toks[k].form not in ("ger",) and not fold(toks[k].text).endswith("ant"):
+        return left_subject(ctx, _group_start(toks, k))
+    return None
+
+
+_CLAUSE_BREAK = frozenset({"que", "qu'", "qui", "dont", "ou", ";", ":", "mais", "car", "tandis", "alors"})
+
+
+def left_subject(ctx: Ctx, g: int) -> Mention | None:
+    """The subject written before a verb the parser left without one.
+
+    The nearest person's name before the verb in its clause ("…, Brigitte Bourguignon
+    (majorité présidentielle), a appelé"), else the clause's first noun phrase.
+    """
+    toks = ctx.toks
+    start = g
+    while start > 0:
+        t = toks[start - 1]
+        if fold(t.text) in _CLAUSE_BREAK or not ctx.outside(start - 1):
+            break
+        if t.pos in ("VERB", "AUX") and t.form == "fin":
+            break
+        start -= 1
+    per = [i for i in range(start, g) if toks[i].ent == "PER"]
+    if per:
+        b = per[-1] + 1
+        a = per[-1]
+        while a > start and toks[a - 1].ent == "PER":
+            a -= 1
+        return make_mention(ctx.text, toks[a:b])
+    a = skip_adverbials(toks, start)
+    while a < g and toks[a].pos in ("NOUN",) and fold(toks[a].text) in words("incise_skip_fr.txt"):
+        a += 1
+    if a < g and toks[a].pos in ("DET", "PROPN", "NOUN", "NUM") or (a < g and is_pronoun(toks[a])):
+        b = min(noun_phrase(toks, a), g)
+        return make_mention(ctx.text, toks[a:b]) if b > a else None
     return None
 
 
@@ -348,14 +396,27 @@ def according_to(ctx: Ctx) -> Attribution | None:
     return None
 
 
+def _governing_verb(ctx: Ctx) -> int | None:
+    """The verb outside the quote that the quote depends on (its clause's verb)."""
+    inner = [t.i for t in ctx.inside()]
+    k = inner[0] if inner else ctx.before()
+    for _ in range(30):
+        if k >= len(ctx.toks):
+            return None
+        t = ctx.toks[k]
+        if ctx.outside(k) and t.pos in ("VERB", "AUX"):
+            return k
+        if t.head == k:
+            break
+        k = t.head
+    return next((t.i for t in ctx.toks if t.head == t.i and ctx.outside(t.i)), None)
+
+
 def _main_subject(ctx: Ctx, rule: str) -> Attribution | None:
-    root = next((t.i for t in ctx.toks if t.head == t.i and ctx.outside(t.i)), None)
-    if root is None:
+    v = _governing_verb(ctx)
+    if v is None:
         return None
-    s = subject_of(ctx.toks, root)
-    if s is None or not ctx.outside(s):
-        return None
-    m = _mention_at(ctx, s)
+    m = _verb_subject(ctx, v)
     return Attribution(rule, m, None) if m is not None else None
 
 

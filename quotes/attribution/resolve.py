@@ -110,6 +110,8 @@ class Registry:
             if m.start >= pronoun.start or not (speaker or m.name):
                 continue
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
+            if salience != SOURCE and not m.person and not m.pronoun:
+                continue  # "Le RIC a-t-il dit": only people (or earlier sources) say things
             if sentence - sent > MAX_SENTENCES_BACK or not _compatible(pronoun, m):
                 continue
             key = (sentence - sent, salience, -m.start)
