@@ -25,7 +25,7 @@ from quotes.attribution.context import (
 )
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import Attribution, Ctx, attribute_in_sentence, subject_mention
-from quotes.attribution.resolve import NAMED, SOURCE, SUBJECT, Registry
+from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
@@ -73,7 +73,7 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
         if (t.dep.startswith("nsubj") or t.dep == "expl:subj") and ctx.outside(t.i):
             m = subject_mention(ctx, t.i)
             if m is not None and (m.pronoun or m.name):
-                reg.add(m, reg.resolve(m, k), k, SUBJECT)
+                reg.add(m, reg.resolve(m, k), k, PRONOUN if m.pronoun else SUBJECT)
     i = 0
     while i < len(toks):
         if toks[i].ent == "PER" and ctx.outside(i):

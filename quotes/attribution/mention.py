@@ -134,7 +134,7 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             break
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or not (_is_name_token(nxt) or nxt.pos in ("DET", "PROPN", "NOUN")):
+            if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
                 break
             if fold(nxt.text) in ("qui", "dont"):
                 break
@@ -209,7 +209,10 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         a, b = name
         name_text = clean(text[toks[a].start : toks[b - 1].end])
     start, end = toks[0].start, toks[-1].end
-    return Mention(start, end, clean(text[start:end]), name_text, g, n, person=_is_person(toks, name))
+    words_ = clean(text[start:end])
+    if not any(c.isalnum() for c in words_):
+        return None
+    return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
 
 
 def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:

@@ -243,7 +243,7 @@ def _mention_at(ctx: Ctx, s: int) -> Mention | None:
     if not all(ctx.outside(m) for m in range(a, b)):
         b = next(m for m in range(a, b) if not ctx.outside(m))
     phrase = ctx.toks[a:b]
-    if not any(t.pos in ("NOUN", "PROPN") or t.ent for t in phrase):
+    if not any((t.pos in ("NOUN", "PROPN") or t.ent) and t.text[:1].isalnum() for t in phrase):
         return None  # "que", "cela": not a source
     return make_mention(ctx.text, phrase)
 
@@ -267,8 +267,12 @@ def _verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         if t.head == k and t.i != k and (t.dep.startswith("nsubj") or t.dep == "expl:subj" and is_pronoun(t)):
             if fold(t.text) == "qui":
                 a = _antecedent(toks, k)
-                return _mention_at(ctx, a) if a is not None and ctx.outside(a) else None
-            return _mention_at(ctx, t.i) if ctx.outside(t.i) else None
+                m = _mention_at(ctx, a) if a is not None and ctx.outside(a) else None
+            else:
+                m = _mention_at(ctx, t.i) if ctx.outside(t.i) else None
+            if m is not None:
+                return m
+            break
     if toks[k].form == "fin" or any(toks[c].head == k and toks[c].pos == "AUX" for c in range(max(0, k - 2), k)):
         group = verb_group(toks, _group_start(toks, k))
         if group is not None and group[1] is None and k > 0 and _after_quote_or_comma(toks, _group_start(toks, k)):
@@ -280,9 +284,11 @@ def _verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         found = _verb_subject(ctx, tv.head, depth + 1)
         if found is not None:
             return found
-    if toks[k].form not in ("ger",) and not fold(toks[k].text).endswith("ant"):
-        return left_subject(ctx, _group_start(toks, k))
-    return None
+    if _non_finite(toks[k]) and fold(toks[k].text).endswith("ant"):
+        # "Dénonçant «…», un des représentants, X, a appelé": the next finite verb's subject
+        nxt = next((j for j in range(k + 1, len(toks)) if ctx.outside(j) and toks[j].form == "fin"), None)
+        return _verb_subject(ctx, nxt, depth + 1) if nxt is not None and depth < 3 else None
+    return left_subject(ctx, _group_start(toks, k))
 
 
 _CLAUSE_BREAK = frozenset({"que", "qu'", "qui", "dont", "ou", ";", ":", "mais", "car", "tandis", "alors"})
@@ -310,6 +316,8 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         while a > start and toks[a - 1].ent == "PER":
             a -= 1
         return make_mention(ctx.text, toks[a:b])
+    if toks[start].pos == "VERB":  # "Saisi en urgence, le Conseil d'État … a estimé"
+        start = next((i + 1 for i in range(start, g) if toks[i].text == ","), start)
     a = skip_adverbials(toks, start)
     while a < g and toks[a].pos in ("NOUN",) and fold(toks[a].text) in words("incise_skip_fr.txt"):
         a += 1
@@ -338,7 +346,7 @@ def cue_verb_before(ctx: Ctx) -> Attribution | None:
     """
     for k in range(ctx.before() - 1, -1, -1):
         t = ctx.toks[k]
-        if ctx.outside(k) and t.pos in ("VERB", "AUX", "X", "NOUN") and is_speech_verb(t.text, t.lemma):
+        if ctx.outside(k) and _cue_verb_token(ctx.toks, k):
             m = _verb_subject(ctx, k)
             if m is None and t.pos == "VERB":
                 found = _main_subject(ctx, "cue_verb_before")
@@ -346,6 +354,17 @@ def cue_verb_before(ctx: Ctx) -> Attribution | None:
             if m is not None:
                 return Attribution("cue_verb_before", m, t.text)
     return None
+
+
+def _cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
+    """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
+    t = toks[k]
+    if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and (prev.pos == "DET" or prev.pos == "NOUN" and t.form == "part" and prev.text != ","):
+        return False
+    return True
 
 
 def incise_later(ctx: Ctx) -> Attribution | None:

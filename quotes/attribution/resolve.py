@@ -38,7 +38,7 @@ def _role_words(m: Mention) -> list[str]:
 
 
 # Salience of a candidate antecedent: lower is preferred within one sentence.
-SOURCE, SUBJECT, NAMED = 0, 1, 2
+SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
 
 
