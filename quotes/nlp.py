@@ -54,8 +54,17 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
 # One-for-one replacements applied before parsing (offsets are unchanged): the French
 # model tags "n’" as a name and "«" as a noun, but knows "n'" and '"'.
 PARSE_FORM = str.maketrans(
-    {"’": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "\u00a0": " ", "\u202f": " ",
-     "\u2009": " "}
+    {
+        "’": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
 )
 _GENDER = {"Masc": "m", "Fem": "f"}
 _NUMBER = {"Sing": "sg", "Plur": "pl"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from quotes.attribution.clauses import Attribution, Ctx, subject_mention
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -24,7 +25,7 @@ from quotes.attribution.context import (
     subheading_source,
 )
 from quotes.attribution.mention import Mention, make_mention
-from quotes.attribution.patterns import Attribution, Ctx, attribute_in_sentence, subject_mention
+from quotes.attribution.patterns import attribute_in_sentence
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
@@ -100,8 +101,17 @@ def extract_document(
     items = _classify_all(text, spans, sents)
     quotes = [it for it in items if it.verdict.kind != "term"]
 
-    wanted = sorted({k for it in quotes for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1) if k >= 0})
-    parsed = dict(zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True))
+    wanted = sorted(
+        {
+            k
+            for it in quotes
+            for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1)
+            if k >= 0
+        }
+    )
+    parsed = dict(
+        zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True)
+    )
     spans_in = {k: [it.span for it in items if it.sent == k] for k in wanted}
     by_sent: dict[int, list[_Item]] = {}
     for it in quotes:
@@ -127,9 +137,16 @@ def extract_document(
         cue = it.attribution.cue if it.attribution else None
         out.append(
             Quote(
-                doc_id=doc.doc_id, quote=text[it.span.start : it.span.end], speaker=it.speaker,
-                speaker_mention=it.mention, cue=cue, kind=it.verdict.kind, start=it.span.start,
-                end=it.span.end, context=text[a:b], paragraph=it.span.paragraph,
+                doc_id=doc.doc_id,
+                quote=text[it.span.start : it.span.end],
+                speaker=it.speaker,
+                speaker_mention=it.mention,
+                cue=cue,
+                kind=it.verdict.kind,
+                start=it.span.start,
+                end=it.span.end,
+                context=text[a:b],
+                paragraph=it.span.paragraph,
                 recovered=it.span.recovered,
             )
         )
@@ -137,8 +154,13 @@ def extract_document(
 
 
 def _attribute(
-    it: _Item, text: str, toks: list[Tok], spans: list[Span], sents: list[tuple[int, int]],
-    reg: Registry, history: list[tuple[int, str | None, str | None]],
+    it: _Item,
+    text: str,
+    toks: list[Tok],
+    spans: list[Span],
+    sents: list[tuple[int, int]],
+    reg: Registry,
+    history: list[tuple[int, str | None, str | None]],
 ) -> None:
     found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
     standalone = is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos)
@@ -158,7 +180,9 @@ def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -
     """Standalone quotes left without a speaker take the speaker of a quote they repeat."""
     bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
     for i, it in enumerate(quotes):
-        if it.speaker or not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+        if it.speaker or not is_standalone(
+            text, sents[it.sent], it.span.open_pos, it.span.close_pos
+        ):
             continue
         others = [b for j, b in enumerate(bags) if j != i]
         speaker = subheading_source(bags[i][0], others)

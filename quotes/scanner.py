@@ -97,7 +97,6 @@ class _Scanner:
     def spans(self) -> Iterator[Span]:
         i = 0
         while i < len(self.marks):
-            pos, ch = self.marks[i]
             if not self._opens(i):
                 i += 1
                 continue
@@ -117,7 +116,11 @@ class _Scanner:
             return None
         start, _ = self.paras[para]
         k = bisect.bisect_left(self.marks, (start, ""))
-        if k < len(self.marks) and self.marks[k][0] == start and self.marks[k][1] in _REOPEN[opener]:
+        if (
+            k < len(self.marks)
+            and self.marks[k][0] == start
+            and self.marks[k][1] in _REOPEN[opener]
+        ):
             return k
         return None
 

@@ -22,7 +22,9 @@ _BOUNDARY = regex.compile(
     r"|(?<=\p{Ll}{4})(?=\p{Lu}[\p{Ll}\s])"  # glued heading: "paysÀ Marseille"
 )
 # Words whose final full stop is not a sentence end.
-_ABBREV = regex.compile(r"(?:\b\p{Lu}|\bM|\bMM|\bMme|\bDr|\bPr|\bMe|\bSt|\bav|\bapr|\bJ\.-C|\betc|\bvol|\bp|\bn°|\bno)\.$")
+_ABBREV = regex.compile(
+    r"(?:\b\p{Lu}|\bM|\bMM|\bMme|\bDr|\bPr|\bMe|\bSt|\bav|\bapr|\bJ\.-C|\betc|\bvol|\bp|\bn°|\bno)\.$"
+)
 
 
 def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[int]:
@@ -30,7 +32,11 @@ def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[
     cuts = []
     for m in _BOUNDARY.finditer(text, start, end):
         pos = m.start()
-        if m.group() == "" and text[pos - 1] == "." and _ABBREV.search(text, max(start, pos - 8), pos):
+        if (
+            m.group() == ""
+            and text[pos - 1] == "."
+            and _ABBREV.search(text, max(start, pos - 8), pos)
+        ):
             continue
         cuts.append(m.end() if m.group() else pos)
     for s in spans:  # after a quote that ends a sentence or stands alone as a heading
@@ -39,9 +45,15 @@ def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[
             rest = text[after:end].lstrip(SPACES)
             glued = after < end and text[after] not in SPACES
             ends = text[s.end - 1 : s.end] in ".!?…" if s.end > s.start else False
-            if rest[:1].isupper() and (glued or ends):
-                cuts.append(after)
+            if rest[:1].isupper() and (glued or ends or _opens_sentence(text, start, s.open_pos)):
+                cuts.append(after)  # «Titre» Le texte…: a heading, or a quoted sentence
     return sorted(set(cuts))
+
+
+def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
+    """True when `pos` starts its paragraph or follows a sentence end."""
+    before = text[para_start:pos].rstrip(SPACES)
+    return not before or before[-1] in ".!?…»”"
 
 
 def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:

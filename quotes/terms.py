@@ -36,11 +36,56 @@ QUOTE_THRESHOLD = 2
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _PERSON = frozenset(
-    "je j me m moi mon ma mes nous notre nos on tu t te toi ton ta tes vous votre vos".split()
+    [
+        "je",
+        "j",
+        "me",
+        "m",
+        "moi",
+        "mon",
+        "ma",
+        "mes",
+        "nous",
+        "notre",
+        "nos",
+        "on",
+        "tu",
+        "t",
+        "te",
+        "toi",
+        "ton",
+        "ta",
+        "tes",
+        "vous",
+        "votre",
+        "vos",
+    ]
 )
 _DETERMINERS = frozenset(
-    "un une des les le la l du sa son ses leur leurs ce cet cette ces nouvelle nouveau "
-    "nouvel quelques plusieurs".split()
+    [
+        "un",
+        "une",
+        "des",
+        "les",
+        "le",
+        "la",
+        "l",
+        "du",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "nouvelle",
+        "nouveau",
+        "nouvel",
+        "quelques",
+        "plusieurs",
+    ]
 )
 _ROMAN = regex.compile(r"^(?:[IVXLC]+|\d+)$")
 _PLURAL = regex.compile(r"(?<=\w{3})[sx]\b")
@@ -152,7 +197,10 @@ def classify(
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     if ws and not at_start and not is_sentence and ws[0][0].isupper() and n <= 4:
         add(-2, "capital")
-    if ws and (all(w[0].isupper() for w in ws) and n >= 2 or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)):
+    if ws and (
+        (all(w[0].isupper() for w in ws) and n >= 2)
+        or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)
+    ):
         add(-3, "name_case")
     if ws and n <= 3 and _ROMAN.match(ws[-1]):
         add(-3, "numbered")

@@ -18,8 +18,31 @@ PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles":
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 # Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
 _PP_HEADS = frozenset(
-    "a au aux sur devant dans lors en pour par apres avant depuis chez aupres parmi sous vers "
-    "avec contre pendant face via".split()
+    [
+        "a",
+        "au",
+        "aux",
+        "sur",
+        "devant",
+        "dans",
+        "lors",
+        "en",
+        "pour",
+        "par",
+        "apres",
+        "avant",
+        "depuis",
+        "chez",
+        "aupres",
+        "parmi",
+        "sous",
+        "vers",
+        "avec",
+        "contre",
+        "pendant",
+        "face",
+        "via",
+    ]
 )  # folded (no accents), as `fold` gives them
 _NP_STOP_AFTER_COMMA = frozenset({"VERB", "AUX", "ADP", "SCONJ", "ADV", "CCONJ"})
 
@@ -78,9 +101,12 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 j = i + 1
                 while j < len(toks) and (
                     (toks[j].ent == "PER" if pass_ == "per" else _is_name_token(toks[j]))
-                    or (fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
-                        and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
-                        and toks[j + 1].pos == "PROPN")
+                    or (
+                        fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
+                        and j + 1 < len(toks)
+                        and toks[j + 1].text[:1].isupper()
+                        and toks[j + 1].pos == "PROPN"
+                    )
                 ):
                     j += 1
                 return i, j
@@ -110,8 +136,8 @@ def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[st
     for t in toks:
         if t.pos == "DET" and fold(t.text) in ("le", "la", "un", "une", "ce", "cette"):
             return ("f" if fold(t.text) in ("la", "une", "cette") else "m"), number
-    if head is not None and head.gender:
-        return head.gender, number
+    if head is not None and head.gender and head.pos == "NOUN":
+        return head.gender, number  # the tagger's gender of a proper noun is a guess
     return "", number
 
 
@@ -130,7 +156,7 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
         if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
             j = close + 1  # a term inside the phrase: des « gilets jaunes », X
             continue
-        if t.text in ".;:!?«»“”\"()[]":
+        if t.text in '.;:!?«»“”"()[]':
             break
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -138,9 +164,9 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
                 break
             if fold(nxt.text) in ("qui", "dont"):
                 break
-        elif has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'")):
-            break
-        elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
+        elif (has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'"))) or (
+            has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j)
+        ):
             break
         if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
             has_head = True
@@ -159,7 +185,7 @@ def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None
 def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
     """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
     for t in toks[j + 1 : j + 1 + window]:
-        if t.text in ".;:!?«»“”\"()" or t.pos in ("VERB", "AUX"):
+        if t.text in '.;:!?«»“”"()' or t.pos in ("VERB", "AUX"):
             return False
         if t.ent == "PER":
             return True
@@ -176,11 +202,14 @@ def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
         if t.text == "," or t.pos == "ADV" or f in skip:
             in_pp = False if t.text == "," else in_pp
             i += 1
-        elif t.pos == "ADP" and f in _PP_HEADS or f in ("a", "au", "aux"):
+        elif (t.pos == "ADP" and f in _PP_HEADS) or f in ("a", "au", "aux"):
             in_pp = True
             i += 1
-        elif in_pp and i > 0 and toks[i - 1].pos not in ("ADP", "DET") and (
-            t.pos == "DET" or f in ("des", "du", "l'")
+        elif (
+            in_pp
+            and i > 0
+            and toks[i - 1].pos not in ("ADP", "DET")
+            and (t.pos == "DET" or f in ("des", "du", "l'"))
         ):
             return i  # a determiner that does not follow the preposition starts the subject
         elif in_pp and t.ent == "PER" and i > 0 and toks[i - 1].pos in ("NOUN", "PROPN", "NUM"):
@@ -201,7 +230,11 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         g, n = PRONOUNS[p]
         return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
     name = find_name(toks)
-    if name is None and toks[0].text[:1].isupper() and toks[0].pos not in ("DET", "ADP", "PRON", "ADV"):
+    if (
+        name is None
+        and toks[0].text[:1].isupper()
+        and toks[0].pos not in ("DET", "ADP", "PRON", "ADV")
+    ):
         name = (0, 1)  # "Murielle, une employée": a capitalised head the tagger missed
     g, n = gender_number(toks, name)
     name_text = None
@@ -219,7 +252,11 @@ def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:
     """Whether a phrase designates a person (pronoun antecedents must)."""
     if name is not None:
         head = toks[name[0]]
-        if head.ent == "PER" or first_name_gender(head.text.split("-")[0]) or first_name_gender(head.text):
+        if (
+            head.ent == "PER"
+            or first_name_gender(head.text.split("-")[0])
+            or first_name_gender(head.text)
+        ):
             return True
     roles, titles = tagged("roles_fr.txt"), tagged("titles_fr.txt")
     return any(fold(t.text) in roles or t.text in titles for t in toks)

@@ -23,7 +23,26 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?"
     r"(?:\s+(?:(?:de|du|van|von|Le|La|di|da)\s+)?\p{Lu}[\p{L}'’-]+){1,3}"
 )
-_DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
+_DROP = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "m",
+        "mme",
+        "mr",
+        "me",
+        "dr",
+        "pr",
+    ]
+)
 
 
 def _key(s: str) -> list[str]:
@@ -61,7 +80,9 @@ class Registry:
             if first_name_gender(first) or first_name_gender(first.split("-")[0]):
                 self.full_names.append(" ".join(m.group().split()))
 
-    def add(self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT) -> None:
+    def add(
+        self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT
+    ) -> None:
         """Record a mention (and who it designates) for later pronoun/alias resolution."""
         if mention.name:
             self.full_names.append(mention.name)
