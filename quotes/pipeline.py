@@ -22,10 +22,11 @@ from quotes.attribution.context import (
     carry_previous,
     content_words,
     is_standalone,
+    opens_sentence,
     subheading_source,
 )
 from quotes.attribution.mention import Mention, make_mention
-from quotes.attribution.patterns import attribute_in_sentence
+from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
@@ -112,7 +113,8 @@ def extract_document(
     parsed = dict(
         zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True)
     )
-    spans_in = {k: [it.span for it in items if it.sent == k] for k in wanted}
+    # terms are part of the journalist's sentence: only quotes bound the rules' context
+    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in wanted}
     by_sent: dict[int, list[_Item]] = {}
     for it in quotes:
         by_sent.setdefault(it.sent, []).append(it)
@@ -123,7 +125,8 @@ def extract_document(
         toks = parsed[k]
         _record_mentions(reg, k, text, toks, spans_in[k])
         for it in by_sent.get(k, []):
-            _attribute(it, text, toks, spans_in[k], sents, reg, history)
+            prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
+            _attribute(it, text, toks, spans_in[k], sents, reg, history, prev)
             history.append((k, it.speaker, it.mention))
     _subheadings(text, quotes, sents)
 
@@ -161,19 +164,21 @@ def _attribute(
     sents: list[tuple[int, int]],
     reg: Registry,
     history: list[tuple[int, str | None, str | None]],
+    prev: tuple[list[Tok], list[Span]] | None,
 ) -> None:
     found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
-    standalone = is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos)
+    if found is None and opens_sentence(text, sents[it.sent], it.span.open_pos):
+        carried = carry_previous(it.sent, history)
+        if carried is not None and is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+            it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
+            return
+        if prev is not None:  # «…» alone after "X a fait valoir que…" or a sentence about X
+            found = sentence_source(Ctx(text, Span(-1, -1, -1, -1, "", 0), prev[0], prev[1]))
     if found is not None and found.mention is not None:
         m: Mention = found.mention
         it.attribution, it.rule, it.mention = found, found.rule, m.text
         it.speaker = reg.resolve(m, it.sent)
         reg.add(m, it.speaker, it.sent, SOURCE)
-        return
-    if standalone:
-        carried = carry_previous(it.sent, history)
-        if carried is not None:
-            it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
 
 
 def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:

@@ -59,9 +59,12 @@ class Ctx:
 
 @dataclass(frozen=True)
 class Attribution:
+    """Which words designate the source of a quote, and by which rule and cue."""
+
     rule: str
     mention: Mention | None
     cue: str | None
+    cue_at: int = -1  # document offset of the cue word, when there is one
 
 
 def subject_clitic(tok: Tok) -> str | None:
@@ -314,6 +317,8 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     prev = toks[k - 1] if k > 0 else None
     if prev is None:
         return True
+    if t.form == "part" and prev.lemma == "être" and not (k > 1 and fold(toks[k - 2].text) in ("s'", "se")):
+        return False  # passive: "18 personnes ont été interpellées" reports nobody's words
     return not (prev.pos == "DET" or (prev.pos == "NOUN" and t.form == "part"))
 
 

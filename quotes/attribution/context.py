@@ -65,6 +65,11 @@ def is_standalone(text: str, sentence: tuple[int, int], open_pos: int, close_pos
     return not before and not after
 
 
+def opens_sentence(text: str, sentence: tuple[int, int], open_pos: int) -> bool:
+    """True when the quote is the first thing in its sentence."""
+    return not text[sentence[0] : open_pos].strip(" «“\"\u00a0")
+
+
 def carry_previous(
     sentence_index: int, previous: Sequence[tuple[int, str | None, str | None]], max_gap: int = 1
 ) -> tuple[str | None, str | None] | None:

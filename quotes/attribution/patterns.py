@@ -9,7 +9,7 @@ sentences (previous speaker, subheadings, pronouns) live in `context.py` and `re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from quotes.attribution.clauses import (
     Attribution,
@@ -25,6 +25,7 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.lexicon import fold, is_speech_verb, words
+from quotes.nlp import Tok
 from quotes.scanner import Span
 
 _JOINERS = frozenset({",", "et", "ou", "puis", "…", "-", "—"})
@@ -54,8 +55,8 @@ def incise_after(ctx: Ctx) -> Attribution | None:
         return None
     cue = cue_text(ctx, k, end)
     if clitic is not None:
-        if fold(clitic.text).endswith("on"):
-            return None  # "pouvait-on lire": impersonal, the source is elsewhere
+        if fold(clitic.text).endswith("on") or impersonal(toks, k, end):
+            return None  # "pouvait-on lire", "est-il indiqué": the source is elsewhere
         return Attribution("incise_after", clitic_mention(clitic), cue)
     subject = subject_after(ctx, end)
     if subject is None:
@@ -69,11 +70,17 @@ def inverted_pronoun(ctx: Ctx) -> Attribution | None:
         if not ctx.outside(k):
             continue
         c = subject_clitic(t) or (fold(t.text).rsplit("-", 1)[-1] if "-t-" in t.text else None)
-        if c in ("il", "elle", "ils", "elles"):
+        if c in ("il", "elle", "ils", "elles") and not impersonal(ctx.toks, max(0, k - 2), k + 2):
             verbs = [v for v in ctx.toks[max(0, k - 3) : k + 2] if is_speech_verb(v.text, v.lemma)]
             if verbs:
                 return Attribution("inverted_pronoun", make_mention_pronoun(t, c), verbs[-1].text)
     return None
+
+
+def impersonal(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """"est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
+    forms = [fold(t.text).split("-")[0] for t in toks[a:b]]
+    return "est" in forms or "ete" in forms
 
 
 def incise_inside(ctx: Ctx) -> Attribution | None:
@@ -106,7 +113,7 @@ def cue_verb_before(ctx: Ctx) -> Attribution | None:
                 found = main_subject_of(ctx, "cue_verb_before")
                 m = found.mention if found else None
             if m is not None:
-                return Attribution("cue_verb_before", m, t.text)
+                return Attribution("cue_verb_before", m, t.text, t.start)
     return None
 
 
@@ -140,6 +147,24 @@ def colon_before(ctx: Ctx) -> Attribution | None:
     return main_subject_of(ctx, "colon_before")
 
 
+def nearest_cue(ctx: Ctx) -> Attribution | None:
+    """Of "selon X" and a cue verb's subject, the one whose cue is nearer the quote.
+
+    «marcher» in "des «gilets» avaient appelé à «marcher» …, selon l’AFP" belongs to the
+    callers, not to the news agency that reports the figures.
+    """
+    found = [a for a in (according_to(ctx), cue_verb_before(ctx)) if a is not None]
+    if len(found) < 2:
+        return found[0] if found else None
+    return min(found, key=lambda a: _distance(ctx, a.cue_at))
+
+
+def _distance(ctx: Ctx, pos: int) -> int:
+    if pos < ctx.span.open_pos:
+        return ctx.span.open_pos - pos
+    return max(0, pos - ctx.span.close_pos)
+
+
 def according_to(ctx: Ctx) -> Attribution | None:
     """selon X / d'après X / Pour X, «…» (the latter at the start of a sentence)."""
     preps = words("cue_prepositions_fr.txt")
@@ -156,7 +181,23 @@ def according_to(ctx: Ctx) -> Attribution | None:
         if f in preps or two in preps or f == "d'après":
             m = subject_after(ctx, k + 1)
             if m is not None and (f != "pour" or m.name or m.pronoun):
-                return Attribution("according_to", m, t.text)
+                return Attribution("according_to", m, t.text, t.start)
+    return None
+
+
+def sentence_source(ctx: Ctx) -> Attribution | None:
+    """Who speaks in a sentence: the subject of its last speech verb, its "selon X", or a
+    person or group subject. Used for a quote standing alone after that sentence."""
+    for k in range(len(ctx.toks) - 1, -1, -1):
+        if ctx.outside(k) and cue_verb_token(ctx.toks, k):
+            m = verb_subject(ctx, k)
+            if m is not None and (m.person or m.name or m.pronoun):
+                return Attribution("previous_sentence", m, ctx.toks[k].text)
+    found = according_to(ctx) or main_subject_of(ctx, "previous_sentence")
+    if found is not None and found.mention is not None:
+        m = found.mention
+        if m.person or m.number == "pl":
+            return Attribution("previous_sentence", m, found.cue)
     return None
 
 
@@ -173,8 +214,7 @@ RULES: tuple[Rule, ...] = (
     inverted_pronoun,
     incise_inside,
     incise_later,
-    according_to,
-    cue_verb_before,
+    nearest_cue,
     colon_before,
     main_subject,
 )

@@ -59,6 +59,7 @@ def _role_words(m: Mention) -> list[str]:
 # Salience of a candidate antecedent: lower is preferred within one sentence.
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
 
 @dataclass
@@ -131,8 +132,9 @@ class Registry:
             if m.start >= pronoun.start or not (speaker or m.name):
                 continue
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
-            if salience != SOURCE and not m.person and not m.pronoun:
-                continue  # "Le RIC a-t-il dit": only people (or earlier sources) say things
+            recent_source = salience == SOURCE and sentence - sent <= 1
+            if not (m.person or m.pronoun or recent_source or pronoun.number == m.number == "pl"):
+                continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
             if sentence - sent > MAX_SENTENCES_BACK or not _compatible(pronoun, m):
                 continue
             key = (sentence - sent, salience, -m.start)
@@ -140,14 +142,24 @@ class Registry:
                 best = (key, speaker or self.canonical(m.name or ""))
         return best[1] if best else None
 
+    def demonstrative(self, mention: Mention) -> str | None:
+        """"cette délégation" -> the earlier phrase with the same head noun, as resolved."""
+        words = _key(mention.text)
+        if not words or fold(mention.text.split()[0]) not in _DEMONSTRATIVES:
+            return None
+        head = words[1] if len(words) > 1 else words[0]
+        for m, speaker in reversed(self.entries):
+            if m.start < mention.start and head in _key(m.text)[:4] and m.text != mention.text:
+                return speaker or m.name or m.text
+        return None
+
     def resolve(self, mention: Mention, sentence: int | None = None) -> str | None:
         """The speaker a mention designates: a name, or the description itself."""
         if mention.pronoun:
             return self.antecedent(mention, sentence)
         if mention.name:
             return self.canonical(mention.name)
-        alias = self.role_alias(mention)
-        return alias if alias else _strip_det_phrase(mention.text)
+        return self.role_alias(mention) or self.demonstrative(mention) or mention.text
 
 
 def _compatible(pronoun: Mention, m: Mention) -> bool:
@@ -166,6 +178,3 @@ def _strip_title(name: str) -> str:
     return " ".join(parts)
 
 
-def _strip_det_phrase(text: str) -> str:
-    """Descriptions keep their words as written ("une source policière")."""
-    return text
