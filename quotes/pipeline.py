@@ -182,14 +182,20 @@ def _attribute(
 
 
 def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:
-    """Standalone quotes left without a speaker take the speaker of a quote they repeat."""
+    """A standalone quote that repeats the words of another quote takes its speaker.
+
+    Subheadings repeat a quote of the article ("« Scandale »" above "«…est un scandale»,
+    s'est emportée Annie"); for such a heading (no final punctuation, a few words) the
+    repeated quote is better evidence than the previous quote's speaker.
+    """
     bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
     for i, it in enumerate(quotes):
-        if it.speaker or not is_standalone(
-            text, sents[it.sent], it.span.open_pos, it.span.close_pos
-        ):
+        if not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+            continue
+        heading = text[it.span.end - 1] not in ".!?…" and len(bags[i][0]) <= 8
+        if it.speaker and not (heading and it.rule in ("carry_previous", "previous_sentence")):
             continue
         others = [b for j, b in enumerate(bags) if j != i]
         speaker = subheading_source(bags[i][0], others)
         if speaker:
-            it.speaker, it.rule = speaker, "subheading"
+            it.speaker, it.rule, it.mention = speaker, "subheading", None
