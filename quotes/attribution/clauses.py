@@ -111,13 +111,16 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
 
 
 def _non_finite(t: Tok) -> bool:
-    """Gerunds, participles and infinitives (checked on the ending: the tagger errs)."""
-    f = fold(t.text)
-    if f.endswith(("ant", "ants")):
+    """Gerunds, participles and infinitives (checked on the ending: the tagger errs).
+
+    Endings are read with accents ("crie" is a present, "crié" a participle).
+    """
+    w = t.text.lower()
+    if w.endswith(("ant", "ants")):
         return True
     if t.form == "part":
-        return f.endswith(("e", "es", "ee", "ees", "i", "is", "u", "us"))
-    return t.form == "inf" and f.endswith(("er", "ir", "re"))
+        return w.endswith(("é", "ée", "és", "ées", "i", "is", "u", "us"))
+    return t.form == "inf" and w.endswith(("er", "ir", "re"))
 
 
 def clitic_mention(tok: Tok) -> Mention | None:
@@ -317,7 +320,11 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     prev = toks[k - 1] if k > 0 else None
     if prev is None:
         return True
-    if t.form == "part" and prev.lemma == "être" and not (k > 1 and fold(toks[k - 2].text) in ("s'", "se")):
+    if (
+        t.form == "part"
+        and prev.lemma == "être"
+        and not (k > 1 and fold(toks[k - 2].text) in ("s'", "se"))
+    ):
         return False  # passive: "18 personnes ont été interpellées" reports nobody's words
     return not (prev.pos == "DET" or (prev.pos == "NOUN" and t.form == "part"))
 
@@ -330,16 +337,19 @@ def _governing_verb(ctx: Ctx) -> int | None:
         if k >= len(ctx.toks):
             return None
         t = ctx.toks[k]
-        if (
-            ctx.outside(k)
-            and t.pos in ("VERB", "AUX")
-            and (t.form == "fin" or any(c.head == k and c.pos == "AUX" for c in ctx.toks))
-        ):
+        if ctx.outside(k) and t.pos in ("VERB", "AUX") and _conjugated(ctx.toks, k):
             return k
         if t.head == k:
             break
         k = t.head
-    return next((t.i for t in ctx.toks if t.head == t.i and ctx.outside(t.i)), None)
+    roots = [t.i for t in ctx.toks if t.head == t.i and ctx.outside(t.i)]
+    finite = [r for r in roots if _conjugated(ctx.toks, r)]
+    return (finite or roots or [None])[0]
+
+
+def _conjugated(toks: Sequence[Tok], k: int) -> bool:
+    """A finite verb, or a participle with its auxiliary ("ont envahi")."""
+    return toks[k].form == "fin" or any(c.head == k and c.pos == "AUX" for c in toks)
 
 
 def main_subject_of(ctx: Ctx, rule: str) -> Attribution | None:

@@ -67,7 +67,7 @@ def is_standalone(text: str, sentence: tuple[int, int], open_pos: int, close_pos
 
 def opens_sentence(text: str, sentence: tuple[int, int], open_pos: int) -> bool:
     """True when the quote is the first thing in its sentence."""
-    return not text[sentence[0] : open_pos].strip(" «“\"\u00a0")
+    return not text[sentence[0] : open_pos].strip(' «“"\u00a0')
 
 
 def carry_previous(

@@ -78,7 +78,7 @@ def inverted_pronoun(ctx: Ctx) -> Attribution | None:
 
 
 def impersonal(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """"est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
+    """ "est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
     forms = [fold(t.text).split("-")[0] for t in toks[a:b]]
     return "est" in forms or "ete" in forms
 
@@ -145,6 +145,23 @@ def colon_before(ctx: Ctx) -> Attribution | None:
                 return Attribution("colon_before", m, None)
             break
     return main_subject_of(ctx, "colon_before")
+
+
+def passive_agent(ctx: Ctx) -> Attribution | None:
+    """une décision jugée «incompréhensible» par X: the agent of a passive speech verb."""
+    toks, a, b = ctx.toks, ctx.before(), ctx.after()
+    cue = next(
+        (
+            k
+            for k in range(max(0, a - 3), a)
+            if toks[k].form == "part" and is_speech_verb(toks[k].text, toks[k].lemma)
+        ),
+        None,
+    )
+    if cue is None or b >= len(toks) or fold(toks[b].text) != "par":
+        return None
+    m = subject_after(ctx, b + 1)
+    return Attribution("passive_agent", m, toks[cue].text, toks[cue].start) if m else None
 
 
 def nearest_cue(ctx: Ctx) -> Attribution | None:
@@ -214,6 +231,7 @@ RULES: tuple[Rule, ...] = (
     inverted_pronoun,
     incise_inside,
     incise_later,
+    passive_agent,
     nearest_cue,
     colon_before,
     main_subject,

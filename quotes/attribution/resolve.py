@@ -143,7 +143,7 @@ class Registry:
         return best[1] if best else None
 
     def demonstrative(self, mention: Mention) -> str | None:
-        """"cette délégation" -> the earlier phrase with the same head noun, as resolved."""
+        """ "cette délégation" -> the earlier phrase with the same head noun, as resolved."""
         words = _key(mention.text)
         if not words or fold(mention.text.split()[0]) not in _DEMONSTRATIVES:
             return None
@@ -176,5 +176,3 @@ def _strip_title(name: str) -> str:
     while len(parts) > 1 and fold(parts[0]) in titles:
         parts = parts[1:]
     return " ".join(parts)
-
-
