@@ -126,7 +126,8 @@ def extract_document(
         _record_mentions(reg, k, text, toks, spans_in[k])
         for it in by_sent.get(k, []):
             prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
-            _attribute(it, text, toks, spans_in[k], sents, reg, history, prev)
+            chain = _chained(text, by_sent[k], it)
+            _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
     _subheadings(text, quotes, sents)
 
@@ -165,11 +166,22 @@ def _attribute(
     reg: Registry,
     history: list[tuple[int, str | None, str | None]],
     prev: tuple[list[Tok], list[Span]] | None,
+    chain: _Item | None,
 ) -> None:
     found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
+    if found is None and chain is not None and chain.speaker:  # «A», «B», pouvait-on lire
+        it.speaker, it.mention, it.rule, it.attribution = (
+            chain.speaker,
+            chain.mention,
+            "chain",
+            chain.attribution,
+        )
+        return
     if found is None and opens_sentence(text, sents[it.sent], it.span.open_pos):
         carried = carry_previous(it.sent, history)
-        if carried is not None and is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+        if carried is not None and is_standalone(
+            text, sents[it.sent], it.span.open_pos, it.span.close_pos
+        ):
             it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
             return
         if prev is not None:  # «…» alone after "X a fait valoir que…" or a sentence about X
@@ -179,6 +191,20 @@ def _attribute(
         it.attribution, it.rule, it.mention = found, found.rule, m.text
         it.speaker = reg.resolve(m, it.sent)
         reg.add(m, it.speaker, it.sent, SOURCE)
+
+
+def _chained(text: str, same_sentence: list[_Item], it: _Item) -> _Item | None:
+    """The quote this one is listed with («A», «B» / «A» ou «B»), if any."""
+    i = same_sentence.index(it)
+    if i == 0:
+        return None
+    before = same_sentence[i - 1]
+    between = text[before.span.close_pos + 1 : it.span.open_pos]
+    return (
+        before
+        if not between.strip(" ,\u00a0").removeprefix("et").removeprefix("ou").strip()
+        else None
+    )
 
 
 def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:

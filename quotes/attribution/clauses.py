@@ -20,7 +20,7 @@ from quotes.attribution.mention import (
     noun_phrase,
     skip_adverbials,
 )
-from quotes.lexicon import fold, is_speech_verb, words
+from quotes.lexicon import fold, is_speech_verb, speech_verbs, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -273,7 +273,8 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         t = toks[start - 1]
         if fold(t.text) in _CLAUSE_BREAK or not ctx.outside(start - 1):
             break
-        if t.pos in ("VERB", "AUX") and t.form == "fin":
+        after_det = start > 1 and toks[start - 2].pos == "DET"  # "dans l’est": a noun
+        if t.pos in ("VERB", "AUX") and t.form == "fin" and not after_det:
             break
         start -= 1
     per = [i for i in range(start, g) if toks[i].ent == "PER"]
@@ -315,9 +316,12 @@ def _after_quote_or_comma(toks: Sequence[Tok], k: int) -> bool:
 def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
     t = toks[k]
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and prev.lemma in ("faire", "tenir", "mettre") and t.pos in ("VERB", "AUX"):
+        if fold(f"{prev.lemma} {t.text}") in speech_verbs():  # "a fait valoir", "faire savoir"
+            return True
     if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
         return False
-    prev = toks[k - 1] if k > 0 else None
     if prev is None:
         return True
     if (
@@ -337,17 +341,17 @@ def _governing_verb(ctx: Ctx) -> int | None:
         if k >= len(ctx.toks):
             return None
         t = ctx.toks[k]
-        if ctx.outside(k) and t.pos in ("VERB", "AUX") and _conjugated(ctx.toks, k):
+        if ctx.outside(k) and t.pos in ("VERB", "AUX") and conjugated(ctx.toks, k):
             return k
         if t.head == k:
             break
         k = t.head
     roots = [t.i for t in ctx.toks if t.head == t.i and ctx.outside(t.i)]
-    finite = [r for r in roots if _conjugated(ctx.toks, r)]
+    finite = [r for r in roots if conjugated(ctx.toks, r)]
     return (finite or roots or [None])[0]
 
 
-def _conjugated(toks: Sequence[Tok], k: int) -> bool:
+def conjugated(toks: Sequence[Tok], k: int) -> bool:
     """A finite verb, or a participle with its auxiliary ("ont envahi")."""
     return toks[k].form == "fin" or any(c.head == k and c.pos == "AUX" for c in toks)
 

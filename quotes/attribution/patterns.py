@@ -15,6 +15,8 @@ from quotes.attribution.clauses import (
     Attribution,
     Ctx,
     clitic_mention,
+    conjugated,
+    left_subject,
     cue_text,
     cue_verb_token,
     main_subject_of,
@@ -205,16 +207,27 @@ def according_to(ctx: Ctx) -> Attribution | None:
 def sentence_source(ctx: Ctx) -> Attribution | None:
     """Who speaks in a sentence: the subject of its last speech verb, its "selon X", or a
     person or group subject. Used for a quote standing alone after that sentence."""
+    spoken = []
     for k in range(len(ctx.toks) - 1, -1, -1):
         if ctx.outside(k) and cue_verb_token(ctx.toks, k):
             m = verb_subject(ctx, k)
             if m is not None and (m.person or m.name or m.pronoun):
-                return Attribution("previous_sentence", m, ctx.toks[k].text)
+                spoken.append(
+                    Attribution("previous_sentence", m, ctx.toks[k].text, ctx.toks[k].start)
+                )
+    if spoken:  # a name before a pronoun: "…, a fait valoir Yandel, …, assure-t-il."
+        return min(spoken, key=lambda a: a.mention is not None and a.mention.pronoun)
     found = according_to(ctx) or main_subject_of(ctx, "previous_sentence")
-    if found is not None and found.mention is not None:
-        m = found.mention
-        if m.person or m.number == "pl":
-            return Attribution("previous_sentence", m, found.cue)
+    candidates = [found.mention] if found is not None and found.mention is not None else []
+    verb = next(
+        (k for k, t in enumerate(ctx.toks) if t.pos in ("VERB", "AUX") and conjugated(ctx.toks, k)),
+        None,
+    )
+    if verb is not None:  # the parser may miss the subject: the phrase before the first verb
+        candidates.append(left_subject(ctx, verb))
+    for m in candidates:
+        if m is not None and (m.person or m.number == "pl"):
+            return Attribution("previous_sentence", m, found.cue if found else None)
     return None
 
 
