@@ -58,7 +58,9 @@ def main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Show the version and exit.", callback=_version_callback,
+            "--version",
+            help="Show the version and exit.",
+            callback=_version_callback,
             is_eager=True,
         ),
     ] = False,
@@ -132,7 +134,9 @@ def extract(
     fmt: Annotated[
         Format | None,
         typer.Option(
-            "--format", "-f", case_sensitive=False,
+            "--format",
+            "-f",
+            case_sensitive=False,
             help="Output format; default from the -o extension, else csv.",
         ),
     ] = None,
@@ -211,8 +215,9 @@ def extract(
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         writer.abort()
-        reporter.say("interrupted; no output written" if output not in (None, "-")
-                     else "interrupted")
+        reporter.say(
+            "interrupted; no output written" if output not in (None, "-") else "interrupted"
+        )
         raise typer.Exit(130) from None
     except BaseException:
         writer.abort()

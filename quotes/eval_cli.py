@@ -46,8 +46,13 @@ def run_extractor(
     predictions: dict[str, list[Quote]] = {}
     failed: list[str] = []
     with Progress(
-        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, disable=quiet, transient=True,
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=True,
     ) as progress:
         task = progress.add_task("extract", total=len(docs))
         for doc in docs:
@@ -57,8 +62,11 @@ def run_extractor(
                 )
             except Exception as exc:  # any extractor bug: report, count, carry on
                 failed.append(doc.doc_id)
-                console.print(f"error: extraction failed on {doc.doc_id}: "
-                              f"{type(exc).__name__}: {exc}", markup=False, highlight=False)
+                console.print(
+                    f"error: extraction failed on {doc.doc_id}: {type(exc).__name__}: {exc}",
+                    markup=False,
+                    highlight=False,
+                )
             progress.advance(task)
     return predictions, failed
 
@@ -71,7 +79,8 @@ def register(app: typer.Typer) -> None:
         gold: Annotated[Path, typer.Argument(help="Gold file, one JSON document per line.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
         errors: Annotated[
-            bool, typer.Option("--errors", help="List errors grouped by cause.")] = False,
+            bool, typer.Option("--errors", help="List errors grouped by cause.")
+        ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
         err = Console(stderr=True, soft_wrap=True)
@@ -82,12 +91,16 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         predictions, failed = run_extractor(docs, err, quiet=quiet)
         if failed:
-            err.print(f"{len(failed)} of {len(docs)} documents failed extraction "
-                      "(scored as no quotes)", markup=False, highlight=False)
+            err.print(
+                f"{len(failed)} of {len(docs)} documents failed extraction (scored as no quotes)",
+                markup=False,
+                highlight=False,
+            )
         report = score(docs, predictions, failed=failed)
         if as_json:
-            typer.echo(json.dumps(report_to_json(report, errors=errors), ensure_ascii=False,
-                                  indent=2))
+            typer.echo(
+                json.dumps(report_to_json(report, errors=errors), ensure_ascii=False, indent=2)
+            )
             return
         typer.echo(format_report(report))
         if errors:

@@ -94,7 +94,8 @@ class Report(_Counts):
     """
 
     spans: dict[float, SpanScores] = field(
-        default_factory=lambda: {t: SpanScores(t) for t in THRESHOLDS})
+        default_factory=lambda: {t: SpanScores(t) for t in THRESHOLDS}
+    )
     end_to_end: SpanScores = field(default_factory=lambda: SpanScores(THRESHOLDS[0]))
     speaker: SpeakerScores = field(default_factory=SpeakerScores)
     documents: int = 0
@@ -126,7 +127,7 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> str:
     middle = text[start:end]
     if len(middle) > 2 * width + 20:
         middle = f"{middle[:width]} … {middle[-width:]}"
-    before, after = text[max(0, start - width):start], text[end:end + width]
+    before, after = text[max(0, start - width) : start], text[end : end + width]
     out = ("…" if start > width else "") + before + middle + after
     out += "…" if end + width < len(text) else ""
     return " ".join(out.split())
@@ -146,16 +147,17 @@ def format_report(report: Report, *, per_document: bool = False) -> str:
         f"{'documents':<22}{report.documents:>7}   ({len(report.failed_docs)} failed)",
         f"{'gold quotes':<22}{report.gold_quotes:>7}   "
         f"({report.ambiguous_gold} ambiguous, not scored)",
-        f"{'system quotes':<22}{report.system_quotes:>7}   "
-        f"({report.terms_ignored} terms ignored)",
+        f"{'system quotes':<22}{report.system_quotes:>7}   ({report.terms_ignored} terms ignored)",
         "",
         f"{'':<22}{'matched':>8}{'gold':>7}{'system':>8}{'P':>8}{'R':>8}{'F1':>8}",
     ]
     rows = [(f"spans @{_pct(t)}%", s) for t, s in report.spans.items()]
     rows.append((f"end-to-end @{_pct(report.end_to_end.threshold)}%", report.end_to_end))
     for name, s in rows:
-        lines.append(f"{name:<22}{s.matched:>8}{s.gold:>7}{s.system:>8}"
-                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+        lines.append(
+            f"{name:<22}{s.matched:>8}{s.gold:>7}{s.system:>8}"
+            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
     sp = report.speaker
     lines += ["", f"speaker accuracy over {sp.n} matched quotes with a gold speaker"]
     lines.append(f"{'  strict':<22}{_num(sp.strict):>8}   ({sp.strict_correct}/{sp.n})")
@@ -164,12 +166,17 @@ def format_report(report: Report, *, per_document: bool = False) -> str:
         lines += ["", f"predictions for ids not in gold (ignored): {len(report.unknown_docs)}"]
     if per_document:
         low, high = THRESHOLDS[0], THRESHOLDS[-1]
-        lines += ["", f"{'document':<22}{'gold':>7}{'system':>8}{'F1@' + _pct(low):>8}"
-                      f"{'F1@' + _pct(high):>8}{'e2e F1':>8}"]
+        lines += [
+            "",
+            f"{'document':<22}{'gold':>7}{'system':>8}{'F1@' + _pct(low):>8}"
+            f"{'F1@' + _pct(high):>8}{'e2e F1':>8}",
+        ]
         for r in report.docs:
-            lines.append(f"{str(r.doc_id)[:21]:<22}{r.spans[low].gold:>7}{r.spans[low].system:>8}"
-                         f"{r.spans[low].f1:>8.3f}{r.spans[high].f1:>8.3f}"
-                         f"{r.end_to_end.f1:>8.3f}" + ("  FAILED" if r.failed_docs else ""))
+            lines.append(
+                f"{str(r.doc_id)[:21]:<22}{r.spans[low].gold:>7}{r.spans[low].system:>8}"
+                f"{r.spans[low].f1:>8.3f}{r.spans[high].f1:>8.3f}"
+                f"{r.end_to_end.f1:>8.3f}" + ("  FAILED" if r.failed_docs else "")
+            )
     return "\n".join(lines)
 
 
@@ -178,13 +185,15 @@ def _scores_json(r: Report) -> dict[str, Any]:
         return {**asdict(s), "precision": s.precision, "recall": s.recall, "f1": s.f1}
 
     return {
-        "documents": r.documents, "gold_quotes": r.gold_quotes,
-        "ambiguous_gold": r.ambiguous_gold, "system_quotes": r.system_quotes,
-        "terms_ignored": r.terms_ignored, "failed_docs": r.failed_docs,
+        "documents": r.documents,
+        "gold_quotes": r.gold_quotes,
+        "ambiguous_gold": r.ambiguous_gold,
+        "system_quotes": r.system_quotes,
+        "terms_ignored": r.terms_ignored,
+        "failed_docs": r.failed_docs,
         "spans": {f"at{_pct(t)}": span(s) for t, s in r.spans.items()},
         "end_to_end": span(r.end_to_end),
-        "speaker": {**asdict(r.speaker), "strict": r.speaker.strict,
-                    "lenient": r.speaker.lenient},
+        "speaker": {**asdict(r.speaker), "strict": r.speaker.strict, "lenient": r.speaker.lenient},
     }
 
 
@@ -221,8 +230,7 @@ def format_errors(report: Report) -> str:
         for e in (e for e in report.errors if e.cause == cause):
             lines.append(f"[{e.doc_id}]" + (f" {e.detail}" if e.detail else ""))
             lines.append(f"  gold:    {_clip(e.gold_text)}   speaker: {e.gold_speaker or '-'}")
-            lines.append(f"  system:  {_clip(e.system_text)}   "
-                         f"speaker: {e.system_speaker or '-'}")
+            lines.append(f"  system:  {_clip(e.system_text)}   speaker: {e.system_speaker or '-'}")
             lines.append(f"  context: {_clip(e.context, 200)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

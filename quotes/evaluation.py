@@ -31,25 +31,75 @@ from quotes.eval_report import (
 from quotes.model import Quote
 
 __all__ = [
-    "PRONOUNS", "SIDE_OVERLAP", "STOPWORDS", "THRESHOLDS",
-    "EvalError", "GoldDoc", "GoldError", "GoldQuote", "GoldSpan", "Report", "SpanScores",
+    "PRONOUNS",
+    "SIDE_OVERLAP",
+    "STOPWORDS",
+    "THRESHOLDS",
+    "EvalError",
+    "GoldDoc",
+    "GoldError",
+    "GoldQuote",
+    "GoldSpan",
+    "Report",
+    "SpanScores",
     "SpeakerScores",
-    "format_errors", "format_report", "is_pronoun", "load_gold", "match_quotes",
-    "normalise_name", "report_to_json", "score", "snippet", "speaker_match",
+    "format_errors",
+    "format_report",
+    "is_pronoun",
+    "load_gold",
+    "match_quotes",
+    "normalise_name",
+    "report_to_json",
+    "score",
+    "snippet",
+    "speaker_match",
 ]
 
 #: Overlap (share of the gold span) above which a system quote "is" a given gold entry.
 #: Fixed at 30% for ambiguous and nonquote entries, whatever threshold is being scored.
 SIDE_OVERLAP = 0.3
-STOPWORDS = frozenset({
-    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d",
-    "m", "mme", "mr", "mrs", "ms", "dr", "the", "a", "an",
-})
+STOPWORDS = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "m",
+        "mme",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "the",
+        "a",
+        "an",
+    }
+)
 #: Speakers that only repeat a pronoun: the attribution step found the cue but not the name.
-PRONOUNS = frozenset({
-    "il", "elle", "ils", "elles", "on", "lui", "eux",
-    "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "he", "she", "they",
-})
+PRONOUNS = frozenset(
+    {
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "lui",
+        "eux",
+        "celui-ci",
+        "celle-ci",
+        "ceux-ci",
+        "celles-ci",
+        "he",
+        "she",
+        "they",
+    }
+)
 
 
 class GoldError(ValueError):
@@ -128,8 +178,17 @@ def _spans(raw: Any, where: str, text: str, quotes: bool, problems: list[str]) -
             problems.append(f"{where}[{i}]: {problem}")
             continue
         base = (e["start"], e["end"], e["text"], str(e.get("kind", "")))
-        out.append(GoldQuote(*base, e.get("speaker"), e.get("mention"), e.get("cue"),
-                             bool(e.get("ambiguous", False))) if quotes else GoldSpan(*base))
+        out.append(
+            GoldQuote(
+                *base,
+                e.get("speaker"),
+                e.get("mention"),
+                e.get("cue"),
+                bool(e.get("ambiguous", False)),
+            )
+            if quotes
+            else GoldSpan(*base)
+        )
     return out
 
 
@@ -230,8 +289,9 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def match_quotes(gold: Sequence[GoldSpan], system: Sequence[Quote],
-                 threshold: float) -> dict[int, int]:
+def match_quotes(
+    gold: Sequence[GoldSpan], system: Sequence[Quote], threshold: float
+) -> dict[int, int]:
     """One-to-one matching {gold index: system index}, global greedy by decreasing overlap.
 
     A pair qualifies when the overlap is positive and covers >= threshold of the gold span.
@@ -269,15 +329,21 @@ def _score_doc(doc: GoldDoc, system_all: Sequence[Quote], failed: bool) -> Repor
     gold = [g for g in doc.quotes if not g.ambiguous]
     ambiguous = [g for g in doc.quotes if g.ambiguous]
     system = [q for q in system_all if q.kind != "term"]
-    row = Report(documents=1, ambiguous_gold=len(ambiguous), system_quotes=len(system),
-                 terms_ignored=len(system_all) - len(system), doc_id=doc.doc_id,
-                 failed_docs=[doc.doc_id] if failed else [])
+    row = Report(
+        documents=1,
+        ambiguous_gold=len(ambiguous),
+        system_quotes=len(system),
+        terms_ignored=len(system_all) - len(system),
+        doc_id=doc.doc_id,
+        failed_docs=[doc.doc_id] if failed else [],
+    )
     matches: dict[float, dict[int, int]] = {}
     for t in THRESHOLDS:
         matches[t] = match_quotes(gold, system, t)
         used = set(matches[t].values())
-        counted = sum(1 for si, q in enumerate(system)
-                      if si in used or _covers(q, ambiguous) is None)
+        counted = sum(
+            1 for si, q in enumerate(system) if si in used or _covers(q, ambiguous) is None
+        )
         row.spans[t] = SpanScores(t, len(gold), counted, len(matches[t]))
     low, high = THRESHOLDS[0], THRESHOLDS[-1]
     speaker, e2e = row.speaker, row.end_to_end
@@ -285,10 +351,18 @@ def _score_doc(doc: GoldDoc, system_all: Sequence[Quote], failed: bool) -> Repor
 
     def err(cause: str, g: GoldQuote | None, s: Quote | None, detail: str = "") -> None:
         start, end = (g.start, g.end) if g else (s.start, s.end) if s else (0, 0)
-        row.errors.append(EvalError(
-            doc.doc_id, cause, g.text if g else None, s.quote if s else None,
-            g.speaker if g else None, s.speaker if s else None,
-            snippet(doc.text, start, end), detail))
+        row.errors.append(
+            EvalError(
+                doc.doc_id,
+                cause,
+                g.text if g else None,
+                s.quote if s else None,
+                g.speaker if g else None,
+                s.speaker if s else None,
+                snippet(doc.text, start, end),
+                detail,
+            )
+        )
 
     for gi, g in enumerate(gold):
         if gi not in matches[low]:
@@ -320,8 +394,12 @@ def _score_doc(doc: GoldDoc, system_all: Sequence[Quote], failed: bool) -> Repor
     return row
 
 
-def score(gold_docs: Sequence[GoldDoc], predictions: Mapping[str, Sequence[Quote]],
-          *, failed: Iterable[str] = ()) -> Report:
+def score(
+    gold_docs: Sequence[GoldDoc],
+    predictions: Mapping[str, Sequence[Quote]],
+    *,
+    failed: Iterable[str] = (),
+) -> Report:
     """Score predictions ({doc_id: quotes}) against gold documents.
 
     A gold document absent from `predictions` scores as "no quotes found"; `failed` names

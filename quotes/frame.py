@@ -42,8 +42,10 @@ def _items_from(
         keep = [c for c in data.columns if c not in (text_col, id_col)]
         return pairs, data[keep].reset_index(drop=True)
     if id_col is not None:
-        raise ValueError("id_col only applies to a DataFrame; a Series uses its index, a "
-                         "list its positions and a dict its keys as ids.")
+        raise ValueError(
+            "id_col only applies to a DataFrame; a Series uses its index, a "
+            "list its positions and a dict its keys as ids."
+        )
     if isinstance(data, pd.Series):
         return list(zip(map(str, data.index), data, strict=True)), None
     if isinstance(data, Mapping):
@@ -114,8 +116,10 @@ def extract_frame(
     if failed:
         _warn_skipped("on which extraction failed", failed)
 
-    out = _empty_quotes() if not records else pd.DataFrame.from_records(
-        records, columns=Quote.columns()
+    out = (
+        _empty_quotes()
+        if not records
+        else pd.DataFrame.from_records(records, columns=Quote.columns())
     )
     if passthrough is None or passthrough.shape[1] == 0:
         return out

@@ -28,13 +28,17 @@ from quotes.attribution.context import (
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
+from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
 
-CONTEXT_SENTENCES_BEFORE = 2  # sentences parsed before a quote's own, for antecedents
+CONTEXT_SENTENCES_BEFORE = 2
+_PLACE_PREPOSITIONS = frozenset(
+    {"a", "en", "vers", "depuis", "pres", "dans"}
+)  # sentences parsed before a quote's own, for antecedents
 
 
 @dataclass
@@ -83,7 +87,8 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
             while j < len(toks) and toks[j].ent == "PER":
                 j += 1
             m = make_mention(text, toks[i:j])
-            if m is not None and m.name:
+            place = i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS  # "à Lormière"
+            if m is not None and m.name and not place:
                 reg.add(m, reg.canonical(m.name), k, NAMED)
             i = j
         else:

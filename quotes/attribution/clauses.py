@@ -137,7 +137,7 @@ def make_mention_pronoun(tok: Tok, p: str) -> Mention:
     return Mention(start, tok.end, p, None, g, n, pronoun=True)
 
 
-def subject_after(ctx: Ctx, k: int) -> Mention | None:
+def subject_after(ctx: Ctx, k: int, stop_at_comma: bool = False) -> Mention | None:
     toks = ctx.toks
     a = skip_adverbials(toks, k)
     if a >= len(toks) or not ctx.outside(a):
@@ -156,6 +156,10 @@ def subject_after(ctx: Ctx, k: int) -> Mention | None:
     ):
         return None
     b = noun_phrase(toks, a)
+    if stop_at_comma:  # "Selon le pêcheur, la mesure…": the clause starts after the comma
+        comma = next((j for j in range(a, b) if toks[j].text == ","), b)
+        named = comma + 1 < b and toks[comma + 1].ent == "PER"
+        b = b if named else comma
     return make_mention(ctx.text, toks[a:b]) if b > a else None
 
 
@@ -320,6 +324,9 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     if prev is not None and prev.lemma in ("faire", "tenir", "mettre") and t.pos in ("VERB", "AUX"):
         if fold(f"{prev.lemma} {t.text}") in speech_verbs():  # "a fait valoir", "faire savoir"
             return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
+        return prev is None or prev.pos != "DET"  # "la ministre juge que": a verb
     if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
         return False
     if prev is None:

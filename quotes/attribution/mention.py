@@ -44,7 +44,7 @@ _PP_HEADS = frozenset(
         "via",
     ]
 )  # folded (no accents), as `fold` gives them
-_NP_STOP_AFTER_COMMA = frozenset({"VERB", "AUX", "ADP", "SCONJ", "ADV", "CCONJ"})
+_PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'"})
 
 
 @dataclass(frozen=True)
@@ -164,9 +164,9 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
                 break
             if fold(nxt.text) in ("qui", "dont"):
                 break
-        elif (has_head and (t.pos in ("VERB", "AUX") or f in ("qui", "dont", "que", "qu'"))) or (
-            has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j)
-        ):
+        elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
+            break  # "Le vieil homme se souvient", "un proche qui…"
+        elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
             break
         if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
             has_head = True

@@ -198,7 +198,7 @@ def according_to(ctx: Ctx) -> Attribution | None:
         if f == "d'" and two.replace(" ", "") == "d'apres":
             k, f = k + 1, "d'après"
         if f in preps or two in preps or f == "d'après":
-            m = subject_after(ctx, k + 1)
+            m = subject_after(ctx, k + 1, stop_at_comma=True)
             if m is not None and (f != "pour" or m.name or m.pronoun):
                 return Attribution("according_to", m, t.text, t.start)
     return None

@@ -60,6 +60,7 @@ def _role_words(m: Mention) -> list[str]:
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+_DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
 
 
 @dataclass
@@ -121,7 +122,9 @@ class Registry:
                 return speaker or m.name
         return None
 
-    def antecedent(self, pronoun: Mention, sentence: int | None = None) -> str | None:
+    def antecedent(
+        self, pronoun: Mention, sentence: int | None = None, max_back: int = MAX_SENTENCES_BACK
+    ) -> str | None:
         """The antecedent of a pronoun: compatible in gender and number, searched sentence
         by sentence backwards; within a sentence, quote sources and subjects come before
         other names ("Laurent Berger a désapprouvé … de M. Griveaux. «…», a-t-il dit")."""
@@ -135,7 +138,7 @@ class Registry:
             recent_source = salience == SOURCE and sentence - sent <= 1
             if not (m.person or m.pronoun or recent_source or pronoun.number == m.number == "pl"):
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
-            if sentence - sent > MAX_SENTENCES_BACK or not _compatible(pronoun, m):
+            if sentence - sent > max_back or not _compatible(pronoun, m):
                 continue
             key = (sentence - sent, salience, -m.start)
             if best is None or key < best[0]:
@@ -159,7 +162,22 @@ class Registry:
             return self.antecedent(mention, sentence)
         if mention.name:
             return self.canonical(mention.name)
-        return self.role_alias(mention) or self.demonstrative(mention) or mention.text
+        return (
+            self.role_alias(mention)
+            or self.demonstrative(mention)
+            or self.described_person(mention, sentence)
+            or mention.text
+        )
+
+    def described_person(self, mention: Mention, sentence: int | None) -> str | None:
+        """ "a promis l’élue", "a déclaré l'officier": a definite description of a person
+        right after that person was named (same or previous sentence) designates them."""
+        first = fold(mention.text.split()[0]) if mention.text else ""
+        definite = first in _DEFINITE or first.startswith("l'")
+        if not (mention.person and definite and mention.number == "sg"):
+            return None
+        found = self.antecedent(mention, sentence, max_back=1)
+        return found if found and _key(found) != _key(mention.text) else None
 
 
 def _compatible(pronoun: Mention, m: Mention) -> bool:

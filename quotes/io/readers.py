@@ -91,7 +91,7 @@ class Skipped:
         m = _LINE_PREFIX.match(reason)
         if m:
             where = f"{where} {m.group(1)}"
-            reason = reason[m.end():]
+            reason = reason[m.end() :]
         line = self.line
         default_ids = {self.source, f"{self.source}:{line}" if line else self.source}
         if self.doc_id and self.doc_id not in default_ids:
@@ -135,7 +135,7 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding)
@@ -179,7 +179,7 @@ def _iter_lines(path: str, *, lone_cr: bool = False) -> Iterator[str]:
         fh.seek(0)
         for i, raw in enumerate(fh):
             if i == 0 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
+                raw = raw[len(codecs.BOM_UTF8) :]
             if lone_cr and b"\r" in raw.rstrip(b"\r\n"):
                 for part in _UNIVERSAL_LINE.finditer(raw):
                     yield decode_bytes(part.group())
@@ -202,8 +202,9 @@ def _make_doc(
     text = record[text_field]
     if not isinstance(text, str):
         kind = type(text).__name__
-        return Skipped(path, doc_id, f"line {line}: text field not a string: '{text_field}' "
-                                     f"is {kind}")
+        return Skipped(
+            path, doc_id, f"line {line}: text field not a string: '{text_field}' is {kind}"
+        )
     if not text.strip():
         return Skipped(path, doc_id, f"line {line}: empty")
     meta = {k: v for k, v in record.items() if k not in (id_field, text_field)}
@@ -256,8 +257,9 @@ def _read_csv(
         reader = csv.reader(itertools.chain([first], lines), delimiter=_pick_delimiter(first))
         header = [name.strip() for name in next(reader)]
         if text_field not in header:
-            yield Origin(path), Skipped(
-                path, None, f"no '{text_field}' column: columns are {', '.join(header)}"
+            yield (
+                Origin(path),
+                Skipped(path, None, f"no '{text_field}' column: columns are {', '.join(header)}"),
             )
             return
         rows = 0
@@ -383,7 +385,5 @@ def iter_inputs(
 
     Never raises for bad input, so one broken file cannot stop a batch run.
     """
-    for _origin, item in iter_inputs_with_origin(
-        inputs, id_field=id_field, text_field=text_field
-    ):
+    for _origin, item in iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field):
         yield item

@@ -324,8 +324,7 @@ class _CsvWriter(_TabularWriter):
 
     def _emit(self, rows: list[Mapping[str, Any]]) -> None:
         self._csv.writerows(
-            ["" if (v := _as_text(row.get(c))) is None else v for c in self.columns]
-            for row in rows
+            ["" if (v := _as_text(row.get(c))) is None else v for c in self.columns] for row in rows
         )
 
     def _end(self) -> None:
@@ -337,8 +336,9 @@ class _ParquetWriter(_TabularWriter):
 
     def __init__(self, path: str | None, columns: Sequence[str], on_warning: Warn = None) -> None:
         if path in (None, "-"):
-            raise OutputError("parquet cannot be written to stdout: give a file, "
-                              "e.g. -o quotes.parquet")
+            raise OutputError(
+                "parquet cannot be written to stdout: give a file, e.g. -o quotes.parquet"
+            )
         super().__init__(path, columns, on_warning)
         self._writer: Any = None
         self._schema: Any = None
