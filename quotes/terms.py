@@ -17,8 +17,9 @@ over features a reader would use, so every verdict can be explained:
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
 | a naming word before (dite, baptisé, slogan...) | -5 | the text names, it does not quote |
 | determiner right before, up to 3 words (une «délégation») | -1 | a noun used as a label |
-| same words (singular or plural) used unquoted, or several words quoted twice, or in 3+ short quotes | -3 | a recurring name |
+| same words used unquoted, or quoted twice (2+ words), or in 3+ short quotes | -3 | a name |
 
+"Same words" compares singular forms: «gilet jaune» repeats «gilets jaunes».
 A span with score >= QUOTE_THRESHOLD is a quote. Quotes are `direct` when they start a
 sentence, follow a colon or "que", or are a sentence themselves; else `partial`.
 """

@@ -321,9 +321,9 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
     t = toks[k]
     prev = toks[k - 1] if k > 0 else None
-    if prev is not None and prev.lemma in ("faire", "tenir", "mettre") and t.pos in ("VERB", "AUX"):
-        if fold(f"{prev.lemma} {t.text}") in speech_verbs():  # "a fait valoir", "faire savoir"
-            return True
+    light = prev is not None and prev.lemma in ("faire", "tenir", "mettre")
+    if light and t.pos in ("VERB", "AUX") and fold(f"{prev.lemma} {t.text}") in speech_verbs():
+        return True  # "a fait valoir", "faire savoir"
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
         return prev is None or prev.pos != "DET"  # "la ministre juge que": a verb
