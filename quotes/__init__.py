@@ -1,1 +1,51 @@
-"""quotes"""
+"""quotes: find quoted speech in French news text and say who said it.
+
+    >>> import quotes
+    >>> rows = quotes.extract("« Nous irons jusqu'au bout », a déclaré la maire Sophie Lambert.")
+    >>> rows[0].speaker
+    'Sophie Lambert'
+
+`extract` returns `Quote` records (see `quotes.model.Quote` for the columns);
+`extract_frame` runs over many documents and returns a pandas DataFrame.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from quotes.model import Document, Quote
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+try:
+    __version__ = version("quotes")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+__all__ = ["Document", "Quote", "__version__", "extract", "extract_frame"]
+
+
+def extract(text: str, doc_id: str = "doc", *, include_terms: bool = False) -> list[Quote]:
+    """Quotes of one text, in order, with their speakers.
+
+    `include_terms=True` also returns marks around names and terms (kind "term").
+    """
+    from quotes.pipeline import extract_document
+
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs a str, got {type(text).__name__}")
+    return extract_document(Document(doc_id, text), include_terms=include_terms)
+
+
+def extract_frame(
+    data: Any, text_col: str = "text", id_col: str | None = None, *, include_terms: bool = False
+) -> pd.DataFrame:
+    """One row per quote for a DataFrame, Series, list of texts or dict id -> text.
+
+    Columns: the `Quote` fields, then the input's other columns (date, source, url...).
+    """
+    from quotes.frame import extract_frame as _extract_frame
+
+    return _extract_frame(data, text_col=text_col, id_col=id_col, include_terms=include_terms)

@@ -35,7 +35,7 @@ scored as "no quotes found". Exit code 2 when the gold file is unusable.
 
 Example:
 
-    quotes eval /work/shared/eval/fr_news_dev.jsonl --errors
+    quotes eval data/sample_fr_gold.jsonl --errors
 """
 
 

@@ -1,4 +1,4 @@
-"""Score extracted quotes against a gold file (format and metric: /work/shared/eval/README.md).
+"""Score extracted quotes against a gold file (format and metric: docs/gold-format.md).
 
 Pure Python on purpose (no spaCy): scoring must stay cheap and must not change when the
 extractor's dependencies do. The metric is implemented exactly as the README states; where

@@ -327,6 +327,9 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
         return prev is None or prev.pos != "DET"  # "la ministre juge que": a verb
+    after_subject = prev is not None and (prev.pos == "PROPN" or is_pronoun(prev))
+    if t.pos == "NOUN" and after_subject and is_speech_verb(t.text, t.lemma):
+        return True  # "M. Duval dénonce une décision": tagged as a noun after a name
     if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
         return False
     if prev is None:
