@@ -61,6 +61,9 @@ def _speech_verbs() -> frozenset[str]:
 
 # Inflection endings to try, longest first, with the infinitive endings they may come from.
 _ENDINGS = [
+    ("iennent", ("enir",)), ("ient", ("enir",)), ("ivent", ("ire",)),
+    ("llent", ("ler",)), ("lle", ("ler",)), ("lles", ("ler",)),
+    ("ttent", ("ter",)), ("tte", ("ter",)),
     ("èrent", ("er",)),
     ("aient", ("er", "re", "ir")),
     ("issent", ("ir",)),
@@ -142,6 +145,7 @@ def verb_lemmas(form: str) -> list[str]:
     """
     form = form.lower().replace("’", "'")
     form = regex.sub(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$", "", form)
+    form = regex.sub(r"^(?:s'|se |m'|t'|n')", "", form)  # "s'insurge", "s'exclame"
     out = [form]
     if form in _IRREGULAR:
         out.append(_IRREGULAR[form])

@@ -134,12 +134,12 @@ class _Scanner:
             para_end = self.paras[para][1]
             if j >= len(self.marks) or self.marks[j][0] >= para_end:
                 k = self._reopens(para + 1, opener)
-                if k is None or (inner is not None):
+                if k is None or depth > 1:  # continued only if reopened with inner marks closed
                     return self._recover(i, inner, para_end, first_para)
                 para, j = para + 1, k + 1
                 continue
             pos, ch = self.marks[j]
-            if ch in _CLOSERS[opener] and (opener != "„" or depth == 1):
+            if ch in _CLOSERS[opener]:
                 depth -= 1
                 if depth == 0:
                     start, end = _trim(self.text, open_pos + 1, pos)

@@ -19,7 +19,8 @@ from quotes.scanner import SPACES, Span, paragraph_bounds
 # End punctuation, then optional space, then what starts a sentence.
 _BOUNDARY = regex.compile(
     r"(?<=[.!?…])[)\]]?(?=[\s\u00a0]*[«“\"„\p{Lu}\d—–-])"
-    r"|(?<=\p{Ll}{4})(?=\p{Lu}[\p{Ll}\s])"  # glued heading: "paysÀ Marseille"
+    # a glued heading ("paysÀ Marseille"): a lower-case word, then a capital; not "LinkedIn"
+    r"|(?<=(?<!\p{L})\p{Ll}{4,})(?=\p{Lu}[\p{Ll}\s])"
 )
 # Words whose final full stop is not a sentence end.
 _ABBREV = regex.compile(

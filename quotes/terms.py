@@ -119,7 +119,11 @@ def _has_cue(sentence_outside: str) -> bool:
 
 
 def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
-    return [fold(w) for w in _words(text[max(sent_start, span.open_pos - 60) : span.open_pos])][-n:]
+    """The last n words before the opening mark, elisions split ("d’une" -> "d’", "une")."""
+    out = []
+    for w in _words(text[max(sent_start, span.open_pos - 60) : span.open_pos]):
+        out.extend(regex.split(r"(?<=['’])", w))
+    return [w for w in out if w][-n:]
 
 
 def name_key(phrase: str) -> str:
@@ -191,9 +195,10 @@ def classify(
         add(2, "cue")
     if flat and flat[0] in _DETERMINERS and n >= 2:
         add(1, "det_inside")
-    before = _before(text, span, sentence[0], 4)
-    if any(is_speech_verb(w) for w in before):
+    raw_before = _before(text, span, sentence[0], 4)
+    if any(is_speech_verb(w) for w in raw_before):
         add(2, "cue_near")
+    before = [fold(w) for w in raw_before]
     prefix = text[sentence[0] : span.open_pos].rstrip()
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     if ws and not at_start and not is_sentence and ws[0][0].isupper() and n <= 4:
@@ -222,6 +227,8 @@ def _quote_kind(text: str, span: Span, sentence: tuple[int, int], n: int) -> str
     prefix = text[sentence[0] : span.open_pos].rstrip()
     if not prefix or prefix.endswith((":", "—", "–")):
         return "direct"
+    if n >= 3 and text[span.start : span.end].rstrip(" »”\"')").endswith((".", "!", "?", "…")):
+        return "direct"  # a sentence of its own: «nous ne céderons pas !»
     if n >= 4 and regex.search(r"(?:^|\s)qu(?:e|['’])$|,$", prefix) and text[span.start].islower():
         return "direct"
     return "partial"

@@ -58,21 +58,7 @@ def test_every_file_loads(name: str) -> None:
     assert len(tagged(name)) == len(loaded)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason="BUG: « titre » and « titré » are the same entry after fold()",
-                strict=True,
-            ),
-        )
-        if n == "term_cues_fr.txt"
-        else n
-        for n in FILES
-    ],
-)
+@pytest.mark.parametrize("name", FILES)
 def test_no_duplicates_after_fold(name: str) -> None:
     keys = Counter(fold(line.split("\t")[0]) for line in entries(name))
     assert [k for k, n in keys.items() if n > 1] == []
@@ -163,12 +149,6 @@ def test_is_speech_verb_uses_the_tagger_lemma() -> None:
     assert not is_speech_verb("table", lemma="tabler")
 
 
-@pytest.mark.xfail(
-    reason="BUG: verb_lemmas has no rule for doubled consonants (rappelle -> rappeler), "
-    "stem changes (soutiennent -> soutenir, écrivent -> écrire) or an elided reflexive "
-    "pronoun (s’insurge -> insurger), though all these lemmas are in speech_verbs_fr.txt",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "form",
     [

@@ -150,11 +150,6 @@ def test_nested_same_style_guillemets_is_one_quote() -> None:
     assert not s.recovered
 
 
-@pytest.mark.xfail(
-    reason="BUG: a nested „…“ inside „…“ never closes (the depth==1 test skips every closer "
-    "at depth 2), so the outer quote is cut at the inner opener and a stray “ opens a quote",
-    strict=True,
-)
 def test_nested_low_quotes_is_one_quote() -> None:
     text = "Il lit „le mot „fin“ est écrit“ sur la page."
     assert contents(text) == ["le mot „fin“ est écrit"]
@@ -204,12 +199,6 @@ def test_quote_with_other_style_nested_continues_over_paragraphs() -> None:
     assert contents(text) == ["Il m’a dit “non” hier.\n« Et il est parti."]
 
 
-@pytest.mark.xfail(
-    reason="BUG: a same-style nested pair closed in the first paragraph (« … « non » … ) "
-    "still blocks the reopening by the next paragraph: the quote is recovered before the "
-    "inner opener and split into three spans",
-    strict=True,
-)
 def test_quote_with_same_style_nested_continues_over_paragraphs() -> None:
     text = "« Il m’a dit « non » hier.\n« Et il est parti. »"
     assert contents(text) == ["Il m’a dit « non » hier.\n« Et il est parti."]

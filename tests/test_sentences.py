@@ -156,11 +156,6 @@ def test_paragraphs_are_sentence_boundaries() -> None:
     assert sentences(text) == ["Un titre sans point", "Le texte commence ici", "Un autre bloc"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: the glued-heading rule (4 lower-case letters then Capital+lower) cuts "
-    "camel-case names such as LinkedIn or BlackRock in the middle of a sentence",
-    strict=True,
-)
 @pytest.mark.parametrize("name", ["LinkedIn", "BlackRock"])
 def test_camel_case_name_is_not_a_glued_paragraph(name: str) -> None:
     text = f"Il a publié un message sur {name} hier soir."

@@ -279,12 +279,6 @@ def test_long_quotes_are_never_checked_for_repetition() -> None:
     assert all("repeated" not in names(v) for _, v in verdicts(text))
 
 
-@pytest.mark.xfail(
-    reason="BUG: _before() folds accents before is_speech_verb, so irregular forms keyed "
-    "with accents in lexicon._IRREGULAR (dément, prévenu, prévient) miss cue_near while "
-    "cue (unfolded) finds them",
-    strict=True,
-)
 @pytest.mark.parametrize("verb", ["dément", "a prévenu contre"])
 def test_cue_near_with_accented_irregular_verb(verb: str) -> None:
     v = verdict(f"Le député {verb} une «dérive autoritaire» du pouvoir.")
@@ -293,23 +287,12 @@ def test_cue_near_with_accented_irregular_verb(verb: str) -> None:
     assert v.kind == "partial"
 
 
-@pytest.mark.xfail(
-    reason="BUG: the word tokenizer keeps « s’insurge » as one word and is_speech_verb does "
-    "not strip the reflexive pronoun, so a reflexive speech verb gives neither cue nor cue_near",
-    strict=True,
-)
 def test_reflexive_speech_verb_is_a_cue() -> None:
     v = verdict("Le député s’insurge contre une «dérive autoritaire» du pouvoir.")
     assert {"cue", "cue_near"} <= names(v)
     assert v.kind == "partial"
 
 
-@pytest.mark.xfail(
-    reason="BUG: det_before reads the elided word « d’une » whole, so the determiner right "
-    "before the mark is missed (« vit une «dérive» » is a term, « il s’agit d’une «dérive» » "
-    "a quote)",
-    strict=True,
-)
 def test_elided_determiner_before_the_mark() -> None:
     v = verdict("Selon lui, il s’agit d’une «dérive» inquiétante.")
     assert "det_before" in names(v)
@@ -349,11 +332,6 @@ def test_partial_quotes(text: str) -> None:
     assert verdict(text).kind == "partial"
 
 
-@pytest.mark.xfail(
-    reason="BUG: _quote_kind ignores the 'or are a sentence themselves' rule of the "
-    "docstring: a quote ending with ! mid-sentence is partial",
-    strict=True,
-)
 def test_quote_that_is_a_sentence_is_direct() -> None:
     v = verdict("Le ministre a lancé «nous ne céderons pas !» avant de partir.")
     assert "sentence" in names(v)
