@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_MODEL = "fr_core_news_sm"
+# Longest piece handed to the parser. A "sentence" longer than this (a flattened table, a
+# text without punctuation) is parsed on its first MAX_PARSE_CHARS characters only.
+MAX_PARSE_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ def parse_sentences(
 ) -> list[list[Tok]]:
     """Parse each (start, end) slice of `text` as one unit; offsets map back to `text`."""
     nlp = get_nlp(model)
-    pieces = [text[s:e] for s, e in ranges]
+    pieces = [text[s : min(e, s + MAX_PARSE_CHARS)] for s, e in ranges]
     docs = nlp.pipe((p.translate(PARSE_FORM) for p in pieces), batch_size=64)
     return [
         _convert(doc, start, piece)
