@@ -61,9 +61,14 @@ def _speech_verbs() -> frozenset[str]:
 
 # Inflection endings to try, longest first, with the infinitive endings they may come from.
 _ENDINGS = [
-    ("iennent", ("enir",)), ("ient", ("enir",)), ("ivent", ("ire",)),
-    ("llent", ("ler",)), ("lle", ("ler",)), ("lles", ("ler",)),
-    ("ttent", ("ter",)), ("tte", ("ter",)),
+    ("iennent", ("enir",)),
+    ("ient", ("enir",)),
+    ("ivent", ("ire",)),
+    ("llent", ("ler",)),
+    ("lle", ("ler",)),
+    ("lles", ("ler",)),
+    ("ttent", ("ter",)),
+    ("tte", ("ter",)),
     ("èrent", ("er",)),
     ("aient", ("er", "re", "ir")),
     ("issent", ("ir",)),

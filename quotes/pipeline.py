@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from quotes.attribution.clauses import Attribution, Ctx, subject_mention
+from quotes.attribution.clauses import Attribution, Ctx, conjugated, left_subject, subject_mention
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -75,11 +75,17 @@ def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) ->
 def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: list[Span]) -> None:
     """Add the sentence's subjects and named people to the registry (antecedent candidates)."""
     ctx = Ctx(text, Span(-1, -1, -1, -1, "", 0), toks, spans)
-    for t in toks:
-        if (t.dep.startswith("nsubj") or t.dep == "expl:subj") and ctx.outside(t.i):
-            m = subject_mention(ctx, t.i)
-            if m is not None and (m.pronoun or m.name):
-                reg.add(m, reg.resolve(m, k), k, PRONOUN if m.pronoun else SUBJECT)
+    subjects = [
+        subject_mention(ctx, t.i)
+        for t in toks
+        if (t.dep.startswith("nsubj") or t.dep == "expl:subj") and ctx.outside(t.i)
+    ]
+    if not any(subjects):  # the parser found none: the phrase before the first verb
+        verb = next((t.i for t in toks if t.pos in ("VERB", "AUX") and conjugated(toks, t.i)), None)
+        subjects.append(left_subject(ctx, verb) if verb is not None else None)
+    for m in subjects:
+        if m is not None:
+            reg.add(m, reg.resolve(m, k), k, PRONOUN if m.pronoun else SUBJECT)
     i = 0
     while i < len(toks):
         if toks[i].ent == "PER" and ctx.outside(i):

@@ -210,11 +210,6 @@ def test_incise_inside_simple_verb():
     )
 
 
-@pytest.mark.xfail(
-    reason="BUG: incise_inside only accepts a speech verb right after the comma; "
-    "'a-t-il répondu' (auxiliary first) is never seen",
-    strict=True,
-)
 @pytest.mark.parametrize("text", [INSIDE_COMPOUND, INSIDE_COMPOUND_NAMED], ids=["alone", "named"])
 def test_incise_inside_compound_verb(text):
     """incise_inside: «C’est faux, a-t-il répondu, totalement faux.» -> mention "il", cue."""
@@ -240,11 +235,6 @@ def test_incise_later_with_name():
     check(only(LATER_NAME), "Trois euros le litre", "Marc Duval", "Marc Duval", "explique")
 
 
-@pytest.mark.xfail(
-    reason="BUG: incise_later checks only the token after the comma for a speech verb, so "
-    "a compound tense ('a résumé') is missed and the quote gets no speaker",
-    strict=True,
-)
 def test_incise_later_compound_tense():
     """incise_later: «…», un record historique, a résumé Marc Duval, agriculteur."""
     q = only(LATER_COMPOUND)
@@ -358,11 +348,6 @@ def test_according_to_d_apres_speaker():
     )
 
 
-@pytest.mark.xfail(
-    reason="BUG: according_to builds the cue from the 'D’' token only; cue is 'D’' "
-    "instead of 'D’après'",
-    strict=True,
-)
 def test_according_to_d_apres_cue():
     """according_to: the cue of "D’après X" is the whole preposition."""
     assert only(DAPRES).cue == "D’après"
@@ -817,12 +802,6 @@ def test_pouvait_on_has_no_mention_nor_cue():
     assert (q.quote, q.speaker_mention, q.cue) == ("Rendez-nous nos trains", None, None)
 
 
-@pytest.mark.xfail(
-    reason="BUG: main_subject takes the impersonal 'il' of 'est-il indiqué' / 'a-t-il été "
-    "précisé' as the source: speaker_mention is 'il' and, after a sentence naming a man, "
-    "the quote is attributed to him through that 'il'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [EST_IL, A_T_IL_ETE, EST_IL_AFTER_PERSON, A_T_IL_ETE_AFTER_PERSON],

@@ -137,6 +137,12 @@ def make_mention_pronoun(tok: Tok, p: str) -> Mention:
     return Mention(start, tok.end, p, None, g, n, pronoun=True)
 
 
+def impersonal(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """ "est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
+    forms = [fold(t.text).split("-")[0] for t in toks[a:b]]
+    return "est" in forms or "ete" in forms
+
+
 def subject_after(ctx: Ctx, k: int, stop_at_comma: bool = False) -> Mention | None:
     toks = ctx.toks
     a = skip_adverbials(toks, k)
@@ -218,6 +224,8 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
             and t.i != k
             and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
         ):
+            if t.text.startswith("-") and impersonal(toks, max(0, t.i - 2), t.i + 3):
+                continue  # "est-il indiqué", "a-t-il été précisé": nobody
             if fold(t.text) == "qui":
                 a = _antecedent(toks, k)
                 m = _mention_at(ctx, a) if a is not None and ctx.outside(a) else None

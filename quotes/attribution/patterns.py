@@ -18,6 +18,7 @@ from quotes.attribution.clauses import (
     conjugated,
     cue_text,
     cue_verb_token,
+    impersonal,
     left_subject,
     main_subject_of,
     make_mention_pronoun,
@@ -79,20 +80,18 @@ def inverted_pronoun(ctx: Ctx) -> Attribution | None:
     return None
 
 
-def impersonal(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """ "est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
-    forms = [fold(t.text).split("-")[0] for t in toks[a:b]]
-    return "est" in forms or "ete" in forms
+def _has_speech_verb(group: Sequence[Tok]) -> bool:
+    return any(is_speech_verb(t.text, t.lemma) for t in group if t.pos != "AUX")
 
 
 def incise_inside(ctx: Ctx) -> Attribution | None:
     """«Première partie, dit-il, suite»: an incise between commas inside the marks."""
     inner = ctx.inside()
     for k in range(len(inner) - 1):
-        if inner[k].text != "," or not is_speech_verb(inner[k + 1].text, inner[k + 1].lemma):
+        if inner[k].text != ",":
             continue
         group = verb_group(inner, k + 1)
-        if group is None:
+        if group is None or not _has_speech_verb(inner[k + 1 : group[0]]):
             continue
         end, clitic = group
         if clitic is not None and not fold(clitic.text).endswith("on"):
@@ -125,8 +124,8 @@ def incise_later(ctx: Ctx) -> Attribution | None:
     for k in range(ctx.after(), len(toks) - 1):
         if toks[k].text != "," or not ctx.outside(k + 1):
             continue
-        nxt = toks[k + 1]
-        if nxt.pos in ("VERB", "AUX") and is_speech_verb(nxt.text, nxt.lemma):
+        group = verb_group(toks, k + 1)
+        if group is not None and _has_speech_verb(toks[k + 1 : group[0]]):
             found = incise_after(
                 Ctx(ctx.text, Span(0, 0, 0, toks[k].start, "", 0), toks, ctx.quotes)
             )
@@ -195,12 +194,14 @@ def according_to(ctx: Ctx) -> Attribution | None:
             continue
         if f == "pour" and k > 0:
             continue  # "pour" is a cue only opening the sentence: "Pour X, «…»"
+        cue = t.text
         if f == "d'" and two.replace(" ", "") == "d'apres":
+            cue = ctx.text[t.start : toks[k + 1].end]
             k, f = k + 1, "d'après"
         if f in preps or two in preps or f == "d'après":
             m = subject_after(ctx, k + 1, stop_at_comma=True)
             if m is not None and (f != "pour" or m.name or m.pronoun):
-                return Attribution("according_to", m, t.text, t.start)
+                return Attribution("according_to", m, cue, t.start)
     return None
 
 

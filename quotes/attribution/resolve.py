@@ -18,6 +18,7 @@ import regex
 
 from quotes.attribution.mention import Mention
 from quotes.lexicon import first_name_gender, fold, tagged
+from quotes.lexicon import words as words_of
 
 _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?"
@@ -164,10 +165,31 @@ class Registry:
             return self.canonical(mention.name)
         return (
             self.role_alias(mention)
+            or self.document_author(mention, sentence)
             or self.demonstrative(mention)
             or self.described_person(mention, sentence)
             or mention.text
         )
+
+    def document_author(self, mention: Mention, sentence: int | None) -> str | None:
+        """ "annonce un communiqué", "précise le texte": a document speaks for its author,
+        named in it ("un communiqué de la préfecture") or the subject just before it."""
+        words = _key(mention.text)
+        if not words or words[0] not in _documents():
+            return None
+        m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text)
+        if m:
+            return m.group(1)
+        sentence = sentence if sentence is not None else 0
+        for other, speaker in reversed(self.entries):
+            sent, salience = self.ranks.get(other.start, (0, SUBJECT))
+            other_words = _key(other.text)
+            if other.start >= mention.start or sentence - sent > 1 or salience == NAMED:
+                continue
+            if other.pronoun or not other_words or other_words[0] in _documents():
+                continue
+            return speaker or other.text
+        return None
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
         """ "a promis l’élue", "a déclaré l'officier": a definite description of a person
@@ -178,6 +200,10 @@ class Registry:
             return None
         found = self.antecedent(mention, sentence, max_back=1)
         return found if found and _key(found) != _key(mention.text) else None
+
+
+def _documents() -> frozenset[str]:
+    return frozenset(fold(w) for w in words_of("speech_nouns_fr.txt"))
 
 
 def _compatible(pronoun: Mention, m: Mention) -> bool:
