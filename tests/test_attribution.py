@@ -842,3 +842,24 @@ def test_speaker_is_never_a_pronoun(text):
     """resolve: a speaker is a name or a description, never "il"/"elle"/"on"."""
     for q in extract(text):
         assert q.speaker is None or q.speaker.lower() not in PRONOUNS
+
+
+DOCUMENT_AFTER_SUBJECT = (
+    "Le collectif des riverains du port a publié mardi ses propositions, "
+    "« une charte du bruit pour tous », annonce un communiqué diffusé dans la soirée."
+)
+DOCUMENT_WITH_AUTHOR = "« Aucune sanction n'est prévue », précise un communiqué de la préfecture."
+
+
+def test_document_speaks_for_the_subject_before_it() -> None:
+    """resolve.document_author: "…, annonce un communiqué" -> the group that issued it."""
+    q = only(DOCUMENT_AFTER_SUBJECT)
+    assert q.speaker_mention == "un communiqué"  # the phrase stops at its participle
+    assert q.speaker == "Le collectif des riverains du port"
+
+
+def test_document_names_its_author() -> None:
+    """resolve.document_author: "un communiqué de la préfecture" -> "préfecture"."""
+    q = only(DOCUMENT_WITH_AUTHOR)
+    assert q.cue == "précise"
+    assert q.speaker == "préfecture"
