@@ -58,47 +58,10 @@ __all__ = [
 #: Overlap (share of the gold span) above which a system quote "is" a given gold entry.
 #: Fixed at 30% for ambiguous and nonquote entries, whatever threshold is being scored.
 SIDE_OVERLAP = 0.3
-STOPWORDS = frozenset(
-    {
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "de",
-        "du",
-        "d",
-        "m",
-        "mme",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "the",
-        "a",
-        "an",
-    }
-)
+STOPWORDS = frozenset("le la les l un une des de du d m mme mr mrs ms dr the a an".split())
 #: Speakers that only repeat a pronoun: the attribution step found the cue but not the name.
 PRONOUNS = frozenset(
-    {
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-        "lui",
-        "eux",
-        "celui-ci",
-        "celle-ci",
-        "ceux-ci",
-        "celles-ci",
-        "he",
-        "she",
-        "they",
-    }
+    "il elle ils elles on lui eux celui-ci celle-ci ceux-ci celles-ci he she they".split()
 )
 
 

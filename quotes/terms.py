@@ -37,56 +37,13 @@ QUOTE_THRESHOLD = 2
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _PERSON = frozenset(
-    [
-        "je",
-        "j",
-        "me",
-        "m",
-        "moi",
-        "mon",
-        "ma",
-        "mes",
-        "nous",
-        "notre",
-        "nos",
-        "on",
-        "tu",
-        "t",
-        "te",
-        "toi",
-        "ton",
-        "ta",
-        "tes",
-        "vous",
-        "votre",
-        "vos",
-    ]
+    "je j me m moi mon ma mes nous notre nos on tu t te toi ton ta tes vous votre vos".split()
 )
 _DETERMINERS = frozenset(
-    [
-        "un",
-        "une",
-        "des",
-        "les",
-        "le",
-        "la",
-        "l",
-        "du",
-        "sa",
-        "son",
-        "ses",
-        "leur",
-        "leurs",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "nouvelle",
-        "nouveau",
-        "nouvel",
-        "quelques",
-        "plusieurs",
-    ]
+    (
+        "un une des les le la l du sa son ses leur leurs ce cet cette ces nouvelle nouveau "
+        "nouvel quelques plusieurs"
+    ).split()
 )
 _ROMAN = regex.compile(r"^(?:[IVXLC]+|\d+)$")
 _PLURAL = regex.compile(r"(?<=\w{3})[sx]\b")

@@ -16,41 +16,10 @@ from quotes.lexicon import fold
 
 _WORD = regex.compile(r"\w+")
 _STOP = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "de",
-        "du",
-        "d",
-        "et",
-        "ou",
-        "a",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "que",
-        "qu",
-        "qui",
-        "ce",
-        "c",
-        "est",
-        "ne",
-        "n",
-        "pas",
-        "plus",
-        "pour",
-        "par",
-        "sur",
-        "dans",
-        "se",
-        "s",
-    ]
+    (
+        "le la les l un une des de du d et ou a à au aux en que qu qui ce c est ne n pas plus "
+        "pour par sur dans se s"
+    ).split()
 )
 
 

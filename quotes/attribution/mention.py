@@ -18,31 +18,10 @@ PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles":
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 # Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
 _PP_HEADS = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "sur",
-        "devant",
-        "dans",
-        "lors",
-        "en",
-        "pour",
-        "par",
-        "apres",
-        "avant",
-        "depuis",
-        "chez",
-        "aupres",
-        "parmi",
-        "sous",
-        "vers",
-        "avec",
-        "contre",
-        "pendant",
-        "face",
-        "via",
-    ]
+    (
+        "a au aux sur devant dans lors en pour par apres avant depuis chez aupres parmi sous "
+        "vers avec contre pendant face via"
+    ).split()
 )  # folded (no accents), as `fold` gives them
 _PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'"})
 

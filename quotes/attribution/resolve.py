@@ -24,26 +24,7 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?"
     r"(?:\s+(?:(?:de|du|van|von|Le|La|di|da)\s+)?\p{Lu}[\p{L}'’-]+){1,3}"
 )
-_DROP = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "de",
-        "du",
-        "d",
-        "m",
-        "mme",
-        "mr",
-        "me",
-        "dr",
-        "pr",
-    ]
-)
+_DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
 
 
 def _key(s: str) -> list[str]:
