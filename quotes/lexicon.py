@@ -14,6 +14,11 @@ from importlib import resources
 import regex
 
 
+def lexicon_lines(name: str) -> list[str]:
+    """The entries of a lexicon file, comments and blank lines removed."""
+    return _lines(name)
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files("quotes").joinpath("lexicons", name).read_text(encoding="utf-8")
     out = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-KINDS = ("direct", "partial", "term")
+KINDS = ("direct", "partial", "term")  # the values of Quote.kind
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotes.lexicon import first_name_gender, fold, tagged, words
+from quotes.lexicon import first_name_gender, fold, lexicon_lines, tagged, words
 from quotes.nlp import Tok
 
-PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
+_NOT_ANAPHORS = frozenset("on l'un l'une l'autre".split())  # impersonal or indefinite
+
+
+def _load_pronouns() -> dict[str, tuple[str, str]]:
+    """Single-word anaphors that stand for a person (il, elle, lui, celui-ci, l'intéressée),
+    from lexicons/pronouns_fr.txt, folded, with the gender and number they mark."""
+    out = {}
+    for line in lexicon_lines("pronouns_fr.txt"):
+        form, gender, number = [*line.split("\t"), "", ""][:3]
+        key = fold(form)
+        if " " not in key and key not in _NOT_ANAPHORS:
+            out[key] = (gender if gender in ("m", "f") else "", number or "sg")
+    return out
+
+
+PRONOUNS = _load_pronouns()
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 # Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
 _PP_HEADS = frozenset(
@@ -47,10 +62,6 @@ def clean(text: str) -> str:
 
 def is_pronoun(tok: Tok) -> bool:
     return fold(tok.text).lstrip("-").removeprefix("t-") in PRONOUNS
-
-
-def _is_title(tok: Tok) -> bool:
-    return fold(tok.text) in {fold(k) for k in tagged("titles_fr.txt")}
 
 
 def _is_name_token(tok: Tok) -> bool:
