@@ -863,3 +863,25 @@ def test_document_names_its_author() -> None:
     q = only(DOCUMENT_WITH_AUTHOR)
     assert q.cue == "précise"
     assert q.speaker == "préfecture"
+
+
+def test_person_name_extends_past_a_short_entity() -> None:
+    """mention.find_name: the whole written name is the speaker, not only the first name."""
+    assert only("« Bien », a dit Anne Roy.").speaker == "Anne Roy"
+
+
+def test_first_name_alone_takes_the_unique_full_name() -> None:
+    """resolve.canonical: "Anne" -> "Anne Roy" when she is the only Anne of the text."""
+    text = "Anne Roy préside le club. « Bien », a dit Anne. « Non », a répondu Paul."
+    speakers = [q.speaker for q in extract(text)]
+    assert speakers == ["Anne Roy", "Paul"]
+
+
+def test_first_name_alone_stays_when_ambiguous() -> None:
+    """resolve.canonical: two full names start with "Anne": keep what the text says."""
+    text = "Anne Roy et Anne Vidal sont candidates. « Bien », a dit Anne."
+    assert only_quote_speaker(text) == "Anne"
+
+
+def only_quote_speaker(text: str) -> str | None:
+    return only(text).speaker

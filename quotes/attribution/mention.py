@@ -77,31 +77,34 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     """Token range [a, b) of the first person name: NER first, then capitalised runs.
 
     A capitalised run right after "de/du/des" is a complement ("commission des Affaires
-    sociales"), not the source, unless NER calls it a person.
+    sociales"), not the source, unless NER calls it a person. A person entity is extended
+    over the capitalised names that follow it ("Anne" + "Roy" when NER stops early).
     """
     for pass_ in ("per", "propn"):
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent not in ("LOC",)
-            if ok and not (i > 0 and fold(toks[i - 1].text) in _GENITIVE and pass_ == "propn"):
-                if i == 0 and pass_ == "propn" and t.pos == "DET":
-                    i += 1
-                    continue
-                j = i + 1
-                while j < len(toks) and (
-                    (toks[j].ent == "PER" if pass_ == "per" else _is_name_token(toks[j]))
-                    or (
-                        fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
-                        and j + 1 < len(toks)
-                        and toks[j + 1].text[:1].isupper()
-                        and toks[j + 1].pos == "PROPN"
-                    )
-                ):
-                    j += 1
-                return i, j
-            i += 1
+        for i, t in enumerate(toks):
+            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
+            if not ok or (pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i))):
+                continue
+            j = i + 1
+            while j < len(toks) and (_is_name_token(toks[j]) or _particle(toks, j)):
+                j += 1
+            return i, j
     return None
+
+
+def _after_genitive(toks: Sequence[Tok], i: int) -> bool:
+    return i > 0 and fold(toks[i - 1].text) in _GENITIVE
+
+
+def _particle(toks: Sequence[Tok], j: int) -> bool:
+    """ "de", "Le", "van"… inside a name: "François de Rugy", "Bruno Le Maire"."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return (
+        fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.pos == "PROPN"
+    )
 
 
 def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[str, str]:

@@ -89,6 +89,11 @@ class Registry:
             fk = _key(full)
             if len(fk) > len(_key(best)) and fk[-1] == words[-1] and set(words) <= set(fk):
                 best = full
+        if best == name and len(words) == 1 and first_name_gender(name):
+            # a first name alone ("Anne") -> the one full name that starts with it, if unique
+            fulls = {f for f in self.full_names if len(_key(f)) > 1 and _key(f)[0] == words[0]}
+            if len(fulls) == 1:
+                best = fulls.pop()
         return _strip_title(best)
 
     def role_alias(self, mention: Mention) -> str | None:
