@@ -35,10 +35,9 @@ from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
 
-CONTEXT_SENTENCES_BEFORE = 2
-_PLACE_PREPOSITIONS = frozenset(
-    {"a", "en", "vers", "depuis", "pres", "dans"}
-)  # sentences parsed before a quote's own, for antecedents
+CONTEXT_SENTENCES_BEFORE = 2  # sentences parsed before a quote's own, for antecedents
+# Folded prepositions after which NER's "person" is a place: "à Lormière", "en Bretagne".
+_PLACE_PREPOSITIONS = frozenset("a en vers depuis pres dans".split())
 
 
 @dataclass
@@ -58,16 +57,17 @@ def _sentence_of(sent_starts: list[int], pos: int) -> int:
 
 def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> list[_Item]:
     starts = [a for a, _ in sents]
+    opens = [s.open_pos for s in spans]  # spans are in text order
     stats = DocStats.of(text, spans)
     items = []
     for s in spans:
         k = _sentence_of(starts, s.open_pos)
         a, b = sents[k]
         outside = text[a:b]
-        for other in spans:  # the sentence with every quote blanked out
-            if a <= other.open_pos < b:
-                lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
-                outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+        same_sentence = spans[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]
+        for other in same_sentence:  # the sentence with every quote blanked out
+            lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
+            outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
         items.append(_Item(s, classify(text, s, (a, b), outside, stats), k))
     return items
 

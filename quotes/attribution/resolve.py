@@ -12,6 +12,7 @@ subjects and attributed sources), and answers three questions:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -76,8 +77,7 @@ class Registry:
                 return
             self.entries = [e for e in self.entries if e[0].start != mention.start]
         self.ranks[mention.start] = (sentence, salience)
-        self.entries.append((mention, speaker))
-        self.entries.sort(key=lambda e: e[0].start)
+        bisect.insort(self.entries, (mention, speaker), key=lambda e: e[0].start)
 
     def canonical(self, name: str) -> str:
         """The fullest name of the document for `name` ("Musk" -> "Elon Musk")."""
