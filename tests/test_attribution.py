@@ -657,11 +657,6 @@ def test_pronoun_person_after_preposition_a():
     assert only(PRON_AFTER_A).speaker == "Paul Roux"
 
 
-@pytest.mark.xfail(
-    reason="BUG: 'ils' resolves to the coordinated subject's first name only "
-    "('Hélène Garnier'), dropping Paul Roux",
-    strict=True,
-)
 def test_pronoun_plural_coordinated_people():
     """antecedent: "X et Y ont signé. «…», ont-ils déclaré" -> both people."""
     q = only(PRON_PLURAL)

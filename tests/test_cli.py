@@ -69,14 +69,18 @@ def test_extract_txt_to_stdout_csv_with_real_extractor(in_tmp):
     rows = jsonl_rows(result.stdout)
     assert any(r["quote"] == "Les travaux dureront deux ans." for r in rows)
     for r in rows:
-        assert r["doc_id"] == "a.txt" and GOOD[r["start"]:r["end"]] == r["quote"]
+        assert r["doc_id"] == "a.txt" and GOOD[r["start"] : r["end"]] == r["quote"]
     assert result.stderr.strip().splitlines()[-1].startswith("1 document, ")
 
 
 def test_csv_output_file_round_trips(in_tmp):
     (in_tmp / "d.jsonl").write_text(
-        json.dumps({"id": "n1", "text": GOOD, "date": "2024-04-02", "url": "http://x"},
-                   ensure_ascii=False) + "\n", encoding="utf-8")
+        json.dumps(
+            {"id": "n1", "text": GOOD, "date": "2024-04-02", "url": "http://x"}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = run("extract", "d.jsonl", "-o", "out.csv", "--bom")
     assert result.exit_code == 0, result.output
     assert (in_tmp / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -90,7 +94,8 @@ def test_bad_inputs_are_reported_and_counted(in_tmp):
     (in_tmp / "a.txt").write_text(GOOD, encoding="utf-8")
     (in_tmp / "vide.txt").write_text("  \n", encoding="utf-8")
     (in_tmp / "d.jsonl").write_text(
-        json.dumps({"id": "j1", "text": OTHER}) + "\n{pas du json\n", encoding="utf-8")
+        json.dumps({"id": "j1", "text": OTHER}) + "\n{pas du json\n", encoding="utf-8"
+    )
     result = run("extract", "a.txt", "vide.txt", "d.jsonl", "absent.txt", "-f", "jsonl")
     assert result.exit_code == 0, result.output
     assert {r["doc_id"] for r in jsonl_rows(result.stdout)} == {"a.txt", "j1"}
@@ -162,9 +167,11 @@ def test_format_from_extension_and_parquet(in_tmp):
 def test_custom_fields_and_directory_input(in_tmp):
     (in_tmp / "corpus" / "sub").mkdir(parents=True)
     (in_tmp / "corpus" / "sub" / "d.csv").write_text(
-        f'ref;corps;journal\nr1;"{GOOD}";Le Courrier\n', encoding="utf-8")
-    result = run("extract", "corpus", "--id-field", "ref", "--text-field", "corps",
-                 "-f", "jsonl", "--quiet")
+        f'ref;corps;journal\nr1;"{GOOD}";Le Courrier\n', encoding="utf-8"
+    )
+    result = run(
+        "extract", "corpus", "--id-field", "ref", "--text-field", "corps", "-f", "jsonl", "--quiet"
+    )
     assert result.exit_code == 0, result.output
     rows = jsonl_rows(result.stdout)
     assert rows and {(r["doc_id"], r["journal"]) for r in rows} == {("r1", "Le Courrier")}

@@ -33,17 +33,38 @@ def make_app() -> typer.Typer:
 def gold_line(doc_id: str, quote: str, speaker: str | None) -> str:
     text = TEXTS[doc_id]
     s = text.index(quote)
-    return json.dumps({"id": doc_id, "text": text, "quotes": [
-        {"start": s, "end": s + len(quote), "text": quote, "kind": "direct",
-         "speaker": speaker, "mention": None, "cue": None, "ambiguous": False}],
-        "nonquotes": []}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "id": doc_id,
+            "text": text,
+            "quotes": [
+                {
+                    "start": s,
+                    "end": s + len(quote),
+                    "text": quote,
+                    "kind": "direct",
+                    "speaker": speaker,
+                    "mention": None,
+                    "cue": None,
+                    "ambiguous": False,
+                }
+            ],
+            "nonquotes": [],
+        },
+        ensure_ascii=False,
+    )
 
 
 @pytest.fixture
 def gold(tmp_path: Path) -> Path:
     p = tmp_path / "gold.jsonl"
-    p.write_text(gold_line("a", "La demande est rejetée.", "la juge") + "\n"
-                 + gold_line("b", "une saison meilleure", "le coach") + "\n", encoding="utf-8")
+    p.write_text(
+        gold_line("a", "La demande est rejetée.", "la juge")
+        + "\n"
+        + gold_line("b", "une saison meilleure", "le coach")
+        + "\n",
+        encoding="utf-8",
+    )
     return p
 
 
@@ -94,7 +115,8 @@ def test_bad_gold_exits_2_without_traceback(tmp_path: Path) -> None:
 
 
 def test_failing_document_is_reported_and_others_scored(
-        gold: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gold: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def flaky(doc: Document, *, include_terms: bool = False) -> list[Quote]:
         if doc.doc_id == "b":
             raise RuntimeError("boom")

@@ -34,17 +34,24 @@ TEXT = (
 )
 
 
-def gold_doc(text: str, quotes: list[tuple[str, str | None, bool]],
-             nonquotes: tuple[str, ...] = (), doc_id: str = "d1") -> GoldDoc:
+def gold_doc(
+    text: str,
+    quotes: list[tuple[str, str | None, bool]],
+    nonquotes: tuple[str, ...] = (),
+    doc_id: str = "d1",
+) -> GoldDoc:
     """Gold built from substrings, so offsets are right by construction."""
-    gq = [GoldQuote(text.index(s), text.index(s) + len(s), s, "direct", spk, None, None, amb)
-          for s, spk, amb in quotes]
+    gq = [
+        GoldQuote(text.index(s), text.index(s) + len(s), s, "direct", spk, None, None, amb)
+        for s, spk, amb in quotes
+    ]
     gn = [GoldSpan(text.index(s), text.index(s) + len(s), s, "term") for s in nonquotes]
     return GoldDoc(doc_id, text, gq, gn)
 
 
-def sq(doc: GoldDoc, start: int, end: int, speaker: str | None = None,
-       kind: str = "direct") -> Quote:
+def sq(
+    doc: GoldDoc, start: int, end: int, speaker: str | None = None, kind: str = "direct"
+) -> Quote:
     return Quote(doc.doc_id, doc.text[start:end], speaker, None, None, kind, start, end, "", 0)
 
 
@@ -60,18 +67,22 @@ PROJET = "projet prioritaire pour la région"
 
 # --- normalisation and speaker comparison ---------------------------------------------
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("M. Castaner", ["castaner"]),
-    ("Christophe Castaner", ["christophe", "castaner"]),
-    ("l’un d’eux", ["eux"]),
-    ("L'un d'eux", ["eux"]),
-    ("Mme Hélène Côté-Lévesque", ["helene", "cote", "levesque"]),
-    ("une source policière", ["source", "policiere"]),
-    ("Dr. Who", ["who"]),
-    ("M.", []),
-    ("", []),
-    (None, []),
-])
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("M. Castaner", ["castaner"]),
+        ("Christophe Castaner", ["christophe", "castaner"]),
+        ("l’un d’eux", ["eux"]),
+        ("L'un d'eux", ["eux"]),
+        ("Mme Hélène Côté-Lévesque", ["helene", "cote", "levesque"]),
+        ("une source policière", ["source", "policiere"]),
+        ("Dr. Who", ["who"]),
+        ("M.", []),
+        ("", []),
+        (None, []),
+    ],
+)
 def test_normalise_name(name: str | None, words: list[str]) -> None:
     assert normalise_name(name) == words
 
@@ -97,12 +108,15 @@ def test_speaker_match_none_and_empty() -> None:
 
 # --- matching ---------------------------------------------------------------------------
 
+
 def test_thresholds_30_and_80() -> None:
     doc = gold_doc(TEXT, [(MAIRE, "le maire", False)])
     g = doc.quotes[0]
     n = g.end - g.start
     cases = {  # covered share of the gold span -> (matched @30, matched @80)
-        0.2: (0, 0), 0.5: (1, 0), 0.9: (1, 1),
+        0.2: (0, 0),
+        0.5: (1, 0),
+        0.9: (1, 1),
     }
     for share, (m30, m80) in cases.items():
         rep = score([doc], {"d1": [sq(doc, g.start, g.start + round(share * n))]})
@@ -128,8 +142,7 @@ def test_one_to_one_two_system_quotes_over_one_gold() -> None:
     assert rep.spans[0.3].system == 2
     assert rep.spans[0.3].precision == 0.5
     assert match_quotes(doc.quotes, [second, first], 0.3) == {0: 1}  # larger overlap wins
-    assert sorted(e.cause for e in rep.errors) == [
-        "false quote", "missing speaker", "wrong span"]
+    assert sorted(e.cause for e in rep.errors) == ["false quote", "missing speaker", "wrong span"]
 
 
 def test_global_greedy_is_one_to_one_and_prefers_tighter_span() -> None:
@@ -147,7 +160,8 @@ span = st.tuples(st.integers(0, 60), st.integers(1, 30)).map(lambda p: (p[0], p[
 
 @given(st.lists(span, max_size=6), st.lists(span, max_size=6), st.sampled_from([0.3, 0.8]))
 def test_matching_is_one_to_one_and_respects_threshold(
-        golds: list[tuple[int, int]], systems: list[tuple[int, int]], t: float) -> None:
+    golds: list[tuple[int, int]], systems: list[tuple[int, int]], t: float
+) -> None:
     gold = [GoldSpan(a, b, "", "direct") for a, b in golds]
     system = [Quote("d", "", None, None, None, "direct", a, b, "", 0) for a, b in systems]
     m = match_quotes(gold, system, t)
@@ -204,12 +218,26 @@ def test_null_gold_speaker_end_to_end() -> None:
 
 
 def test_hand_computed_precision_recall_f1() -> None:
-    text = ("Paul dit : « un ». Marie répond : « deux ». Luc ajoute : « trois ». "
-            "Anne conclut : « quatre ». Le « mot » et la « chose ».")
-    doc = gold_doc(text, [("un", "Paul", False), ("deux", "Marie", False),
-                          ("trois", "Luc", False), ("quatre", "Anne", False)])
-    preds = [on(doc, "un", "Paul"), on(doc, "deux", "il"), on(doc, "trois", "Luc"),
-             on(doc, "mot"), on(doc, "chose")]
+    text = (
+        "Paul dit : « un ». Marie répond : « deux ». Luc ajoute : « trois ». "
+        "Anne conclut : « quatre ». Le « mot » et la « chose »."
+    )
+    doc = gold_doc(
+        text,
+        [
+            ("un", "Paul", False),
+            ("deux", "Marie", False),
+            ("trois", "Luc", False),
+            ("quatre", "Anne", False),
+        ],
+    )
+    preds = [
+        on(doc, "un", "Paul"),
+        on(doc, "deux", "il"),
+        on(doc, "trois", "Luc"),
+        on(doc, "mot"),
+        on(doc, "chose"),
+    ]
     rep = score([doc], {"d1": preds})
     s = rep.spans[0.3]
     # 3 matched of 5 system and 4 gold: P = 0.6, R = 0.75, F1 = 2PR/(P+R) = 0.9/1.35
@@ -233,30 +261,45 @@ def test_zero_denominators() -> None:
 
 # --- errors and report ------------------------------------------------------------------
 
+
 def test_error_causes() -> None:
-    text = ("Le ministre Jean Roy a dit : « Nous tiendrons parole cette année encore. » "
-            "Il a ajouté : « Le budget sera équilibré. » "
-            "Mme Lise Caron a répliqué : « C’est faux et tout le monde le sait bien. » "
-            "Elle parle d’une « bulle » et cite « Le Devoir ». Un « oubli » aussi.")
-    doc = gold_doc(text, [
-        ("Nous tiendrons parole cette année encore.", "Jean Roy", False),
-        ("Le budget sera équilibré.", "Jean Roy", False),
-        ("C’est faux et tout le monde le sait bien.", "Lise Caron", False),
-        ("oubli", "Lise Caron", False),
-    ], nonquotes=("Le Devoir",))
+    text = (
+        "Le ministre Jean Roy a dit : « Nous tiendrons parole cette année encore. » "
+        "Il a ajouté : « Le budget sera équilibré. » "
+        "Mme Lise Caron a répliqué : « C’est faux et tout le monde le sait bien. » "
+        "Elle parle d’une « bulle » et cite « Le Devoir ». Un « oubli » aussi."
+    )
+    doc = gold_doc(
+        text,
+        [
+            ("Nous tiendrons parole cette année encore.", "Jean Roy", False),
+            ("Le budget sera équilibré.", "Jean Roy", False),
+            ("C’est faux et tout le monde le sait bien.", "Lise Caron", False),
+            ("oubli", "Lise Caron", False),
+        ],
+        nonquotes=("Le Devoir",),
+    )
     g = doc.quotes[2]
     preds = [
-        on(doc, "Nous tiendrons parole cette année encore.", "il"),   # unresolved pronoun
-        on(doc, "Le budget sera équilibré."),                         # missing speaker
+        on(doc, "Nous tiendrons parole cette année encore.", "il"),  # unresolved pronoun
+        on(doc, "Le budget sera équilibré."),  # missing speaker
         sq(doc, g.start, g.start + (g.end - g.start) // 2, "Jean Roy"),  # span + speaker
-        on(doc, "bulle"),                                             # false quote
-        on(doc, "Le Devoir"),                                         # term as quote
+        on(doc, "bulle"),  # false quote
+        on(doc, "Le Devoir"),  # term as quote
     ]
     rep = score([doc], {"d1": preds})
     causes = sorted(e.cause for e in rep.errors)
-    assert causes == sorted(["unresolved pronoun", "missing speaker", "wrong span",
-                             "wrong speaker", "false quote", "term taken for a quote",
-                             "missed quote"])
+    assert causes == sorted(
+        [
+            "unresolved pronoun",
+            "missing speaker",
+            "wrong span",
+            "wrong speaker",
+            "false quote",
+            "term taken for a quote",
+            "missed quote",
+        ]
+    )
     by = {e.cause: e for e in rep.errors}
     assert by["missed quote"].gold_text == "oubli" and by["missed quote"].system_text is None
     assert "« oubli »" in by["missed quote"].context
@@ -274,8 +317,7 @@ def test_format_errors_groups_largest_first() -> None:
     rep = score([doc], {"d1": [on(doc, "a1"), on(doc, "a2"), on(doc, "a3")]})
     out = format_errors(rep)
     assert out.index("== false quote (3)") < out.index("== missed quote (1)")
-    assert format_errors(score([doc], {"d1": [on(doc, "bonjour à tous", "Paul")]})) == (
-        "no errors")
+    assert format_errors(score([doc], {"d1": [on(doc, "bonjour à tous", "Paul")]})) == ("no errors")
 
 
 def test_report_json_format_and_unknown_docs() -> None:
@@ -291,8 +333,17 @@ def test_report_json_format_and_unknown_docs() -> None:
     assert data["docs"][0]["doc_id"] == "d1"
     assert "errors" not in report_to_json(rep, errors=False)
     text = format_report(rep, per_document=True)
-    for label in ("documents", "gold quotes", "system quotes", "spans @30%", "spans @80%",
-                  "end-to-end @30%", "strict", "lenient", "FAILED"):
+    for label in (
+        "documents",
+        "gold quotes",
+        "system quotes",
+        "spans @30%",
+        "spans @80%",
+        "end-to-end @30%",
+        "strict",
+        "lenient",
+        "FAILED",
+    ):
         assert label in text
 
 
@@ -305,20 +356,37 @@ def test_snippet_is_one_line_and_clipped() -> None:
 
 # --- gold loading -----------------------------------------------------------------------
 
+
 def write(tmp_path: Path, rows: list[Any]) -> Path:
     p = tmp_path / "gold.jsonl"
-    p.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
-                           for r in rows) + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows)
+        + "\n",
+        encoding="utf-8",
+    )
     return p
 
 
 def good_row(doc_id: str = "a") -> dict[str, Any]:
     text = "Elle a dit : « Merci beaucoup. » Fin."
     s = text.index("Merci")
-    return {"id": doc_id, "text": text, "quotes": [
-        {"start": s, "end": s + 15, "text": "Merci beaucoup.", "kind": "direct",
-         "speaker": "Julie", "mention": "Elle", "cue": "a dit", "ambiguous": False}],
-        "nonquotes": []}
+    return {
+        "id": doc_id,
+        "text": text,
+        "quotes": [
+            {
+                "start": s,
+                "end": s + 15,
+                "text": "Merci beaucoup.",
+                "kind": "direct",
+                "speaker": "Julie",
+                "mention": "Elle",
+                "cue": "a dit",
+                "ambiguous": False,
+            }
+        ],
+        "nonquotes": [],
+    }
 
 
 def test_load_gold_ok(tmp_path: Path) -> None:

@@ -22,8 +22,9 @@ _PAIR = re.compile(r"«\s*(.+?)\s*»")
 def fake_extract(doc: Document, *, include_terms: bool = False) -> list[Quote]:
     """A deterministic stand-in for the extractor: every « » pair, no speaker."""
     return [
-        Quote(doc.doc_id, m.group(1), None, None, None, "direct", m.start(1), m.end(1),
-              m.group(0), 0)
+        Quote(
+            doc.doc_id, m.group(1), None, None, None, "direct", m.start(1), m.end(1), m.group(0), 0
+        )
         for m in _PAIR.finditer(doc.text)
     ]
 
@@ -41,11 +42,14 @@ def real_extractor():
 
 
 def test_dataframe_passes_other_columns_through(fake):
-    df = pd.DataFrame({
-        "text": TEXTS,
-        "date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
-        "source": ["AFP", "Reuters", "Ouest"],
-    }, index=[10, 11, 12])
+    df = pd.DataFrame(
+        {
+            "text": TEXTS,
+            "date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+            "source": ["AFP", "Reuters", "Ouest"],
+        },
+        index=[10, 11, 12],
+    )
     out = extract_frame(df)
     assert list(out.columns) == [*Quote.columns(), "date", "source"]
     assert out["doc_id"].tolist() == ["10", "12", "12"]
@@ -139,5 +143,5 @@ def test_real_extractor_finds_guillemets_and_offsets_slice_back(real_extractor):
     assert "Nous tiendrons nos engagements." in out["quote"].tolist()
     for _, row in out.iterrows():
         text = TEXTS[int(row["doc_id"])]
-        assert text[row["start"]:row["end"]] == row["quote"]
+        assert text[row["start"] : row["end"]] == row["quote"]
     assert set(out["source"]) <= {"a", "b", "c"}

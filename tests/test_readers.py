@@ -163,11 +163,14 @@ def write_jsonl(path, lines: list[str]) -> None:
 
 
 def test_jsonl_documents_meta_and_ids(in_tmp):
-    write_jsonl(in_tmp / "d.jsonl", [
-        json.dumps({"id": "a1", "text": PHRASE, "date": "2024-03-01", "url": "http://x"}),
-        json.dumps({"text": "Elle a dit « Non. »", "source": "AFP"}, ensure_ascii=False),
-        json.dumps({"id": 7, "text": "« Sept. »"}),
-    ])
+    write_jsonl(
+        in_tmp / "d.jsonl",
+        [
+            json.dumps({"id": "a1", "text": PHRASE, "date": "2024-03-01", "url": "http://x"}),
+            json.dumps({"text": "Elle a dit « Non. »", "source": "AFP"}, ensure_ascii=False),
+            json.dumps({"id": 7, "text": "« Sept. »"}),
+        ],
+    )
     docs = read("d.jsonl")
     assert docs == [
         Document("a1", PHRASE, {"date": "2024-03-01", "url": "http://x"}),
@@ -183,12 +186,15 @@ def test_jsonl_custom_fields(in_tmp):
 
 
 def test_jsonl_bad_line_among_good_lines(in_tmp):
-    write_jsonl(in_tmp / "d.jsonl", [
-        json.dumps({"id": "ok1", "text": PHRASE}),
-        '{"id": "broken", "text": "« Oups',
-        "",
-        json.dumps({"id": "ok2", "text": PHRASE}),
-    ])
+    write_jsonl(
+        in_tmp / "d.jsonl",
+        [
+            json.dumps({"id": "ok1", "text": PHRASE}),
+            '{"id": "broken", "text": "« Oups',
+            "",
+            json.dumps({"id": "ok2", "text": PHRASE}),
+        ],
+    )
     items = read("d.jsonl")
     assert [d.doc_id for d in docs_of(items)] == ["ok1", "ok2"]
     [skip] = skips_of(items)
@@ -198,13 +204,16 @@ def test_jsonl_bad_line_among_good_lines(in_tmp):
 
 
 def test_jsonl_missing_or_bad_text_field(in_tmp):
-    write_jsonl(in_tmp / "d.jsonl", [
-        json.dumps({"id": "n1", "titre": "sans texte"}),
-        json.dumps({"id": "n2", "text": 42}),
-        json.dumps({"id": "n3", "text": "   "}),
-        json.dumps(["pas", "un", "objet"]),
-        json.dumps({"text": None}),
-    ])
+    write_jsonl(
+        in_tmp / "d.jsonl",
+        [
+            json.dumps({"id": "n1", "titre": "sans texte"}),
+            json.dumps({"id": "n2", "text": 42}),
+            json.dumps({"id": "n3", "text": "   "}),
+            json.dumps(["pas", "un", "objet"]),
+            json.dumps({"text": None}),
+        ],
+    )
     skips = read("d.jsonl")
     assert [(s.doc_id, s.reason) for s in skips] == [
         ("n1", "line 1: missing text field 'text'"),
@@ -240,10 +249,11 @@ def test_origin_carries_line_numbers(in_tmp):
 
 def test_csv_rows_with_meta_quoted_newlines_and_fallback_id(in_tmp):
     (in_tmp / "d.csv").write_text(
-        'id,date,text\n'
+        "id,date,text\n"
         'r1,2024-01-05,"Il a dit, ""enfin"" :\r\n« On y va. »"\n'
-        ',2024-01-06,« Sans id. »\n',
-        encoding="utf-8", newline="",
+        ",2024-01-06,« Sans id. »\n",
+        encoding="utf-8",
+        newline="",
     )
     assert read("d.csv") == [
         Document("r1", 'Il a dit, "enfin" :\r\n« On y va. »', {"date": "2024-01-05"}),
@@ -305,8 +315,9 @@ def test_messages_are_one_line(in_tmp):
     assert "\n" not in skip.message()
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".csv"]))
 def test_reader_never_raises(tmp_path, data, suffix):
     path = tmp_path / f"f{suffix}"

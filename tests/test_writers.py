@@ -25,8 +25,19 @@ TRICKY = 'Il a lancé, « sans détour » : "non, jamais"\r\net puis ; voilà…
 
 
 def make_quote(i: int = 0, text: str = "Nous reviendrons.", speaker: str | None = None) -> Quote:
-    return Quote(f"doc{i}", text, speaker, speaker, "a déclaré" if speaker else None,
-                 "direct", 10, 10 + len(text), f"« {text} »", i, recovered=bool(i % 2))
+    return Quote(
+        f"doc{i}",
+        text,
+        speaker,
+        speaker,
+        "a déclaré" if speaker else None,
+        "direct",
+        10,
+        10 + len(text),
+        f"« {text} »",
+        i,
+        recovered=bool(i % 2),
+    )
 
 
 def rows(n: int = 3, **meta: object) -> list[dict]:
@@ -34,9 +45,10 @@ def rows(n: int = 3, **meta: object) -> list[dict]:
 
 
 def test_infer_format():
-    assert [infer_format(p) for p in (None, "-", "a.csv", "a.JSONL", "a.json", "x.parquet",
-                                      "x.txt", "noext")] == [
-        "csv", "csv", "csv", "jsonl", "jsonl", "parquet", "csv", "csv"]
+    assert [
+        infer_format(p)
+        for p in (None, "-", "a.csv", "a.JSONL", "a.json", "x.parquet", "x.txt", "noext")
+    ] == ["csv", "csv", "csv", "jsonl", "jsonl", "parquet", "csv", "csv"]
 
 
 def test_quote_column_kinds_follow_the_model():

@@ -83,13 +83,31 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     for pass_ in ("per", "propn"):
         for i, t in enumerate(toks):
             ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
-            if not ok or (pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i))):
+            if pass_ == "propn" and _foreign_article(toks, i):
+                ok = True  # «Die Welt», «The Guardian»
+            elif pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i)):
+                ok = False
+            if not ok:
                 continue
             j = i + 1
             while j < len(toks) and (_is_name_token(toks[j]) or _particle(toks, j)):
                 j += 1
+            if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
+                j += 2  # "Jean-Philippe et Jennifer": one source of two people
+                while j < len(toks) and _is_name_token(toks[j]):
+                    j += 1
             return i, j
     return None
+
+
+def _foreign_article(toks: Sequence[Tok], i: int) -> bool:
+    """A capitalised article that is not French, before a name: "Die Welt", "The Times"."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        toks[i].text in ("Die", "Der", "Das", "The", "El", "Il", "Lo", "Los", "Het", "De")
+        and nxt is not None
+        and nxt.text[:1].isupper()
+    )
 
 
 def _after_genitive(toks: Sequence[Tok], i: int) -> bool:
@@ -100,10 +118,10 @@ def _particle(toks: Sequence[Tok], j: int) -> bool:
     """ "de", "Le", "van"… inside a name: "François de Rugy", "Bruno Le Maire"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return (
-        fold(toks[j].text) in ("de", "le", "la", "van", "von", "del", "da")
+        toks[j].text in ("de", "Le", "La", "van", "von", "del", "da", "Di", "Du")
         and nxt is not None
         and nxt.text[:1].isupper()
-        and nxt.pos == "PROPN"
+        and nxt.pos not in ("DET", "ADP", "PRON")
     )
 
 

@@ -79,21 +79,20 @@ class Registry:
         self.ranks[mention.start] = (sentence, salience)
         bisect.insort(self.entries, (mention, speaker), key=lambda e: e[0].start)
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, has_title: bool = False) -> str:
         """The fullest name of the document for `name` ("Musk" -> "Elon Musk")."""
         words = _key(name)
         if not words:
             return name
+        if len(words) == 1 and first_name_gender(name) and not has_title:
+            words_full = {f for f in self.full_names if len(_key(f)) > 1 and _key(f)[0] == words[0]}
+            # a first name alone ("Philippe, un livreur") is not the surname of "Edouard Philippe"
+            return words_full.pop() if len(words_full) == 1 else name
         best = name
         for full in self.full_names:
             fk = _key(full)
             if len(fk) > len(_key(best)) and fk[-1] == words[-1] and set(words) <= set(fk):
                 best = full
-        if best == name and len(words) == 1 and first_name_gender(name):
-            # a first name alone ("Anne") -> the one full name that starts with it, if unique
-            fulls = {f for f in self.full_names if len(_key(f)) > 1 and _key(f)[0] == words[0]}
-            if len(fulls) == 1:
-                best = fulls.pop()
         return _strip_title(best)
 
     def role_alias(self, mention: Mention) -> str | None:
@@ -148,14 +147,39 @@ class Registry:
         if mention.pronoun:
             return self.antecedent(mention, sentence)
         if mention.name:
-            return self.canonical(mention.name)
+            titled = mention.text.split(mention.name)[0].strip().split()[-1:]
+            has_title = bool(titled) and fold(titled[0]) in {
+                fold(t) for t in tagged("titles_fr.txt")
+            }
+            return self.canonical(mention.name, has_title)
         return (
             self.role_alias(mention)
             or self.document_author(mention, sentence)
             or self.demonstrative(mention)
             or self.described_person(mention, sentence)
+            or self.fuller_description(mention)
             or mention.text
         )
+
+    def fuller_description(self, mention: Mention) -> str | None:
+        """ "la présidence" -> "la présidence française", the fuller wording used before."""
+        words = _key(mention.text)
+        if not words:
+            return None
+        for m, speaker in reversed(self.entries):
+            other = _key(m.text)
+            longer = len(other) > len(words) and other[: len(words)] == words
+            if m.start < mention.start and not m.name and longer:
+                return speaker or m.text
+        return None
+        for m, speaker in reversed(self.entries):
+            other = _key(m.text)
+            if m.start < mention.start and not m.name and len(other) > len(words):
+                if other[: len(words)] == words:
+                    return (
+                        speaker if speaker and not _key(speaker)[: len(words)] != words else m.text
+                    )
+        return None
 
     def document_author(self, mention: Mention, sentence: int | None) -> str | None:
         """ "annonce un communiqué", "précise le texte": a document speaks for its author,
