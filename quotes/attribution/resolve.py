@@ -162,7 +162,7 @@ class Registry:
         )
 
     def fuller_description(self, mention: Mention) -> str | None:
-        """ "la présidence" -> "la présidence française", the fuller wording used before."""
+        """Fuller wording: "la présidence" -> "la présidence française", the fuller wording used before."""
         words = _key(mention.text)
         if not words:
             return None
@@ -172,17 +172,9 @@ class Registry:
             if m.start < mention.start and not m.name and longer:
                 return speaker or m.text
         return None
-        for m, speaker in reversed(self.entries):
-            other = _key(m.text)
-            if m.start < mention.start and not m.name and len(other) > len(words):
-                if other[: len(words)] == words:
-                    return (
-                        speaker if speaker and not _key(speaker)[: len(words)] != words else m.text
-                    )
-        return None
 
     def document_author(self, mention: Mention, sentence: int | None) -> str | None:
-        """ "annonce un communiqué", "précise le texte": a document speaks for its author,
+        """Document speakers: "annonce un communiqué", "précise le texte": a document speaks for its author,
         named in it ("un communiqué de la préfecture") or the subject just before it."""
         words = _key(mention.text)
         if not words or words[0] not in _documents():
