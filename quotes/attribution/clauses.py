@@ -138,7 +138,7 @@ def make_mention_pronoun(tok: Tok, p: str) -> Mention:
 
 
 def impersonal(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """ "est-il indiqué", "a-t-il été précisé": a passive inversion whose "il" is nobody."""
+    """Passive inversions ("est-il indiqué", "a-t-il été précisé") whose "il" is nobody."""
     forms = [fold(t.text).split("-")[0] for t in toks[a:b]]
     return "est" in forms or "ete" in forms
 

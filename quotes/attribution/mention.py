@@ -115,7 +115,7 @@ def _after_genitive(toks: Sequence[Tok], i: int) -> bool:
 
 
 def _particle(toks: Sequence[Tok], j: int) -> bool:
-    """ "de", "Le", "van"… inside a name: "François de Rugy", "Bruno Le Maire"."""
+    """Particles inside a name ("de", "Le", "van"): "François de Rugy", "Bruno Le Maire"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return (
         toks[j].text in ("de", "Le", "La", "van", "von", "del", "da", "Di", "Du")

@@ -68,7 +68,7 @@ def incise_after(ctx: Ctx) -> Attribution | None:
 
 
 def inverted_pronoun(ctx: Ctx) -> Attribution | None:
-    """ "a-t-il dit" anywhere outside the quotes: «A», a-t-il dit, «B» / Le RIC a-t-il dit, «…»."""
+    """An inverted "a-t-il dit" outside the quotes: «A», a-t-il dit, «B» / X a-t-il dit, «…»."""
     for k, t in enumerate(ctx.toks):
         if not ctx.outside(k):
             continue

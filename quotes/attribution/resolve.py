@@ -132,7 +132,7 @@ class Registry:
         return best[1] if best else None
 
     def demonstrative(self, mention: Mention) -> str | None:
-        """ "cette délégation" -> the earlier phrase with the same head noun, as resolved."""
+        """Demonstratives: "cette délégation" -> the earlier phrase with the same head noun."""
         words = _key(mention.text)
         if not words or fold(mention.text.split()[0]) not in _DEMONSTRATIVES:
             return None
@@ -162,7 +162,7 @@ class Registry:
         )
 
     def fuller_description(self, mention: Mention) -> str | None:
-        """Fuller wording: "la présidence" -> "la présidence française", the fuller wording used before."""
+        """Fuller wording: "la présidence" -> "la présidence française", said before."""
         words = _key(mention.text)
         if not words:
             return None
@@ -174,7 +174,8 @@ class Registry:
         return None
 
     def document_author(self, mention: Mention, sentence: int | None) -> str | None:
-        """Document speakers: "annonce un communiqué", "précise le texte": a document speaks for its author,
+        """Document speakers: "annonce un communiqué", "précise le texte": a document speaks
+        for its author,
         named in it ("un communiqué de la préfecture") or the subject just before it."""
         words = _key(mention.text)
         if not words or words[0] not in _documents():
@@ -194,7 +195,8 @@ class Registry:
         return None
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
-        """ "a promis l’élue", "a déclaré l'officier": a definite description of a person
+        """Descriptions: "a promis l’élue", "a déclaré l'officier": a definite description
+        of a person
         right after that person was named (same or previous sentence) designates them."""
         first = fold(mention.text.split()[0]) if mention.text else ""
         definite = first in _DEFINITE or first.startswith("l'")
