@@ -28,6 +28,10 @@ class Quote:
 
     `start`/`end` are Python character offsets of the quote content (marks and surrounding
     spaces excluded) in the input text, so `text[start:end] == quote` always holds.
+    `speaker_role` is the title or role the text gives the speaker ("ministre de
+    l'Intérieur"); `speaker_gender` is "female", "male" or "unknown", only from marks in the
+    text (il/elle, Mme/M., agreement, a known first name); `confidence` is the estimated
+    probability that the row is a quote with the right speaker (see `quotes.confidence`).
     """
 
     doc_id: str
@@ -41,6 +45,9 @@ class Quote:
     context: str
     paragraph: int
     recovered: bool = False
+    speaker_role: str | None = None
+    speaker_gender: str = "unknown"
+    confidence: float = 0.0
 
     @classmethod
     def columns(cls) -> list[str]:

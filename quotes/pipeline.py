@@ -29,6 +29,7 @@ from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.lexicon import fold
+from quotes.confidence import confidence
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
@@ -152,6 +153,9 @@ def extract_document(
         cue = it.attribution.cue if it.attribution else None
         out.append(
             Quote(
+                speaker_role=reg.roles.get(it.speaker or ""),
+                speaker_gender=reg.gender(it.speaker),
+                confidence=confidence(it.verdict.score, it.rule, it.speaker),
                 doc_id=doc.doc_id,
                 quote=text[it.span.start : it.span.end],
                 speaker=it.speaker,

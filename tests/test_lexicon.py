@@ -24,7 +24,7 @@ FILES = sorted(p.name for p in LEXICON_DIR.iterdir() if p.name.endswith(".txt"))
 # files with tab-separated columns: number of columns and allowed values of each tag column
 COLUMNS = {
     "first_names_fr.txt": [{"m", "f", "u"}],
-    "roles_fr.txt": [{"m", "f", "u"}],
+    "roles_fr.txt": [{"m", "f", "u", "n"}],  # n: grammatical gender only (une source)
     "titles_fr.txt": [{"m", "f", "u"}],
     "pronouns_fr.txt": [{"m", "f", "u"}, {"sg", "pl"}],
 }

@@ -70,6 +70,9 @@ def test_every_quote_has_all_columns_in_order():
         "context",
         "paragraph",
         "recovered",
+        "speaker_role",
+        "speaker_gender",
+        "confidence",
     ]
     found = all_outputs()
     assert found
@@ -82,6 +85,9 @@ def test_every_quote_has_all_columns_in_order():
         assert all(v is None or isinstance(v, str) for v in (q.speaker, q.speaker_mention, q.cue))
         assert isinstance(q.start, int) and isinstance(q.end, int)
         assert isinstance(q.paragraph, int) and isinstance(q.recovered, bool)
+        assert q.speaker_role is None or isinstance(q.speaker_role, str)
+        assert q.speaker_gender in ("female", "male", "unknown")
+        assert 0.0 <= q.confidence <= 1.0
 
 
 @pytest.mark.parametrize("text", DOCS, ids=["paragraphs", "marks", "no_space", "unclosed", "terms"])

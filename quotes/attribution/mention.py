@@ -144,6 +144,8 @@ def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[st
         g = titles.get(fold(t.text)) or roles.get(fold(t.text))
         if g in ("m", "f"):
             return g, number
+        if g == "n":
+            return "", number  # "une source": the grammar's gender, not the person's
     for t in toks:
         if t.pos == "DET" and fold(t.text) in ("le", "la", "un", "une", "ce", "cette"):
             return ("f" if fold(t.text) in ("la", "une", "cette") else "m"), number

@@ -44,6 +44,8 @@ SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
+# Words that open a role phrase but are not the role: "le", "son", "sa", "leur"...
+_ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce cette".split())
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Registry:
     entries: list[tuple[Mention, str | None]] = field(default_factory=list)
     full_names: list[str] = field(default_factory=list)
     ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
+    genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
+    roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
 
     def __post_init__(self) -> None:
         # Names written out with a known first name anywhere in the text ("Elon Musk").
@@ -69,6 +73,8 @@ class Registry:
         self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT
     ) -> None:
         """Record a mention (and who it designates) for later pronoun/alias resolution."""
+        if speaker:
+            self._profile(mention, speaker)
         if mention.name:
             self.full_names.append(mention.name)
         old = self.ranks.get(mention.start)
@@ -78,6 +84,22 @@ class Registry:
             self.entries = [e for e in self.entries if e[0].start != mention.start]
         self.ranks[mention.start] = (sentence, salience)
         bisect.insort(self.entries, (mention, speaker), key=lambda e: e[0].start)
+
+    def _profile(self, mention: Mention, speaker: str) -> None:
+        """Keep what this mention says of the speaker: a gender mark, a role."""
+        if mention.gender and mention.number == "sg" and (mention.person or mention.pronoun):
+            self.genders.setdefault(speaker, []).append(mention.gender)
+        if mention.name and not mention.pronoun:
+            role = role_of(mention)
+            if role and speaker not in self.roles:
+                self.roles[speaker] = role
+
+    def gender(self, speaker: str | None) -> str:
+        """"female", "male" or "unknown": the gender the text marks for this speaker."""
+        marks = self.genders.get(speaker or "", [])
+        if not marks or len(set(marks)) > 1:
+            return "unknown"
+        return {"f": "female", "m": "male"}[marks[0]]
 
     def canonical(self, name: str, has_title: bool = False) -> str:
         """The fullest name of the document for `name` ("Musk" -> "Elon Musk")."""
@@ -208,6 +230,20 @@ class Registry:
 
 def _documents() -> frozenset[str]:
     return frozenset(fold(w) for w in words_of("speech_nouns_fr.txt"))
+
+
+def role_of(mention: Mention) -> str | None:
+    """The title or role a mention gives next to a name: "le ministre de l'Intérieur,
+    Christophe Castaner" -> "ministre de l'Intérieur"; None when it has none."""
+    if not mention.name:
+        return None
+    words = mention.text.replace(mention.name, " ", 1).replace(",", " ").split()
+    titles = {fold(t) for t in tagged("titles_fr.txt")}
+    while words and (fold(words[0]) in _ROLE_LEAD or fold(words[0]) in titles):
+        words = words[1:]
+    if words and regex.match(r"^[lL]['’]\w", words[0]):
+        words[0] = words[0][2:]  # "l’ancien président" -> "ancien président"
+    return " ".join(words).strip(" ,;:—–-()") or None
 
 
 def _compatible(pronoun: Mention, m: Mention) -> bool:
