@@ -27,20 +27,30 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 __all__ = ["Document", "Quote", "__version__", "extract", "extract_frame"]
 
 
-def extract(text: str, doc_id: str = "doc", *, include_terms: bool = False) -> list[Quote]:
+def extract(
+    text: str, doc_id: str = "doc", *, include_terms: bool = False, min_confidence: float = 0.0
+) -> list[Quote]:
     """Quotes of one text, in order, with their speakers.
 
-    `include_terms=True` also returns marks around names and terms (kind "term").
+    `include_terms=True` also returns marks around names and terms (kind "term");
+    `min_confidence` drops rows less likely to be right (see `quotes.confidence`).
     """
     from quotes.pipeline import extract_document
 
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, got {type(text).__name__}")
-    return extract_document(Document(doc_id, text), include_terms=include_terms)
+    return extract_document(
+        Document(doc_id, text), include_terms=include_terms, min_confidence=min_confidence
+    )
 
 
 def extract_frame(
-    data: Any, text_col: str = "text", id_col: str | None = None, *, include_terms: bool = False
+    data: Any,
+    text_col: str = "text",
+    id_col: str | None = None,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
 ) -> pd.DataFrame:
     """One row per quote for a DataFrame, Series, list of texts or dict id -> text.
 
@@ -48,4 +58,10 @@ def extract_frame(
     """
     from quotes.frame import extract_frame as _extract_frame
 
-    return _extract_frame(data, text_col=text_col, id_col=id_col, include_terms=include_terms)
+    return _extract_frame(
+        data,
+        text_col=text_col,
+        id_col=id_col,
+        include_terms=include_terms,
+        min_confidence=min_confidence,
+    )

@@ -149,6 +149,16 @@ def extract(
     include_terms: Annotated[
         bool, typer.Option("--include-terms", help="Also report quoted terms (kind 'term').")
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Keep rows whose confidence (estimated chance the quote and speaker are "
+            "right) is at least this, e.g. 0.7.",
+        ),
+    ] = 0.0,
     bom: Annotated[
         bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM (for Excel).")
     ] = False,
@@ -189,7 +199,9 @@ def extract(
                     reporter.skip(item)
                     continue
                 try:
-                    found = pipeline.extract_document(item, include_terms=include_terms)
+                    found = pipeline.extract_document(
+                        item, include_terms=include_terms, min_confidence=min_confidence
+                    )
                 except Exception as exc:  # one bad document must not stop the batch
                     reason = with_line(origin.line, f"error: {type(exc).__name__}: {exc}")
                     reporter.skip(Skipped(origin.source, item.doc_id, reason))

@@ -76,6 +76,7 @@ def extract_frame(
     id_col: str | None = None,
     *,
     include_terms: bool = False,
+    min_confidence: float = 0.0,
 ) -> pd.DataFrame:
     """One row per quote found in `data`, with the input's other columns passed through.
 
@@ -104,7 +105,9 @@ def extract_frame(
             continue
         try:
             quotes = pipeline.extract_document(
-                Document(doc_id, text, meta), include_terms=include_terms
+                Document(doc_id, text, meta),
+                include_terms=include_terms,
+                min_confidence=min_confidence,
             )
         except Exception as exc:  # one bad text must not lose the others
             failed.append(f"{doc_id} ({type(exc).__name__}: {exc})")

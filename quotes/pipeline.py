@@ -28,8 +28,8 @@ from quotes.attribution.context import (
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
-from quotes.lexicon import fold
 from quotes.confidence import confidence
+from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
 from quotes.scanner import Span, scan
@@ -103,9 +103,16 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
 
 
 def extract_document(
-    doc: Document, *, include_terms: bool = False, model: str = DEFAULT_MODEL
+    doc: Document,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    model: str = DEFAULT_MODEL,
 ) -> list[Quote]:
-    """Return the quotes of one document, in text order."""
+    """Return the quotes of one document, in text order.
+
+    `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
+    """
     text = doc.text
     spans = scan(text)
     if not spans:
@@ -147,6 +154,9 @@ def extract_document(
     for it in items:
         if it.verdict.kind == "term" and not include_terms:
             continue
+        score = confidence(it.verdict.score, it.rule, it.speaker)
+        if score < min_confidence:
+            continue
         a, b = sents[it.sent]
         if it.rule in ("carry_previous",) and it.sent > 0:
             a = sents[it.sent - 1][0]
@@ -155,7 +165,7 @@ def extract_document(
             Quote(
                 speaker_role=reg.roles.get(it.speaker or ""),
                 speaker_gender=reg.gender(it.speaker),
-                confidence=confidence(it.verdict.score, it.rule, it.speaker),
+                confidence=score,
                 doc_id=doc.doc_id,
                 quote=text[it.span.start : it.span.end],
                 speaker=it.speaker,

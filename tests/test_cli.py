@@ -111,7 +111,9 @@ def test_bad_inputs_are_reported_and_counted(in_tmp):
 def test_one_failing_document_does_not_stop_the_others(in_tmp, monkeypatch):
     real = pipeline.extract_document
 
-    def flaky(doc: Document, *, include_terms: bool = False) -> list[Quote]:
+    def flaky(
+        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    ) -> list[Quote]:
         if doc.doc_id == "b.txt":
             raise RuntimeError("analyse\nimpossible")
         return real(doc, include_terms=include_terms)
@@ -128,7 +130,9 @@ def test_one_failing_document_does_not_stop_the_others(in_tmp, monkeypatch):
 
 
 def test_error_on_jsonl_document_names_file_and_line(in_tmp, monkeypatch):
-    def boom(doc: Document, *, include_terms: bool = False) -> list[Quote]:
+    def boom(
+        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    ) -> list[Quote]:
         raise ValueError("oups")
 
     monkeypatch.setattr(pipeline, "extract_document", boom)

@@ -19,7 +19,9 @@ TEXTS = [
 _PAIR = re.compile(r"«\s*(.+?)\s*»")
 
 
-def fake_extract(doc: Document, *, include_terms: bool = False) -> list[Quote]:
+def fake_extract(
+    doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+) -> list[Quote]:
     """A deterministic stand-in for the extractor: every « » pair, no speaker."""
     return [
         Quote(
@@ -114,7 +116,9 @@ def test_non_string_rows_are_skipped_with_a_warning(fake):
 
 
 def test_extractor_failure_on_one_row_keeps_the_others(monkeypatch):
-    def flaky(doc: Document, *, include_terms: bool = False) -> list[Quote]:
+    def flaky(
+        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    ) -> list[Quote]:
         if "maire" in doc.text:
             raise RuntimeError("analyse impossible")
         return fake_extract(doc)
@@ -128,7 +132,9 @@ def test_extractor_failure_on_one_row_keeps_the_others(monkeypatch):
 def test_meta_reaches_the_extractor(monkeypatch):
     seen: list[dict] = []
 
-    def spy(doc: Document, *, include_terms: bool = False) -> list[Quote]:
+    def spy(
+        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    ) -> list[Quote]:
         seen.append(doc.meta)
         return []
 

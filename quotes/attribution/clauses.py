@@ -20,7 +20,7 @@ from quotes.attribution.mention import (
     noun_phrase,
     skip_adverbials,
 )
-from quotes.lexicon import fold, is_speech_verb, speech_verbs, words
+from quotes.lexicon import fold, is_speech_verb, speech_verbs, tagged, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -193,6 +193,7 @@ def _mention_at(ctx: Ctx, s: int) -> Mention | None:
     a = min(sub)
     while a < s and (ctx.toks[a].text in ',«“"' or ctx.toks[a].pos in ("SCONJ", "CCONJ", "ADP")):
         a += 1
+    a = _role_before(ctx, a)
     b = noun_phrase(ctx.toks, a)
     b = max(b, s + 1)
     if not all(ctx.outside(m) for m in range(a, b)):
@@ -201,6 +202,21 @@ def _mention_at(ctx: Ctx, s: int) -> Mention | None:
     if not any((t.pos in ("NOUN", "PROPN") or t.ent) and t.text[:1].isalnum() for t in phrase):
         return None  # "que", "cela": not a source
     return make_mention(ctx.text, phrase)
+
+
+def _role_before(ctx: Ctx, a: int) -> int:
+    """Start of a role apposition right before a name: "La ministre de la Santé, [Hélène
+    Garnier]" (the parser often makes the name alone the subject)."""
+    toks = ctx.toks
+    if a < 2 or toks[a - 1].text != "," or not toks[a].text[:1].isupper():
+        return a
+    k = a - 2
+    while k >= 0 and toks[k].text not in ",;:«»()" and toks[k].pos not in ("VERB", "AUX"):
+        k -= 1
+    start = k + 1
+    roles = tagged("roles_fr.txt")
+    has_role = any(fold(t.text) in roles for t in toks[start : a - 1])
+    return start if has_role and all(ctx.outside(i) for i in range(start, a)) else a
 
 
 def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
@@ -295,7 +311,7 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         a = per[-1]
         while a > start and toks[a - 1].ent == "PER":
             a -= 1
-        return make_mention(ctx.text, toks[a:b])
+        return make_mention(ctx.text, toks[max(start, _role_before(ctx, a)) : b])
     if toks[start].pos == "VERB":  # "Saisi en urgence, le Conseil d'État … a estimé"
         start = next((i + 1 for i in range(start, g) if toks[i].text == ","), start)
     a = skip_adverbials(toks, start)

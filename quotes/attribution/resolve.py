@@ -95,7 +95,7 @@ class Registry:
                 self.roles[speaker] = role
 
     def gender(self, speaker: str | None) -> str:
-        """"female", "male" or "unknown": the gender the text marks for this speaker."""
+        """ "female", "male" or "unknown": the gender the text marks for this speaker."""
         marks = self.genders.get(speaker or "", [])
         if not marks or len(set(marks)) > 1:
             return "unknown"
