@@ -9,7 +9,7 @@ product of two rates measured on annotated articles:
 - P(speaker | rule): the share of quotes attributed by that rule whose speaker is right.
 
 The tables were measured with `python bench/calibrate.py GOLD.jsonl...` on the French news
-dev set and the fictional sample (pooled, 206 quotes) and rounded down. They are coarse
+dev set and the fictional sample (pooled) and rounded down. They are coarse
 on purpose: a row at 0.9 is right about nine times in ten, a row at 0.5 half the time.
 Filter with `quotes extract --min-confidence 0.7` to trade recall for precision.
 """
@@ -17,7 +17,7 @@ Filter with `quotes extract --min-confidence 0.7` to trade recall for precision.
 from __future__ import annotations
 
 # classifier score -> P(real quote); scores below terms.QUOTE_THRESHOLD are terms.
-_QUOTE_BY_SCORE = ((5, 0.98), (4, 0.9), (3, 0.85), (2, 0.8), (0, 0.3), (-99, 0.1))
+_QUOTE_BY_SCORE = ((5, 0.98), (4, 0.9), (3, 0.85), (2, 0.8), (1, 0.6), (0, 0.25), (-99, 0.05))
 
 # attribution rule -> P(speaker right); see quotes/attribution/patterns.py for the rules.
 _SPEAKER_BY_RULE = {
@@ -33,7 +33,7 @@ _SPEAKER_BY_RULE = {
     "carry_previous": 0.75,
     "chain": 0.75,
     "main_subject": 0.65,
-    "previous_sentence": 0.5,
+    "previous_sentence": 0.35,
 }
 _NO_SPEAKER = 0.2  # a quote with no speaker: sources are rarely unknown in the gold
 _OTHER_RULE = 0.6

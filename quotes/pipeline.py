@@ -114,42 +114,7 @@ def extract_document(
     `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
     """
     text = doc.text
-    spans = scan(text)
-    if not spans:
-        return []
-    sents = split_sentences(text, spans)
-    items = _classify_all(text, spans, sents)
-    quotes = [it for it in items if it.verdict.kind != "term"]
-
-    wanted = sorted(
-        {
-            k
-            for it in quotes
-            for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1)
-            if k >= 0
-        }
-    )
-    parsed = dict(
-        zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True)
-    )
-    # terms are part of the journalist's sentence: only quotes bound the rules' context
-    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in wanted}
-    by_sent: dict[int, list[_Item]] = {}
-    for it in quotes:
-        by_sent.setdefault(it.sent, []).append(it)
-
-    reg = Registry(text)
-    history: list[tuple[int, str | None, str | None]] = []
-    for k in wanted:
-        toks = parsed[k]
-        _record_mentions(reg, k, text, toks, spans_in[k])
-        for it in by_sent.get(k, []):
-            prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
-            chain = _chained(text, by_sent[k], it)
-            _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
-            history.append((k, it.speaker, it.mention))
-    _subheadings(text, quotes, sents)
-
+    items, reg, sents = _analyse(text, model)
     out = []
     for it in items:
         if it.verdict.kind == "term" and not include_terms:
@@ -180,6 +145,65 @@ def extract_document(
             )
         )
     return out
+
+
+def explain(text: str, model: str = DEFAULT_MODEL) -> list[dict[str, object]]:
+    """Why each marked span got its verdict: classifier score and features, the rule that
+    found the speaker. For debugging a result and for calibrating `quotes.confidence`."""
+    items, _, _ = _analyse(text, model)
+    return [
+        {
+            "start": it.span.start,
+            "end": it.span.end,
+            "quote": text[it.span.start : it.span.end],
+            "kind": it.verdict.kind,
+            "score": it.verdict.score,
+            "features": list(it.verdict.features),
+            "rule": it.rule,
+            "speaker": it.speaker,
+        }
+        for it in items
+    ]
+
+
+def _analyse(text: str, model: str) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
+    """Run the steps on one text: every marked span, classified and attributed."""
+    spans = scan(text)
+    reg = Registry(text)
+    if not spans:
+        return [], reg, []
+    sents = split_sentences(text, spans)
+    items = _classify_all(text, spans, sents)
+    quotes = [it for it in items if it.verdict.kind != "term"]
+
+    wanted = sorted(
+        {
+            k
+            for it in quotes
+            for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1)
+            if k >= 0
+        }
+    )
+    parsed = dict(
+        zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True)
+    )
+    # terms are part of the journalist's sentence: only quotes bound the rules' context
+    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in wanted}
+    by_sent: dict[int, list[_Item]] = {}
+    for it in quotes:
+        by_sent.setdefault(it.sent, []).append(it)
+
+    history: list[tuple[int, str | None, str | None]] = []
+    for k in wanted:
+        toks = parsed[k]
+        _record_mentions(reg, k, text, toks, spans_in[k])
+        for it in by_sent.get(k, []):
+            prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
+            chain = _chained(text, by_sent[k], it)
+            _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
+            history.append((k, it.speaker, it.mention))
+    _subheadings(text, quotes, sents)
+    return items, reg, sents
 
 
 def _attribute(

@@ -33,7 +33,7 @@ import regex
 from quotes.lexicon import fold, is_speech_verb, words
 from quotes.scanner import Span
 
-QUOTE_THRESHOLD = 2
+QUOTE_THRESHOLD = 1  # tuned on dev: 1 gives F1@30 0.955 vs 0.945 at 2; sample unchanged
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _PERSON = frozenset(

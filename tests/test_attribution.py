@@ -524,11 +524,6 @@ def test_subheading_takes_speaker_of_repeated_quote():
     )
 
 
-@pytest.mark.xfail(
-    reason="BUG: a two-word standalone heading «Une honte» is classified as a term "
-    "(score 1) and dropped, so the subheading rule never applies",
-    strict=True,
-)
 def test_subheading_two_word_heading():
     """subheading_source: heading «Une honte», then «C’est une honte», a dénoncé Y -> Y."""
     found = {q.quote: q.speaker for q in extract(SUBHEADING_SHORT)}
