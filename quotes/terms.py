@@ -16,7 +16,7 @@ over features a reader would use, so every verdict can be explained:
 | every word capitalised, or an acronym | -3 | names and titles («The Times», «VBRG») |
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
 | a naming word before (dite, baptisé, slogan...) | -5 | the text names, it does not quote |
-| determiner right before, up to 3 words (une «délégation») | -1 | a noun used as a label |
+| determiner right before, up to 4 words (une «délégation») | -1 | a noun used as a label |
 | same words used unquoted, or quoted twice (2+ words), or in 3+ short quotes | -3 | a name |
 
 "Same words" compares singular forms: «gilet jaune» repeats «gilets jaunes».
@@ -170,7 +170,7 @@ def classify(
     naming = words("term_cues_fr.txt")
     if any(w in naming for w in before[-2:]):
         add(-5, "naming_word")
-    if before and before[-1] in _DETERMINERS and n <= 3 and not at_start:
+    if before and before[-1] in _DETERMINERS and n <= 4 and not at_start:
         add(-1, "det_before")
     if n <= 4 and stats.repeated(content):
         add(-3, "repeated")
