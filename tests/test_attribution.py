@@ -875,3 +875,25 @@ def test_first_name_alone_stays_when_ambiguous() -> None:
 
 def only_quote_speaker(text: str) -> str | None:
     return only(text).speaker
+
+
+def test_phrase_stops_at_a_verb_after_a_term() -> None:
+    """mention.noun_phrase: "La coordination des «bonnets verts» rappelle…" ends before the verb."""
+    q = only_partial(
+        "Les «bonnets verts» défilent depuis lundi. "
+        "La coordination des «bonnets verts» rappelle que « la grève continue »."
+    )
+    assert q.speaker == "La coordination des «bonnets verts»"
+
+
+def test_phrase_stops_at_negation() -> None:
+    """mention.noun_phrase: "Paul Roux ne cache pas que…" -> "Paul Roux", not "Paul Roux ne"."""
+    q = only_partial("Le maire Paul Roux ne cache pas que « la ville manque de moyens ».")
+    assert q.speaker == "Paul Roux" and "ne" not in q.speaker_mention.split()
+
+
+def only_partial(text: str) -> Quote:
+    """The one quote of `text` that is not a term."""
+    found = [q for q in extract(text) if q.kind != "term"]
+    assert len(found) == 1, found
+    return found[0]

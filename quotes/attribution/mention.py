@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotes.lexicon import first_name_gender, fold, lexicon_lines, tagged, words
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, lexicon_lines, tagged, words
 from quotes.nlp import Tok
 
 _NOT_ANAPHORS = frozenset("on l'un l'une l'autre".split())  # impersonal or indefinite
@@ -38,7 +38,7 @@ _PP_HEADS = frozenset(
         "vers avec contre pendant face via"
     ).split()
 )  # folded (no accents), as `fold` gives them
-_PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'"})
+_PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,8 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
         f = fold(t.text)
         if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
             j = close + 1  # a term inside the phrase: des « gilets jaunes », X
+            if j < len(toks) and is_speech_verb(toks[j].text, toks[j].lemma):
+                break  # "La coordination des «gilets jaunes» rappelle…": the verb
             continue
         if t.text in '.;:!?«»“”"()[]':
             break
@@ -258,6 +260,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     words_ = clean(text[start:end])
     if not any(c.isalnum() for c in words_):
         return None
+    if not any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent for t in toks):
+        return None  # "La" alone, cut before a quote: not a source
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
 
 
