@@ -180,6 +180,13 @@ FEATURE_CASES = [
         "partial",
     ),
     (
+        "apposition",
+        "Elle a salué Mathilde, «vigie du quartier» à Nantes.",
+        "Elle a salué Mathilde et «vigie du quartier» à Nantes.",
+        "term",
+        "term",
+    ),
+    (
         "repeated",  # used unquoted, plural
         "Selon la police, des milliers de «gilets jaunes» ont défilé. "
         "Les gilets jaunes sont ensuite partis.",
@@ -255,6 +262,7 @@ def test_weights_match_the_table() -> None:
         "numbered": -3,
         "naming_word": -5,
         "det_before": -1,
+        "apposition": -2,
         "repeated": -3,
     }
 
