@@ -94,7 +94,8 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
             while j < len(toks) and toks[j].ent == "PER":
                 j += 1
             m = make_mention(text, toks[i:j])
-            place = i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS  # "à Lormière"
+            # "à Lormière" is a place; "à Paul Roux" (two names) a person
+            place = i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS and j - i == 1
             if m is not None and m.name and not place:
                 reg.add(m, reg.canonical(m.name), k, NAMED)
             i = j

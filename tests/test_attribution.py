@@ -642,11 +642,6 @@ def test_pronoun_person_inside_coordinated_subject():
     assert only(PRON_COORDINATED).speaker == "Lefort"
 
 
-@pytest.mark.xfail(
-    reason="BUG: a name after 'à' is taken for a place (_PLACE_PREPOSITIONS) and never "
-    "registered, so 'a répondu à Paul Roux. «…», a-t-il annoncé' has no antecedent",
-    strict=True,
-)
 def test_pronoun_person_after_preposition_a():
     """antecedent: "Hélène Garnier a répondu à Paul Roux. «…», a-t-il annoncé" -> Paul Roux."""
     assert only(PRON_AFTER_A).speaker == "Paul Roux"

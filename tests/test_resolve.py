@@ -416,3 +416,20 @@ def test_resolve_dispatches_by_kind_of_mention():
     assert reg.resolve(pron(text, "il"), 2) == "Elon Dupuis"
     unnamed = at(text, "une source policière", gender="f", person=False)
     assert reg.resolve(unnamed, 3) == "une source policière"
+
+
+def test_one_word_ner_name_without_gender_counts_one_sentence_further_back():
+    """antecedent: "Vernay" (NER's person, no gender mark) loses to the woman named before."""
+    text = "Claire Dubois préside. Elle salue le vote de Vernay. « Bravo », a-t-elle dit."
+    reg = Registry(text)
+    reg.add(
+        at(text, "Claire Dubois", name="Claire Dubois", gender="f", person=True),
+        "Claire Dubois",
+        0,
+        SUBJECT,
+    )
+    reg.add(at(text, "Vernay", name="Vernay", gender="", person=True), "Vernay", 1, NAMED)
+    assert reg.antecedent(pron(text, "elle"), 2) == "Claire Dubois"
+    # a two-word name keeps its rank: NER's "Paul Dubois" in that sentence is nearer
+    reg.add(at(text, "Dubois", name="Paul Dubois", gender="", person=True), "Paul Dubois", 1, NAMED)
+    assert reg.antecedent(pron(text, "elle"), 2) == "Paul Dubois"

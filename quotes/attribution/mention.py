@@ -248,7 +248,7 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if (
         name is None
         and toks[0].text[:1].isupper()
-        and toks[0].pos not in ("DET", "ADP", "PRON", "ADV")
+        and toks[0].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
     ):
         name = (0, 1)  # "Murielle, une employée": a capitalised head the tagger missed
     g, n = gender_number(toks, name)

@@ -61,8 +61,14 @@ class Registry:
     ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
     genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
+    places: set[str] = field(default_factory=set)  # folded one-word names used as places
 
     def __post_init__(self) -> None:
+        # One-word names the text puts after "à"/"en" are places, whatever NER says.
+        self.places = {
+            fold(m.group(1))
+            for m in regex.finditer(r"\b(?:à|en|À|En)\s+(\p{Lu}[\p{L}-]+)(?!\s+\p{Lu})", self.text)
+        }
         # Names written out with a known first name anywhere in the text ("Elon Musk").
         for m in _NAME_RUN.finditer(self.text):
             first = m.group().split()[0]
@@ -146,9 +152,14 @@ class Registry:
             recent_source = salience == SOURCE and sentence - sent <= 1
             if not (m.person or m.pronoun or recent_source or pronoun.number == m.number == "pl"):
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
+            if m.name and fold(m.name) in self.places:
+                continue  # "à Lormière" elsewhere: a town, not a person
             if sentence - sent > max_back or not _compatible(pronoun, m):
                 continue
-            key = (sentence - sent, salience, -m.start)
+            # a one-word name only NER vouches for, with no gender mark, counts one sentence
+            # further back: "la décision de Lormière" is weaker than "Élodie Ferrand" before
+            unsure = salience == NAMED and not m.gender and " " not in (m.name or "")
+            key = (sentence - sent + unsure, salience, -m.start)
             if best is None or key < best[0]:
                 best = (key, speaker or self.canonical(m.name or ""))
         return best[1] if best else None
