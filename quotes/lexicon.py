@@ -174,6 +174,11 @@ def is_speech_verb(form: str, lemma: str = "") -> bool:
     return any(fold(c) in verbs for c in verb_lemmas(form))
 
 
+def is_title(word: str) -> bool:
+    """Whether `word` is an honorific written before a name (M., Mme, Me, Dr...)."""
+    return fold(word) in tagged("titles_fr.txt")
+
+
 def first_name_gender(name: str) -> str | None:
     """'m', 'f', 'u' for a known first name, else None."""
     return tagged("first_names_fr.txt").get(fold(name))

@@ -4,10 +4,13 @@ Press names a person in full once ("le ministre de l’Intérieur, Christophe Ca
 then shortens ("M. Castaner", "le ministre", "il"). Users count quotes per person, so the
 speaker column must carry one name per person: the fullest the document uses. The
 `Registry` collects, in document order, every mention the pipeline sees (sentence
-subjects and attributed sources), and answers three questions:
-- `antecedent(pronoun)`: the most recent compatible mention before it (gender, number);
+subjects, named people, attributed sources), and `resolve(mention)` answers with:
+- `antecedent(pronoun)`: the nearest compatible mention before it (gender, number);
 - `canonical(name)`: the longest name of the document ending with the same surname;
-- `role_alias(mention)`: the name a role was attached to ("le ministre de l’Intérieur").
+- `role_alias`, `document_author`, `demonstrative`, `described_person`,
+  `fuller_description`: what a description without a name stands for ("le ministre de
+  l’Intérieur", "un communiqué", "cette délégation", "l'officier", "la présidence").
+It also keeps, per speaker, the gender marks and the role the text gives (`gender`, `roles`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.attribution.mention import Mention
-from quotes.lexicon import first_name_gender, fold, tagged
+from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.lexicon import words as words_of
 
 _NAME_RUN = regex.compile(
@@ -52,7 +55,8 @@ _ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce
 class Registry:
     """Mentions of one document, in text order, with the names they resolve to.
 
-    Each entry is (mention, speaker, sentence index, salience); see `antecedent`.
+    `entries` holds (mention, speaker) pairs sorted by offset; `ranks` gives each entry's
+    (sentence index, salience), the keys `antecedent` ranks candidates by.
     """
 
     text: str
@@ -180,11 +184,8 @@ class Registry:
         if mention.pronoun:
             return self.antecedent(mention, sentence)
         if mention.name:
-            titled = mention.text.split(mention.name)[0].strip().split()[-1:]
-            has_title = bool(titled) and fold(titled[0]) in {
-                fold(t) for t in tagged("titles_fr.txt")
-            }
-            return self.canonical(mention.name, has_title)
+            before = mention.text.split(mention.name)[0].split()
+            return self.canonical(mention.name, bool(before) and is_title(before[-1]))
         return (
             self.role_alias(mention)
             or self.document_author(mention, sentence)
@@ -208,10 +209,10 @@ class Registry:
 
     def document_author(self, mention: Mention, sentence: int | None) -> str | None:
         """Document speakers: "annonce un communiqué", "précise le texte": a document speaks
-        for its author,
-        named in it ("un communiqué de la préfecture") or the subject just before it."""
+        for its author, named in it ("un communiqué de la préfecture") or the subject just
+        before it."""
         words = _key(mention.text)
-        if not words or words[0] not in _documents():
+        if not words or words[0] not in words_of("speech_nouns_fr.txt"):
             return None
         m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text)
         if m:
@@ -222,15 +223,19 @@ class Registry:
             other_words = _key(other.text)
             if other.start >= mention.start or sentence - sent > 1 or salience == NAMED:
                 continue
-            if other.pronoun or not other_words or other_words[0] in _documents():
+            if (
+                other.pronoun
+                or not other_words
+                or other_words[0] in words_of("speech_nouns_fr.txt")
+            ):
                 continue
             return speaker or other.text
         return None
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
         """Descriptions: "a promis l’élue", "a déclaré l'officier": a definite description
-        of a person
-        right after that person was named (same or previous sentence) designates them."""
+        of a person right after that person was named (same or previous sentence)
+        designates them."""
         first = fold(mention.text.split()[0]) if mention.text else ""
         definite = first in _DEFINITE or first.startswith("l'")
         if not (mention.person and definite and mention.number == "sg"):
@@ -239,18 +244,13 @@ class Registry:
         return found if found and _key(found) != _key(mention.text) else None
 
 
-def _documents() -> frozenset[str]:
-    return frozenset(fold(w) for w in words_of("speech_nouns_fr.txt"))
-
-
 def role_of(mention: Mention) -> str | None:
     """The title or role a mention gives next to a name: "le ministre de l'Intérieur,
     Christophe Castaner" -> "ministre de l'Intérieur"; None when it has none."""
     if not mention.name:
         return None
     words = mention.text.replace(mention.name, " ", 1).replace(",", " ").split()
-    titles = {fold(t) for t in tagged("titles_fr.txt")}
-    while words and (fold(words[0]) in _ROLE_LEAD or fold(words[0]) in titles):
+    while words and (fold(words[0]) in _ROLE_LEAD or is_title(words[0])):
         words = words[1:]
     if words and regex.match(r"^[lL]['’]\w", words[0]):
         words[0] = words[0][2:]  # "l’ancien président" -> "ancien président"
@@ -266,8 +266,7 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
 
 
 def _strip_title(name: str) -> str:
-    titles = {fold(t) for t in tagged("titles_fr.txt")}
     parts = name.split()
-    while len(parts) > 1 and fold(parts[0]) in titles:
+    while len(parts) > 1 and is_title(parts[0]):
         parts = parts[1:]
     return " ".join(parts)
