@@ -892,3 +892,11 @@ def only_partial(text: str) -> Quote:
     found = [q for q in extract(text) if q.kind != "term"]
     assert len(found) == 1, found
     return found[0]
+
+
+def test_a_title_is_never_the_name() -> None:
+    """mention.make_mention: "M. Vernier" names Vernier, never "M.", even when NER misses him."""
+    text = "M. Vernier s’est dit prêt à discuter. « Je ne cède rien », a-t-il ajouté."
+    q = only(text)
+    assert q.speaker not in ("M.", "M")
+    assert q.speaker is not None and "Vernier" in q.speaker

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotes.lexicon import first_name_gender, fold, is_speech_verb, lexicon_lines, tagged, words
+from quotes.lexicon import (
+    first_name_gender,
+    fold,
+    is_speech_verb,
+    is_title,
+    lexicon_lines,
+    tagged,
+    words,
+)
 from quotes.nlp import Tok
 
 _NOT_ANAPHORS = frozenset("on l'un l'une l'autre".split())  # impersonal or indefinite
@@ -83,6 +91,8 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     for pass_ in ("per", "propn"):
         for i, t in enumerate(toks):
             ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
+            if is_title(t.text) and t.text[:1].isupper():
+                continue  # "M.", "Mme": a title before a name, never the name itself
             if pass_ == "propn" and _foreign_article(toks, i):
                 ok = True  # «Die Welt», «The Guardian»
             elif pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i)):
@@ -245,12 +255,13 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         g, n = PRONOUNS[p]
         return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
     name = find_name(toks)
+    head = 1 if len(toks) > 1 and is_title(toks[0].text) else 0  # "M. Castel" -> "Castel"
     if (
         name is None
-        and toks[0].text[:1].isupper()
-        and toks[0].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
+        and toks[head].text[:1].isupper()
+        and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
     ):
-        name = (0, 1)  # "Murielle, une employée": a capitalised head the tagger missed
+        name = (head, head + 1)  # "Murielle, une employée": a capitalised head the tagger missed
     g, n = gender_number(toks, name)
     name_text = None
     if name is not None:
@@ -275,5 +286,5 @@ def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:
             or first_name_gender(head.text)
         ):
             return True
-    roles, titles = tagged("roles_fr.txt"), tagged("titles_fr.txt")
-    return any(fold(t.text) in roles or t.text in titles for t in toks)
+    roles = tagged("roles_fr.txt")
+    return any(fold(t.text) in roles or is_title(t.text) for t in toks)
