@@ -75,7 +75,7 @@ def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) ->
 
 def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: list[Span]) -> None:
     """Add the sentence's subjects and named people to the registry (antecedent candidates)."""
-    ctx = Ctx(text, Span(-1, -1, -1, -1, "", 0), toks, spans)
+    ctx = Ctx.sentence(text, toks, spans)
     subjects = [
         subject_mention(ctx, t.i)
         for t in toks
@@ -235,7 +235,7 @@ def _attribute(
             it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
             return
         if prev is not None:  # «…» alone after "X a fait valoir que…" or a sentence about X
-            found = sentence_source(Ctx(text, Span(-1, -1, -1, -1, "", 0), prev[0], prev[1]))
+            found = sentence_source(Ctx.sentence(text, prev[0], prev[1]))
     if found is not None and found.mention is not None:
         m: Mention = found.mention
         it.attribution, it.rule, it.mention = found, found.rule, m.text

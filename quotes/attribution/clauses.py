@@ -27,6 +27,9 @@ from quotes.scanner import Span
 _CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
 
 
+_NO_QUOTE = Span(-1, -1, -1, -1, "", 0)
+
+
 @dataclass(frozen=True)
 class Ctx:
     """One quote in its parsed sentence."""
@@ -35,6 +38,11 @@ class Ctx:
     span: Span
     toks: Sequence[Tok]
     quotes: Sequence[Span]  # every quote of the sentence, in order (this one included)
+
+    @classmethod
+    def sentence(cls, text: str, toks: Sequence[Tok], quotes: Sequence[Span]) -> Ctx:
+        """A context for the sentence as a whole (no quote in focus)."""
+        return cls(text, _NO_QUOTE, toks, quotes)
 
     def before(self) -> int:
         """Index of the first token at or after the opening mark."""
