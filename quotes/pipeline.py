@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from quotes.attribution.clauses import Attribution, Ctx, conjugated, left_subject, subject_mention
+from quotes.attribution.clauses import conjugated, left_subject
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -25,9 +25,11 @@ from quotes.attribution.context import (
     opens_sentence,
     subheading_source,
 )
+from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
+from quotes.attribution.subjects import subject_mention
 from quotes.confidence import confidence
 from quotes.lexicon import fold
 from quotes.model import Document, Quote

@@ -270,6 +270,18 @@ def test_add_keeps_the_most_salient_entry_per_start():
     assert len(reg.entries) == 1
 
 
+def test_add_a_source_keeps_the_fuller_wording_found_at_its_start():
+    """add: the source's phrase stops at its own quote ("Une délégation de six «…»"); the
+    subject found there before keeps its fuller wording, with the source's salience."""
+    text = "Une délégation de six «élus» a été formée. «Nous voulons être reçus», écrit-elle."
+    reg = Registry(text)
+    full = at(text, "Une délégation de six «élus»")
+    reg.add(full, None, 0, SUBJECT)
+    reg.add(at(text, "Une délégation de six"), None, 0, SOURCE)
+    assert [e[0].text for e in reg.entries] == ["Une délégation de six «élus»"]
+    assert reg.ranks[full.start] == (0, SOURCE)
+
+
 @pytest.mark.xfail(
     reason="BUG: Registry keys entries by start offset, so a named person starting where a "
     "coordinated subject starts ('Mme Lefort et M. Vasseur') is dropped and 'elle' finds "

@@ -1,4 +1,4 @@
-"""Clause analysis shared by the attribution rules: verb groups, subjects, mentions.
+"""Clause analysis shared by the attribution rules: verb groups, subjects, cue verbs.
 
 French places a source in a handful of syntactic slots: the subject of a speech verb
 (nsubj, or after the verb in an incise, which `fr_core_news_sm` labels obj/xcomp), the
@@ -10,8 +10,8 @@ subject, the nearest name before it in its clause. These helpers find those slot
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import (
     PRONOUNS,
     Mention,
@@ -20,59 +20,11 @@ from quotes.attribution.mention import (
     noun_phrase,
     skip_adverbials,
 )
-from quotes.lexicon import fold, is_speech_verb, speech_verbs, tagged, words
+from quotes.attribution.subjects import mention_at, role_before
+from quotes.lexicon import fold, is_speech_verb, speech_verbs, words
 from quotes.nlp import Tok
-from quotes.scanner import Span
 
 _CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
-
-
-_NO_QUOTE = Span(-1, -1, -1, -1, "", 0)
-
-
-@dataclass(frozen=True)
-class Ctx:
-    """One quote in its parsed sentence."""
-
-    text: str
-    span: Span
-    toks: Sequence[Tok]
-    quotes: Sequence[Span]  # every quote of the sentence, in order (this one included)
-
-    @classmethod
-    def sentence(cls, text: str, toks: Sequence[Tok], quotes: Sequence[Span]) -> Ctx:
-        """A context for the sentence as a whole (no quote in focus)."""
-        return cls(text, _NO_QUOTE, toks, quotes)
-
-    def before(self) -> int:
-        """Index of the first token at or after the opening mark."""
-        return next(
-            (k for k, t in enumerate(self.toks) if t.start >= self.span.open_pos), len(self.toks)
-        )
-
-    def after(self) -> int:
-        """Index of the first token after the closing mark."""
-        return next(
-            (k for k, t in enumerate(self.toks) if t.start > self.span.close_pos), len(self.toks)
-        )
-
-    def inside(self) -> list[Tok]:
-        return [t for t in self.toks if self.span.start <= t.start < self.span.end]
-
-    def outside(self, k: int) -> bool:
-        """True when token k is outside every quote of the sentence."""
-        t = self.toks[k]
-        return not any(q.open_pos <= t.start <= q.close_pos for q in self.quotes)
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Which words designate the source of a quote, and by which rule and cue."""
-
-    rule: str
-    mention: Mention | None
-    cue: str | None
-    cue_at: int = -1  # document offset of the cue word, when there is one
 
 
 def subject_clitic(tok: Tok) -> str | None:
@@ -186,58 +138,6 @@ def _antecedent(toks: Sequence[Tok], v: int) -> int | None:
     return head if toks[head].pos in ("NOUN", "PROPN") else None
 
 
-def subject_mention(ctx: Ctx, s: int) -> Mention | None:
-    """The mention headed by token s (a subject found by the parser)."""
-    return _mention_at(ctx, s)
-
-
-def _mention_at(ctx: Ctx, s: int) -> Mention | None:
-    tok = ctx.toks[s]
-    if is_pronoun(tok):
-        return make_mention(ctx.text, [tok])
-    if tok.pos == "PRON" or tok.text.startswith("-"):
-        return None  # "cela", "celles-ci": not a source we can name
-    sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
-    a = min(sub)
-    while a < s and (ctx.toks[a].text in ',«“"' or ctx.toks[a].pos in ("SCONJ", "CCONJ", "ADP")):
-        a += 1
-    a = _role_before(ctx, a)
-    b = noun_phrase(ctx.toks, a)
-    b = max(b, s + 1)
-    if not all(ctx.outside(m) for m in range(a, b)):
-        b = next(m for m in range(a, b) if not ctx.outside(m))
-    phrase = ctx.toks[a:b]
-    if not any((t.pos in ("NOUN", "PROPN") or t.ent) and t.text[:1].isalnum() for t in phrase):
-        return None  # "que", "cela": not a source
-    return make_mention(ctx.text, phrase)
-
-
-def _role_before(ctx: Ctx, a: int) -> int:
-    """Start of a role apposition right before a name: "La ministre de la Santé, [Hélène
-    Garnier]" (the parser often makes the name alone the subject)."""
-    toks = ctx.toks
-    if a < 2 or toks[a - 1].text != "," or not toks[a].text[:1].isupper():
-        return a
-    k = a - 2
-    while k >= 0 and toks[k].text not in ",;:«»()" and toks[k].pos not in ("VERB", "AUX"):
-        k -= 1
-    start = k + 1
-    roles = tagged("roles_fr.txt")
-    has_role = any(fold(t.text) in roles for t in toks[start : a - 1])
-    return start if has_role and all(ctx.outside(i) for i in range(start, a)) else a
-
-
-def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
-    seen = 0
-    while seen < 50:
-        if i == root:
-            return True
-        if toks[i].head == i:
-            return False
-        i, seen = toks[i].head, seen + 1
-    return False
-
-
 def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     """The subject of verb k: its nsubj, or an inverted subject after it ("…, a dit X"),
     or the subject of the verb it depends on (coordination, gerund, subordinate)."""
@@ -252,9 +152,9 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
                 continue  # "est-il indiqué", "a-t-il été précisé": nobody
             if fold(t.text) == "qui":
                 a = _antecedent(toks, k)
-                m = _mention_at(ctx, a) if a is not None and ctx.outside(a) else None
+                m = mention_at(ctx, a) if a is not None and ctx.outside(a) else None
             else:
-                m = _mention_at(ctx, t.i) if ctx.outside(t.i) else None
+                m = mention_at(ctx, t.i) if ctx.outside(t.i) else None
             if m is not None:
                 return m
             break
@@ -319,7 +219,7 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         a = per[-1]
         while a > start and toks[a - 1].ent == "PER":
             a -= 1
-        return make_mention(ctx.text, toks[max(start, _role_before(ctx, a)) : b])
+        return make_mention(ctx.text, toks[max(start, role_before(ctx, a)) : b])
     if toks[start].pos == "VERB":  # "Saisi en urgence, le Conseil d'État … a estimé"
         start = next((i + 1 for i in range(start, g) if toks[i].text == ","), start)
     a = skip_adverbials(toks, start)

@@ -46,6 +46,7 @@ _PP_HEADS = frozenset(
         "vers avec contre pendant face via"
     ).split()
 )  # folded (no accents), as `fold` gives them
+_DASHES = frozenset({"—", "–", "-"})
 _PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
 
 
@@ -101,7 +102,7 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 continue
             j = i + 1
             while j < len(toks) and (_is_name_token(toks[j]) or _particle(toks, j)):
-                j += 1
+                j += 2 if _particle(toks, j) else 1  # the word after a particle is the name's
             if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
                 j += 2  # "Jean-Philippe et Jennifer": one source of two people
                 while j < len(toks) and _is_name_token(toks[j]):
@@ -177,18 +178,23 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
         t = toks[j]
         f = fold(t.text)
         if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
-            j = close + 1  # a term inside the phrase: des « gilets jaunes », X
+            j, has_head = close + 1, True  # a term inside the phrase: des « gilets jaunes »
             if j < len(toks) and is_speech_verb(toks[j].text, toks[j].lemma):
                 break  # "La coordination des «gilets jaunes» rappelle…": the verb
             continue
-        if t.text in '.;:!?«»“”"()[]':
-            break
+        if t.text in '.;:!?«»“”"()[]' or (t.text in _DASHES and toks[j - 1].end < t.start):
+            break  # a dash opens an aside: "le Conseil d'État — la plus haute juridiction —"
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
                 break
             if fold(nxt.text) in ("qui", "dont"):
                 break
+        elif has_head and _place_complement(toks, j):
+            j += 2  # "une source gouvernementale à Berlin": where the source is
+            continue
+        elif has_head and _adjectival_participle(toks, j):
+            pass  # "un homme vêtu de noir"
         elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
             break  # "Le vieil homme se souvient", "un proche qui…"
         elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
@@ -197,6 +203,34 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             has_head = True
         j += 1
     return j
+
+
+def _place_complement(toks: Sequence[Tok], j: int) -> bool:
+    """ "à Berlin" closing a nameless description: "des gilets jaunes à Magny (centre-est)".
+
+    Only a single capitalised word right before the phrase's end, and only when no person
+    is named before it: "le ministre à Paris" keeps "le ministre" for role aliases.
+    """
+    if fold(toks[j].text) != "a" or j + 1 >= len(toks) or any(t.ent == "PER" for t in toks[:j]):
+        return False
+    place, after = toks[j + 1], toks[j + 2] if j + 2 < len(toks) else None
+    return (
+        place.text[:1].isupper()
+        and place.pos in ("PROPN", "NOUN")
+        and (after is None or after.text in ',.;:!?()«»“”"')
+    )
+
+
+def _adjectival_participle(toks: Sequence[Tok], j: int) -> bool:
+    """A past participle qualifying the head ("un homme vêtu de noir"), not the verb of
+    the clause ("les manifestants ont été délogés") nor a passive with its agent
+    ("un manifestant interrogé par l'AFP", where the source is "un manifestant"): one
+    followed by "de" or a comma ("un homme vêtu de noir, visage couvert")."""
+    t = toks[j]
+    if t.pos not in ("VERB", "ADJ") or t.form != "part" or toks[j - 1].pos in ("AUX", "VERB"):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and (fold(nxt.text) in ("de", "d'") or nxt.text == ",")
 
 
 def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None:
@@ -262,6 +296,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
     ):
         name = (head, head + 1)  # "Murielle, une employée": a capitalised head the tagger missed
+    if name is None:
+        name = _closing_name(toks)
     g, n = gender_number(toks, name)
     name_text = None
     if name is not None:
@@ -274,6 +310,23 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if not any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent for t in toks):
         return None  # "La" alone, cut before a quote: not a source
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
+
+
+def _closing_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
+    """An organisation's name closing its description: "le principal syndicat de la police
+    Alliance" -> "Alliance". Only after an organisation noun (lexicons/organisations_fr.txt)
+    and right after a lowercase word: after "de" or an article it is a complement ("le
+    ministère de l'Intérieur"), and "un militant CGT" is a person, not the CGT."""
+    last = len(toks) - 1
+    if last < 2:
+        return None
+    t, prev = toks[last], toks[last - 1]
+    if not t.text[:1].isupper() or t.pos not in ("PROPN", "NOUN"):
+        return None
+    if prev.pos not in ("NOUN", "ADJ") or not prev.text[:1].islower():
+        return None
+    organisations = words("organisations_fr.txt")
+    return (last, last + 1) if any(fold(w.text) in organisations for w in toks[:last]) else None
 
 
 def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from quotes.attribution.clauses import (
-    Attribution,
-    Ctx,
     clitic_mention,
     conjugated,
     cue_text,
@@ -27,6 +25,7 @@ from quotes.attribution.clauses import (
     verb_group,
     verb_subject,
 )
+from quotes.attribution.ctx import Attribution, Ctx
 from quotes.lexicon import fold, is_speech_verb, words
 from quotes.nlp import Tok
 from quotes.scanner import Span

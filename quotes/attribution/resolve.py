@@ -91,6 +91,11 @@ class Registry:
         if old is not None:
             if old[1] <= salience:
                 return
+            # a source outranks the subject found at the same place, but keeps its fuller
+            # wording: the source's phrase stops at its own quote ("Une «délégation» de…")
+            same = [e[0] for e in self.entries if e[0].start == mention.start]
+            if same and same[0].end > mention.end and not mention.pronoun:
+                mention = same[0]
             self.entries = [e for e in self.entries if e[0].start != mention.start]
         self.ranks[mention.start] = (sentence, salience)
         bisect.insort(self.entries, (mention, speaker), key=lambda e: e[0].start)

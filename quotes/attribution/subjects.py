@@ -1,0 +1,96 @@
+"""The phrase a subject token heads, as the source's words: "la cheffe du parti, Marine
+Le Pen" from the parser's subject "Pen".
+
+The parser's subtree is a start; press French needs repairs the tagger does not make: a
+name split by the parser ("Marine" + "Le Pen"), a role apposition before the name ("La
+ministre de la Santé, Hélène Garnier"), a time aside taken as the subject ("Lundi, des
+pêcheurs"), and short terms inside the phrase ("Une «délégation» de six «élus»").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes.attribution.ctx import Ctx
+from quotes.attribution.mention import Mention, is_pronoun, make_mention, noun_phrase
+from quotes.lexicon import first_name_gender, fold, tagged, words
+from quotes.nlp import Tok
+
+
+def subject_mention(ctx: Ctx, s: int) -> Mention | None:
+    """The mention headed by token s (a subject found by the parser)."""
+    return mention_at(ctx, s)
+
+
+def mention_at(ctx: Ctx, s: int) -> Mention | None:
+    tok = ctx.toks[s]
+    if is_pronoun(tok):
+        return make_mention(ctx.text, [tok])
+    if tok.pos == "PRON" or tok.text.startswith("-"):
+        return None  # "cela", "celles-ci": not a source we can name
+    if _time_aside(ctx.toks, s) and s + 2 < len(ctx.toks):
+        s += 2  # "Lundi, des «gilets jaunes» ont annoncé": the parser's subject is the day
+    sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
+    a = min(sub)
+    while a < s and (
+        ctx.toks[a].text in ',«“"'
+        or ctx.toks[a].pos in ("SCONJ", "CCONJ", "ADP")
+        or _time_aside(ctx.toks, a)
+    ):
+        a += 1
+    a = _name_before(ctx, a)
+    a = role_before(ctx, a)
+    b = noun_phrase(ctx.toks, a)
+    b = max(b, s + 1)
+    # the quote being attributed ends the phrase; other short quotes may sit inside it:
+    # "Une «délégation» de huit «communicants» a écrit"
+    inside = [m for m in range(a, b) if ctx.in_focus(m)]
+    if inside:
+        b = inside[0]
+    phrase = ctx.toks[a:b]
+    if not any((t.pos in ("NOUN", "PROPN") or t.ent) and t.text[:1].isalnum() for t in phrase):
+        return None  # "que", "cela": not a source
+    return make_mention(ctx.text, phrase)
+
+
+def _time_aside(toks: Sequence[Tok], a: int) -> bool:
+    """ "Lundi," or "Hier," opening the sentence: the parser may hang it on the subject."""
+    nxt = toks[a + 1] if a + 1 < len(toks) else None
+    return nxt is not None and nxt.text == "," and fold(toks[a].text) in words("incise_skip_fr.txt")
+
+
+def _name_before(ctx: Ctx, a: int) -> int:
+    """Start of a name the parser split: "Marine [Le Pen]" when "Le Pen" alone is the
+    subject. A first name of the shipped list right before the phrase belongs to it."""
+    toks = ctx.toks
+    while a > 0 and ctx.outside(a - 1) and first_name_gender(toks[a - 1].text) is not None:
+        if not toks[a - 1].text[:1].isupper():
+            break
+        a -= 1
+    return a
+
+
+def role_before(ctx: Ctx, a: int) -> int:
+    """Start of a role apposition right before a name: "La ministre de la Santé, [Hélène
+    Garnier]" (the parser often makes the name alone the subject)."""
+    toks = ctx.toks
+    if a < 2 or toks[a - 1].text != "," or not toks[a].text[:1].isupper():
+        return a
+    k = a - 2
+    while k >= 0 and toks[k].text not in ",;:«»()" and toks[k].pos not in ("VERB", "AUX"):
+        k -= 1
+    start = k + 1
+    roles = tagged("roles_fr.txt")
+    has_role = any(fold(t.text) in roles for t in toks[start : a - 1])
+    return start if has_role and all(ctx.outside(i) for i in range(start, a)) else a
+
+
+def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
+    seen = 0
+    while seen < 50:
+        if i == root:
+            return True
+        if toks[i].head == i:
+            return False
+        i, seen = toks[i].head, seen + 1
+    return False

@@ -1,0 +1,54 @@
+"""Shared helpers of the end-to-end attribution tests (one cached extraction per text)."""
+
+from __future__ import annotations
+
+import functools
+
+from quotes.model import Document, Quote
+from quotes.pipeline import extract_document
+
+PRONOUNS = {"il", "elle", "ils", "elles", "on"}
+
+
+@functools.cache
+def extract(text: str, include_terms: bool = False) -> tuple[Quote, ...]:
+    return tuple(extract_document(Document("t", text), include_terms=include_terms))
+
+
+def only(text: str) -> Quote:
+    """The single quote of `text`."""
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def only_partial(text: str) -> Quote:
+    """The one quote of `text` that is not a term."""
+    found = [q for q in extract(text) if q.kind != "term"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def quote_starting(text: str, prefix: str) -> Quote:
+    """The quote of `text` whose words start with `prefix`."""
+    found = [q for q in extract(text) if q.quote.startswith(prefix)]
+    assert len(found) == 1, extract(text)
+    return found[0]
+
+
+def check(
+    q: Quote,
+    quote: str,
+    speaker: str | None,
+    mention: str | None,
+    cue: str | None,
+    kind: str | None = None,
+) -> None:
+    assert (q.quote, q.speaker, q.speaker_mention, q.cue) == (quote, speaker, mention, cue)
+    if kind is not None:
+        assert q.kind == kind
+
+
+def texts_of(namespace: dict[str, object]) -> dict[str, str]:
+    """The test documents of a module: its upper-case string constants."""
+    return {k: v for k, v in namespace.items() if k.isupper() and isinstance(v, str)}

@@ -1,0 +1,155 @@
+"""The shape of a source's phrase (mention.py, subjects.py): where it starts and ends,
+the name in it. End-to-end texts are fictional; unit tests write the tagger's errors out. See
+test_attribution.py for the conventions (fictional texts, cached extraction)."""
+
+from __future__ import annotations
+
+from helpers import extract, only, only_partial
+
+from quotes.attribution.ctx import Ctx
+from quotes.attribution.mention import find_name
+from quotes.attribution.subjects import subject_mention
+from quotes.nlp import Tok
+
+
+def toks(spec: str) -> tuple[str, list[Tok]]:
+    """A sentence and its tokens from "word/POS/ENT word/POS ..." (head: the token itself
+    unless given as a fourth field), offsets counted with one space between words: tagger
+    errors written out, so a rule is tested on exactly the tags it must survive."""
+    out, pos = [], 0
+    for i, item in enumerate(spec.split()):
+        word, tag, ent, head, dep = [*item.split("/"), "", "", ""][:5]
+        out.append(
+            Tok(
+                i, word, word.lower(), tag, dep, int(head) if head else i, pos, pos + len(word), ent
+            )
+        )
+        pos += len(word) + 1
+    return " ".join(t.text for t in out), out
+
+
+def test_person_name_extends_past_a_short_entity() -> None:
+    """mention.find_name: the whole written name is the speaker, not only the first name."""
+    assert only("« Bien », a dit Anne Roy.").speaker == "Anne Roy"
+
+
+def test_first_name_alone_takes_the_unique_full_name() -> None:
+    """resolve.canonical: "Anne" -> "Anne Roy" when she is the only Anne of the text."""
+    text = "Anne Roy préside le club. « Bien », a dit Anne. « Non », a répondu Paul."
+    speakers = [q.speaker for q in extract(text)]
+    assert speakers == ["Anne Roy", "Paul"]
+
+
+def test_first_name_alone_stays_when_ambiguous() -> None:
+    """resolve.canonical: two full names start with "Anne": keep what the text says."""
+    text = "Anne Roy et Anne Vidal sont candidates. « Bien », a dit Anne."
+    assert only(text).speaker == "Anne"
+
+
+def test_phrase_stops_at_a_verb_after_a_term() -> None:
+    """mention.noun_phrase: "La coordination des «bonnets verts» rappelle…" ends before the verb."""
+    q = only_partial(
+        "Les «bonnets verts» défilent depuis lundi. "
+        "La coordination des «bonnets verts» rappelle que « la grève continue »."
+    )
+    assert q.speaker == "La coordination des «bonnets verts»"
+
+
+def test_phrase_stops_at_negation() -> None:
+    """mention.noun_phrase: "Paul Roux ne cache pas que…" -> "Paul Roux", not "Paul Roux ne"."""
+    q = only_partial("Le maire Paul Roux ne cache pas que « la ville manque de moyens ».")
+    assert q.speaker == "Paul Roux" and "ne" not in q.speaker_mention.split()
+
+
+def test_a_title_is_never_the_name() -> None:
+    """mention.make_mention: "M. Vernier" names Vernier, never "M.", even when NER misses him."""
+    text = "M. Vernier s’est dit prêt à discuter. « Je ne cède rien », a-t-il ajouté."
+    q = only(text)
+    assert q.speaker not in ("M.", "M")
+    assert q.speaker is not None and "Vernier" in q.speaker
+
+
+def test_particle_name_keeps_the_word_after_the_particle() -> None:
+    """mention.find_name: "Bruno Le Maire", not "Bruno Le", when "Maire" is tagged a noun."""
+    _, t = toks("Bruno/PROPN/PER Le/DET Maire/NOUN ./PUNCT")
+    assert find_name(t) == (0, 3)
+
+
+def test_first_name_before_a_split_subject() -> None:
+    """clauses._name_before: the parser makes "Le Pen" the subject and "Marine" a modifier
+    of something else; the first name belongs to the subject's phrase."""
+    text, t = toks(
+        "la/DET//2/det cheffe/NOUN//2/nsubj ,/PUNCT//2/punct Marine/PROPN//0/nmod Le/DET//5/det "
+        "Pen/NOUN//7/nsubj a/AUX//7/aux dénoncé/VERB//7/root"
+    )
+    m = subject_mention(Ctx.sentence(text, t, []), 5)
+    assert m is not None and m.name == "Marine Le Pen" and m.text.endswith(", Marine Le Pen")
+
+
+def test_terms_inside_the_source_phrase_stay_in_it() -> None:
+    """clauses._mention_at: only the quote being attributed cuts the phrase; the labels
+    inside a description ("de six «porte-parole» des «bonnets verts»") are part of it."""
+    text = (
+        "Une «délégation» de six «porte-parole» des «bonnets verts» a été formée mardi. "
+        "«Nous voulons être reçus rapidement», écrit cette délégation dans un texte."
+    )
+    q = only(text)
+    assert q.speaker == "Une «délégation» de six «porte-parole» des «bonnets verts»"
+    assert q.speaker_mention == "cette délégation"
+
+
+def test_phrase_ends_before_the_verb_after_a_term() -> None:
+    """mention.noun_phrase: a term heads the phrase: "Les «bonnets verts» ont été délogés"."""
+    q = only_partial("Les «bonnets verts» ont été délogés «plusieurs fois» par la police.")
+    assert q.speaker == "Les «bonnets verts»"
+
+
+def test_dash_aside_is_not_part_of_the_source() -> None:
+    """mention.noun_phrase: "le Conseil d'État — la plus haute juridiction —": the aside."""
+    q = only(
+        "«La mesure est légale», a estimé le Conseil d'État — la plus haute juridiction "
+        "administrative — vendredi."
+    )
+    assert q.speaker == "le Conseil d'État"
+
+
+def test_hyphenated_word_is_not_a_dash_aside() -> None:
+    """mention.noun_phrase: "lave-auto" is one word even when the tokenizer splits it."""
+    q = only("«Tout est propre», a dit la propriétaire du lave-auto.")
+    assert q.speaker == "la propriétaire du lave-auto"
+
+
+def test_place_closes_a_nameless_description() -> None:
+    """mention._place_complement: "des pêcheurs à Lorient" is how the text describes them."""
+    q = only("«Tout le monde est d'accord», ont affirmé à l'AFP des pêcheurs à Lorient (ouest).")
+    assert q.speaker == "des pêcheurs à Lorient"
+
+
+def test_participle_with_complement_qualifies_the_source() -> None:
+    """mention._adjectival_participle: "Un homme vêtu de noir, visage couvert"."""
+    q = only_partial("Un homme vêtu de noir, visage couvert, explique s'être «amusé».")
+    assert q.speaker == "Un homme vêtu de noir, visage couvert"
+
+
+def test_passive_participle_with_agent_is_not_the_source() -> None:
+    """mention._adjectival_participle: "un manifestant interrogé par l'AFP" -> "un manifestant"."""
+    q = only("«Tout le monde est d'accord», a affirmé un manifestant interrogé par l'AFP.")
+    assert q.speaker == "un manifestant"
+
+
+def test_time_aside_is_not_the_subject() -> None:
+    """clauses._time_aside: "Lundi, des pêcheurs ont annoncé": the parser's subject is
+    "Lundi", with the real subject hung on it; the source is "des pêcheurs"."""
+    text, t = toks(
+        "Lundi/NOUN//5/nsubj ,/PUNCT//3/punct des/DET//3/det pêcheurs/NOUN//0/conj "
+        "ont/AUX//5/aux annoncé/VERB//5/root"
+    )
+    m = subject_mention(Ctx.sentence(text, t, []), 0)
+    assert m is not None and m.text == "des pêcheurs"
+
+
+def test_organisation_name_closing_its_description() -> None:
+    """mention._closing_name: "le premier syndicat des infirmiers Solidarité" -> the name,
+    with the description as its role."""
+    q = only("«Nous attendons des actes», a déclaré le premier syndicat des infirmiers Solidarité.")
+    assert (q.speaker, q.speaker_role) == ("Solidarité", "premier syndicat des infirmiers")
