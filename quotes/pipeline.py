@@ -38,7 +38,7 @@ from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
 
-CONTEXT_SENTENCES_BEFORE = 2  # sentences parsed before a quote's own, for antecedents
+CONTEXT_SENTENCES_BEFORE = 3  # sentences parsed before a quote's own, for antecedents
 # Folded prepositions after which NER's "person" is a place: "à Lormière", "en Bretagne".
 _PLACE_PREPOSITIONS = frozenset("a en vers depuis pres dans".split())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from quotes.attribution.mention import Mention
 from quotes.model import Document, Quote
 from quotes.pipeline import extract_document
 
@@ -52,3 +53,36 @@ def check(
 def texts_of(namespace: dict[str, object]) -> dict[str, str]:
     """The test documents of a module: its upper-case string constants."""
     return {k: v for k, v in namespace.items() if k.isupper() and isinstance(v, str)}
+
+
+# --- mentions placed by hand on a text (registry unit tests) ---
+
+
+def at(
+    text: str,
+    phrase: str,
+    *,
+    name: str | None = None,
+    gender: str = "",
+    number: str = "sg",
+    person: bool = False,
+    occurrence: int = 0,
+) -> Mention:
+    """A mention of `phrase` (its `occurrence`-th appearance in `text`)."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Mention(start, start + len(phrase), phrase, name, gender, number, person=person)
+
+
+def pron(text: str, word: str, occurrence: int = 0) -> Mention:
+    """A subject pronoun il/elle/ils/elles found in `text` (e.g. inside "a-t-elle")."""
+    genders = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
+    g, n = genders[word]
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(word, start + 1)
+    return Mention(start, start + len(word), word, None, g, n, pronoun=True)
+
+
+# --- canonical -----------------------------------------------------------------------------

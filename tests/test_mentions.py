@@ -4,10 +4,12 @@ test_attribution.py for the conventions (fictional texts, cached extraction)."""
 
 from __future__ import annotations
 
-from helpers import extract, only, only_partial
+import pytest
+from helpers import extract, only, only_partial, quote_starting
 
+from quotes.attribution.clauses import _fronted_participle
 from quotes.attribution.ctx import Ctx
-from quotes.attribution.mention import find_name
+from quotes.attribution.mention import find_name, make_mention
 from quotes.attribution.subjects import subject_mention
 from quotes.nlp import Tok
 
@@ -153,3 +155,69 @@ def test_organisation_name_closing_its_description() -> None:
     with the description as its role."""
     q = only("«Nous attendons des actes», a déclaré le premier syndicat des infirmiers Solidarité.")
     assert (q.speaker, q.speaker_role) == ("Solidarité", "premier syndicat des infirmiers")
+
+
+def test_one_word_term_inside_the_subject_is_part_of_it() -> None:
+    """ctx.outside, clauses._after_quote_or_comma: in "des «bonnets» avaient appelé à
+    «défiler»" the one-word term belongs to the journalist's sentence, and the mark closing
+    it is not an incise position ("…», avaient appelé X")."""
+    text = (
+        "À Dinan, où des «bonnets» avaient appelé à «défiler» jusqu'au port dans le sillage "
+        "des marins de 1900 qui y avaient débarqué."
+    )
+    assert quote_starting(text, "défiler").speaker == "des «bonnets»"
+
+
+def test_fronted_name_over_its_appositions() -> None:
+    """subjects._fronted_name: "Martine, 61 ans, retraitée, le bras en écharpe, a confié":
+    the parser's subject "le bras" is one more apposition of the person who opens the
+    sentence."""
+    q = only(
+        "Martine, 61 ans, retraitée de la poste, le bras en écharpe, a confié être venue "
+        "«pour nos retraites et nos enfants»."
+    )
+    assert q.speaker == "Martine"
+
+
+def test_subject_between_commas_followed_by_its_verb_is_kept() -> None:
+    """subjects._fronted_name: a phrase followed by its own verb is the subject."""
+    text, t = toks(
+        "Paul/PROPN/PER/4/nsubj ,/PUNCT//4/punct le/DET//3/det maire/NOUN//4/nsubj "
+        "dit/VERB//4/root ,/PUNCT//4/punct"
+    )
+    m = subject_mention(Ctx.sentence(text, t, []), 3)
+    assert m is not None and m.text == "le maire"
+
+
+def test_fronted_adverbial_is_not_part_of_the_subject() -> None:
+    """subjects._after_fronted_adverbial: "En visite à Lormière, la ministre…" -> the
+    adverbial hung on the subject by the parser is dropped (its town is no name)."""
+    text, t = toks(
+        "En/ADP//1/case visite/NOUN//6/nmod à/ADP//3/case Lormière/PROPN/PER/1/nmod "
+        ",/PUNCT//6/punct la/DET//6/det ministre/NOUN//7/nsubj parle/VERB//7/root"
+    )
+    m = subject_mention(Ctx.sentence(text, t, []), 6)
+    assert m is not None and m.text == "la ministre" and m.name is None
+
+
+def test_role_opening_a_sentence_is_not_a_name() -> None:
+    """mention.make_mention: "Porte-parole du collectif…" is capitalised because it opens
+    the sentence; a role noun is never taken as a name."""
+    text, t = toks("Porte-parole/NOUN du/ADP collectif/NOUN")
+    m = make_mention(text, t)
+    assert m is not None and m.name is None
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "ent", "fronted"),
+    [
+        ("Interrogée", "PROPN", "", True),  # tagged a proper noun at the start
+        ("Saisi", "VERB", "", True),
+        ("René", "PROPN", "", False),  # a first name
+        ("Lormière", "PROPN", "LOC", False),
+    ],
+)
+def test_fronted_participle(word: str, pos: str, ent: str, fronted: bool) -> None:
+    """clauses._fronted_participle: the clause opener skipped before the subject."""
+    tok = Tok(0, word, word.lower(), pos, "", 0, 0, len(word), ent)
+    assert _fronted_participle(tok) is fronted

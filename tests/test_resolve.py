@@ -8,39 +8,9 @@ demonstrative, definite description).
 from __future__ import annotations
 
 import pytest
+from helpers import at, pron
 
-from quotes.attribution.mention import Mention
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
-
-
-def at(
-    text: str,
-    phrase: str,
-    *,
-    name: str | None = None,
-    gender: str = "",
-    number: str = "sg",
-    person: bool = False,
-    occurrence: int = 0,
-) -> Mention:
-    """A mention of `phrase` (its `occurrence`-th appearance in `text`)."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return Mention(start, start + len(phrase), phrase, name, gender, number, person=person)
-
-
-def pron(text: str, word: str, occurrence: int = 0) -> Mention:
-    """A subject pronoun il/elle/ils/elles found in `text` (e.g. inside "a-t-elle")."""
-    genders = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
-    g, n = genders[word]
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return Mention(start, start + len(word), word, None, g, n, pronoun=True)
-
-
-# --- canonical -----------------------------------------------------------------------------
 
 
 def test_canonical_surname_gets_full_name_written_with_known_first_name():

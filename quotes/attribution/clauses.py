@@ -21,7 +21,7 @@ from quotes.attribution.mention import (
     skip_adverbials,
 )
 from quotes.attribution.subjects import mention_at, role_before
-from quotes.lexicon import fold, is_speech_verb, speech_verbs, words
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, words
 from quotes.nlp import Tok
 
 _CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
@@ -166,7 +166,7 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
             group is not None
             and group[1] is None
             and k > 0
-            and _after_quote_or_comma(toks, _group_start(toks, k))
+            and _after_quote_or_comma(ctx, _group_start(toks, k))
         ):
             m = subject_after(ctx, group[0])
             if m is not None:
@@ -220,7 +220,7 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         while a > start and toks[a - 1].ent == "PER":
             a -= 1
         return make_mention(ctx.text, toks[max(start, role_before(ctx, a)) : b])
-    if toks[start].pos == "VERB":  # "Saisi en urgence, le Conseil d'État … a estimé"
+    if _fronted_participle(toks[start]):  # "Saisi en urgence, le Conseil d'État … a estimé"
         start = next((i + 1 for i in range(start, g) if toks[i].text == ","), start)
     a = skip_adverbials(toks, start)
     while a < g and toks[a].pos in ("NOUN",) and fold(toks[a].text) in words("incise_skip_fr.txt"):
@@ -231,6 +231,20 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         b = min(noun_phrase(toks, a), g)
         return make_mention(ctx.text, toks[a:b]) if b > a else None
     return None
+
+
+def _fronted_participle(tok: Tok) -> bool:
+    """A participle opening the clause ("Saisi en urgence,", "Interrogée sur…,"), also when
+    the tagger calls a capitalised one a proper noun. First names ("René") are names."""
+    if tok.pos == "VERB":
+        return True
+    w = tok.text.lower()
+    return (
+        tok.pos in ("PROPN", "NOUN", "ADJ")
+        and tok.ent != "PER"
+        and w.endswith(("é", "ée", "és", "ées"))
+        and first_name_gender(tok.text) is None
+    )
 
 
 def _group_start(toks: Sequence[Tok], k: int) -> int:
@@ -245,8 +259,13 @@ def _group_start(toks: Sequence[Tok], k: int) -> int:
     return k
 
 
-def _after_quote_or_comma(toks: Sequence[Tok], k: int) -> bool:
-    return k > 0 and toks[k - 1].text in ',»”"'
+def _after_quote_or_comma(ctx: Ctx, k: int) -> bool:
+    """An incise position: right after a comma or a quote's closing mark (not the mark
+    closing a one-word term: "des «gilets» avaient appelé" has its subject before)."""
+    if k == 0:
+        return False
+    prev = ctx.toks[k - 1].text
+    return prev == "," or (prev in '»”"' and not ctx.outside(k - 1))
 
 
 def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:

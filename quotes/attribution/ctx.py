@@ -47,9 +47,15 @@ class Ctx:
         return self.span.open_pos <= self.toks[k].start <= self.span.close_pos
 
     def outside(self, k: int) -> bool:
-        """True when token k is outside every quote of the sentence."""
+        """True when token k is outside every quote of the sentence, a one-word quote
+        other than the one attributed excepted: "des «gilets» avaient appelé à «marcher»"
+        names its source through a word the journalist marked."""
         t = self.toks[k]
-        return not any(q.open_pos <= t.start <= q.close_pos for q in self.quotes)
+        return not any(
+            q.open_pos <= t.start <= q.close_pos
+            and (q is self.span or " " in self.text[q.start : q.end].strip())
+            for q in self.quotes
+        )
 
 
 @dataclass(frozen=True)

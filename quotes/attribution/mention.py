@@ -294,6 +294,7 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         name is None
         and toks[head].text[:1].isupper()
         and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
+        and fold(toks[head].text) not in tagged("roles_fr.txt")  # "Porte-parole du…" opening
     ):
         name = (head, head + 1)  # "Murielle, une employée": a capitalised head the tagger missed
     if name is None:

@@ -47,6 +47,7 @@ SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
+_INDEFINITE = frozenset({"un", "une", "des", "d'", "plusieurs", "certains", "certaines"})
 # Words that open a role phrase but are not the role: "le", "son", "sa", "leur"...
 _ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce cette".split())
 
@@ -66,6 +67,7 @@ class Registry:
     genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
     places: set[str] = field(default_factory=set)  # folded one-word names used as places
+    resolved: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> speaker
 
     def __post_init__(self) -> None:
         # One-word names the text puts after "à"/"en" are places, whatever NER says.
@@ -85,6 +87,7 @@ class Registry:
         """Record a mention (and who it designates) for later pronoun/alias resolution."""
         if speaker:
             self._profile(mention, speaker)
+            self.resolved.setdefault((mention.start, mention.end), speaker)
         if mention.name:
             self.full_names.append(mention.name)
         old = self.ranks.get(mention.start)
@@ -185,7 +188,13 @@ class Registry:
         return None
 
     def resolve(self, mention: Mention, sentence: int | None = None) -> str | None:
-        """The speaker a mention designates: a name, or the description itself."""
+        """The speaker a mention designates: a name, or the description itself. A mention
+        already resolved (a sentence's subject, later a quote's source) keeps its answer:
+        "Le vieil homme se souvient. «…»" looks back from the subject, not the quote.
+        Pronouns are resolved again: by the time of the quote, its sentence's names are in."""
+        known = None if mention.pronoun else self.resolved.get((mention.start, mention.end))
+        if known is not None:
+            return known
         if mention.pronoun:
             return self.antecedent(mention, sentence)
         if mention.name:
@@ -201,9 +210,10 @@ class Registry:
         )
 
     def fuller_description(self, mention: Mention) -> str | None:
-        """Fuller wording: "la présidence" -> "la présidence française", said before."""
+        """Fuller wording: "la présidence" -> "la présidence française", said before.
+        An indefinite ("des gilets", "une source") introduces someone new: no link."""
         words = _key(mention.text)
-        if not words:
+        if not words or fold(mention.text.split()[0]) in _INDEFINITE:
             return None
         for m, speaker in reversed(self.entries):
             other = _key(m.text)
@@ -263,11 +273,15 @@ def role_of(mention: Mention) -> str | None:
 
 
 def _compatible(pronoun: Mention, m: Mention) -> bool:
+    """Gender and number agree. "ils" may stand for a mixed pair ("Anne et Paul"), never
+    for one feminine plural noun ("ces revendications")."""
     if pronoun.number != m.number:
         return False
     if pronoun.gender == "f":
         return m.gender != "m"
-    return m.gender != "f" or pronoun.number == "pl"
+    if m.gender != "f":
+        return True
+    return pronoun.number == "pl" and (m.name is not None or " et " in f" {m.text} ")
 
 
 def _strip_title(name: str) -> str:

@@ -31,7 +31,7 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     if _time_aside(ctx.toks, s) and s + 2 < len(ctx.toks):
         s += 2  # "Lundi, des «gilets jaunes» ont annoncé": the parser's subject is the day
     sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
-    a = min(sub)
+    a = _after_fronted_adverbial(ctx.toks, min(sub), s)
     while a < s and (
         ctx.toks[a].text in ',«“"'
         or ctx.toks[a].pos in ("SCONJ", "CCONJ", "ADP")
@@ -50,7 +50,44 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     phrase = ctx.toks[a:b]
     if not any((t.pos in ("NOUN", "PROPN") or t.ent) and t.text[:1].isalnum() for t in phrase):
         return None  # "que", "cela": not a source
+    fronted = _fronted_name(ctx, a, b)
+    if fronted is not None:
+        phrase = ctx.toks[fronted[0] : fronted[1]]
     return make_mention(ctx.text, phrase)
+
+
+def _fronted_name(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """The person a chain of appositions describes: in "Claudie, 56 ans, saisonnière,
+    l'oeil bandé, a confié" the parser's subject "l'oeil bandé" sits between commas after
+    a name that opens the sentence, with no verb in between; the name is the subject."""
+    toks = ctx.toks
+    close = next((k for k in range(b, len(toks)) if toks[k].text in ",;:«»"), None)
+    if a < 2 or toks[a - 1].text != "," or close is None or toks[close].text != ",":
+        return None
+    if any(t.pos in ("VERB", "AUX") for t in toks[b:close]):
+        return None  # the phrase is followed by its verb: it is the subject
+    first = 1 if toks[0].pos == "CCONJ" else 0
+    end = first
+    while end < a and toks[end].ent == "PER" and ctx.outside(end):
+        end += 1
+    if end == first or end >= a - 1:
+        return None
+    between = toks[end : a - 1]
+    if any(t.pos in ("VERB", "AUX") and t.form == "fin" for t in between):
+        return None
+    if not any(t.text == "," for t in toks[end - 1 : a - 1]) or fold(toks[end].text) == "et":
+        return None
+    return first, end
+
+
+def _after_fronted_adverbial(toks: Sequence[Tok], a: int, s: int) -> int:
+    """Skip an adverbial the parser hung on the subject: "[En visite jeudi à Lormière,] la
+    ministre…", "[À 78 ans,] Gérard Millet…": a phrase opened by a preposition and closed
+    by a comma before the subject's head."""
+    if toks[a].pos != "ADP":
+        return a
+    comma = next((k for k in range(a, s) if toks[k].text == ","), None)
+    return comma + 1 if comma is not None else a
 
 
 def _time_aside(toks: Sequence[Tok], a: int) -> bool:
