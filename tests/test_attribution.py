@@ -9,10 +9,11 @@ spaCy model `fr_core_news_sm` is loaded once per process and results are cached 
 from __future__ import annotations
 
 import pytest
+import test_context
 import test_mentions
 import test_names
 import test_pronouns
-from helpers import PRONOUNS, check, extract, only, quote_starting, texts_of
+from helpers import PRONOUNS, check, extract, only, texts_of
 
 # --- incise after the quote ----------------------------------------------------------------
 
@@ -385,116 +386,6 @@ def test_main_subject():
     )
 
 
-# --- neighbouring sentences: carry_previous, previous sentence, subheadings ----------------
-
-CARRY = (
-    "« Nous avons tenu nos promesses », a déclaré Pierre Lefèvre. "
-    "« Le chantier sera livré en juin. »"
-)
-CARRY_NEXT_PARAGRAPH = (
-    "« Nous avons tenu nos promesses », a déclaré Pierre Lefèvre.\n"
-    "« Le chantier sera livré en juin. »"
-)
-CARRY_GAP = (
-    "« Nous avons tenu nos promesses », a déclaré Pierre Lefèvre. "
-    "La pluie tombait sur la place. Le marché avait fermé tôt. "
-    "« Le chantier sera livré en juin. »"
-)
-
-
-@pytest.mark.parametrize("text", [CARRY, CARRY_NEXT_PARAGRAPH], ids=["same", "next_paragraph"])
-def test_carry_previous(text):
-    """carry_previous: «A», a déclaré X. «B» -> «B» to X (no mention of its own)."""
-    a, b = extract(text)
-    check(a, "Nous avons tenu nos promesses", "Pierre Lefèvre", "Pierre Lefèvre", "a déclaré")
-    check(b, "Le chantier sera livré en juin.", "Pierre Lefèvre", None, None, "direct")
-
-
-def test_carry_previous_not_across_unrelated_sentences():
-    """carry_previous: two sentences without a speaker break the chain (max_gap=1)."""
-    b = quote_starting(CARRY_GAP, "Le chantier")
-    assert b.speaker is None
-    assert b.speaker_mention is None
-
-
-FAIT_VALOIR = (
-    "Julie Martin a fait valoir que la réunion n’était qu’un début. "
-    "« Nous reviendrons la semaine prochaine avec nos propositions. »"
-)
-AFFIRME_QUE = (
-    "Julie Martin a affirmé que la réunion n’était qu’un début. "
-    "« Nous reviendrons la semaine prochaine avec nos propositions. »"
-)
-
-
-def test_sentence_source_fait_valoir():
-    """sentence_source: «…» alone after "X a fait valoir que …" -> X."""
-    q = only(FAIT_VALOIR)
-    assert (q.quote, q.speaker, q.speaker_mention, q.kind) == (
-        "Nous reviendrons la semaine prochaine avec nos propositions.",
-        "Julie Martin",
-        "Julie Martin",
-        "direct",
-    )
-
-
-def test_sentence_source_cue_verb():
-    """sentence_source: «…» alone after "X a affirmé que …" -> X, cue of that sentence."""
-    check(
-        only(AFFIRME_QUE),
-        "Nous reviendrons la semaine prochaine avec nos propositions.",
-        "Julie Martin",
-        "Julie Martin",
-        "affirmé",
-        "direct",
-    )
-
-
-@pytest.mark.xfail(
-    reason="BUG: 'a fait valoir' is a listed cue (cue_verb_token) but its subject is not "
-    "found on 'valoir', so sentence_source falls back to the main subject and cue is None",
-    strict=True,
-)
-def test_sentence_source_fait_valoir_cue():
-    """sentence_source: the cue of "X a fait valoir que…" is kept."""
-    cue = only(FAIT_VALOIR).cue
-    assert cue is not None and "valoir" in cue
-
-
-SUBHEADING = (
-    "Le conseil municipal a voté la fermeture de la piscine.\n"
-    "« Une honte pour la commune »\n"
-    "Le vote a eu lieu lundi soir. « C’est une honte pour toute la commune », "
-    "a dénoncé Camille Roussel, présidente de l’association des nageurs."
-)
-SUBHEADING_SHORT = (
-    "Le conseil municipal a voté la fermeture de la piscine.\n"
-    "« Une honte »\n"
-    "Le vote a eu lieu lundi soir. « C’est une honte », a dénoncé Camille Roussel."
-)
-
-
-def test_subheading_takes_speaker_of_repeated_quote():
-    """subheading_source: a heading repeating a later quote takes that quote's speaker."""
-    heading, body = extract(SUBHEADING)
-    check(heading, "Une honte pour la commune", "Camille Roussel", None, None)
-    assert heading.paragraph == 1
-    check(
-        body,
-        "C’est une honte pour toute la commune",
-        "Camille Roussel",
-        "Camille Roussel, présidente de l’association des nageurs",
-        "a dénoncé",
-        "direct",
-    )
-
-
-def test_subheading_two_word_heading():
-    """subheading_source: heading «Une honte», then «C’est une honte», a dénoncé Y -> Y."""
-    found = {q.quote: q.speaker for q in extract(SUBHEADING_SHORT)}
-    assert found == {"Une honte": "Camille Roussel", "C’est une honte": "Camille Roussel"}
-
-
 # --- every document ------------------------------------------------------------------------
 
 ALL_DOCS = {
@@ -502,6 +393,7 @@ ALL_DOCS = {
     **texts_of(vars(test_pronouns)),
     **texts_of(vars(test_names)),
     **texts_of(vars(test_mentions)),
+    **texts_of(vars(test_context)),
 }
 
 
