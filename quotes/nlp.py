@@ -47,11 +47,25 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     try:
         import spacy
 
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise ModelNotAvailable(
             f"spaCy model {model!r} is not installed; run: pip install {model}"
         ) from err
+    _split_inverted_clitics(nlp)
+    return nlp
+
+
+# Inverted subject clitics the French tokenizer leaves split as "-" + "elles" (it knows
+# "-ils"): "ont-elles", "disent-elles". Attribution reads the clitic as one token.
+_CLITIC_SUFFIXES = (r"(?<=\w)-elles$", r"(?<=\w)-(?:t-)?elle$")
+
+
+def _split_inverted_clitics(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, *_CLITIC_SUFFIXES]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 # One-for-one replacements applied before parsing (offsets are unchanged): the French

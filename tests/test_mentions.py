@@ -221,3 +221,14 @@ def test_fronted_participle(word: str, pos: str, ent: str, fronted: bool) -> Non
     """clauses._fronted_participle: the clause opener skipped before the subject."""
     tok = Tok(0, word, word.lower(), pos, "", 0, 0, len(word), ent)
     assert _fronted_participle(tok) is fronted
+
+
+def test_compound_verb_coordinated_to_a_simple_one_parallels_the_main_verb() -> None:
+    """clauses._coordinated_with: "X a reconnu que cette arme pouvait «blesser» et a promis
+    de sanctionner «les abus»": the minister promised, not the weapon."""
+    text = (
+        "Face à la controverse, le ministre de l'Intérieur, Paul Garnier, a reconnu vendredi "
+        "que cette arme dite intermédiaire pouvait «blesser» et a promis de sanctionner "
+        "«les abus»."
+    )
+    assert quote_starting(text, "les abus").speaker == "Paul Garnier"

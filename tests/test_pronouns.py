@@ -128,3 +128,24 @@ def test_pronoun_plural_coordinated_people():
     q = only(PRON_PLURAL)
     assert q.speaker is not None
     assert "Hélène Garnier" in q.speaker and "Paul Roux" in q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Une centaine de manifestantes ont défilé. «Nous sommes là», ont-elles lancé.",
+            "Une centaine de manifestantes",
+        ),
+        (
+            "Une délégation de huit élus a été reçue mardi. «Nous attendons une réponse», "
+            "préviennent-ils.",
+            "Une délégation de huit élus",
+        ),
+    ],
+    ids=["centaine-elles", "delegation-ils"],
+)
+def test_collective_agrees_with_the_people_it_counts(text: str, speaker: str) -> None:
+    """mention._counted: "une centaine de manifestantes" is "elles", "une délégation de huit
+    élus" is "ils": French agrees with the counted people, not the collective noun."""
+    assert only(text).speaker == speaker

@@ -173,7 +173,7 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
                 return m
     tv = toks[k]
     if depth < 3 and tv.head != k and tv.dep in ("conj", "advcl", "xcomp", "ccomp", "parataxis"):
-        found = verb_subject(ctx, tv.head, depth + 1)
+        found = verb_subject(ctx, _coordinated_with(toks, k), depth + 1)
         if found is not None:
             return found
     if _non_finite(toks[k]) and fold(toks[k].text).endswith("ant"):
@@ -190,6 +190,25 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         target = prev[0] if prev else nxt
         return verb_subject(ctx, target, depth + 1) if target is not None and depth < 3 else None
     return left_subject(ctx, _group_start(toks, k))
+
+
+def _has_aux(toks: Sequence[Tok], k: int) -> bool:
+    return any(t.head == k and t.pos == "AUX" and t.i < k for t in toks[max(0, k - 4) : k])
+
+
+def _coordinated_with(toks: Sequence[Tok], k: int) -> int:
+    """The verb a dependent verb shares its subject with: its head, except for a compound
+    tense coordinated to a simple one, which parallels the nearest compound verb above:
+    "X a reconnu que cette arme pouvait «blesser» et a promis…": X promised, not the arm."""
+    h = toks[k].head
+    if toks[k].dep != "conj" or not _has_aux(toks, k) or _has_aux(toks, h):
+        return h
+    up, seen = toks[h].head, 0
+    while seen < 10 and up != toks[up].head:
+        if toks[up].pos == "VERB" and _has_aux(toks, up):
+            return up
+        up, seen = toks[up].head, seen + 1
+    return up if toks[up].pos == "VERB" and _has_aux(toks, up) else h
 
 
 _CLAUSE_BREAK = frozenset(

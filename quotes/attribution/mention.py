@@ -144,6 +144,9 @@ def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[st
     head = next((t for t in toks if t.pos in ("NOUN", "PROPN", "PRON")), None)
     if head is not None and head.number == "pl":
         number = "pl"
+    counted = _counted(toks, head)
+    if counted is not None:  # "une centaine de manifestants": they, masculine
+        return counted
     if name is not None:
         first = toks[name[0]].text.split("-")[0]
         g = first_name_gender(toks[name[0]].text) or first_name_gender(first)
@@ -163,6 +166,26 @@ def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[st
     if head is not None and head.gender and head.pos == "NOUN":
         return head.gender, number  # the tagger's gender of a proper noun is a guess
     return "", number
+
+
+def _counted(toks: Sequence[Tok], head: Tok | None) -> tuple[str, str] | None:
+    """Gender and number of the people a collective head counts ("une délégation de huit
+    élus", "une centaine de manifestantes"): plural, with the counted noun's gender."""
+    if head is None or fold(head.text) not in words("collectives_fr.txt"):
+        return None
+    k = toks.index(head) + 1
+    if k >= len(toks) or fold(toks[k].text) not in _GENITIVE:
+        return None
+    for t in toks[k + 1 : k + 6]:
+        if t.pos == "NOUN" or (t.pos == "ADJ" and t.number == "pl"):  # "manifestantes": ADJ
+            roles = tagged("roles_fr.txt")
+            g = roles.get(fold(t.text)) or roles.get(fold(_singular(t.text))) or t.gender
+            return (g if g in ("m", "f") else ""), "pl"
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def noun_phrase(toks: Sequence[Tok], a: int) -> int:
