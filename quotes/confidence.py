@@ -23,17 +23,18 @@ _QUOTE_BY_SCORE = ((5, 0.98), (4, 0.9), (3, 0.85), (2, 0.8), (1, 0.6), (0, 0.25)
 _SPEAKER_BY_RULE = {
     "incise_after": 0.9,
     "according_to": 0.85,
-    "cue_verb_before": 0.85,
+    "cue_verb_before": 0.9,
     "inverted_pronoun": 0.85,
     "incise_inside": 0.85,
     "incise_later": 0.85,
     "passive_agent": 0.85,
     "colon_before": 0.85,
+    "sign_bearers": 0.85,
     "subheading": 0.75,
-    "carry_previous": 0.75,
+    "carry_previous": 0.8,
     "chain": 0.75,
-    "main_subject": 0.65,
-    "previous_sentence": 0.35,
+    "main_subject": 0.7,
+    "previous_sentence": 0.5,
 }
 _NO_SPEAKER = 0.2  # a quote with no speaker: sources are rarely unknown in the gold
 _OTHER_RULE = 0.6

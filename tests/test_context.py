@@ -115,3 +115,32 @@ def test_subheading_two_word_heading():
     """subheading_source: heading «Une honte», then «C’est une honte», a dénoncé Y -> Y."""
     found = {q.quote: q.speaker for q in extract(SUBHEADING_SHORT)}
     assert found == {"Une honte": "Camille Roussel", "C’est une honte": "Camille Roussel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "«Pour nos enfants» ou «Je veux un avenir», pouvait-on lire sur des pancartes "
+            "parmi la cinquantaine de manifestantes à Dinan.",
+            "la cinquantaine de manifestantes à Dinan",
+        ),
+        ("«Non à la fermeture», proclamaient les banderoles des grévistes.", "des grévistes"),
+        (
+            "Sur les pancartes des infirmières, on pouvait lire «Soignants épuisés».",
+            "des infirmières",
+        ),
+    ],
+    ids=["parmi", "banderoles-des", "sign-before"],
+)
+def test_sign_bearers(text: str, speaker: str) -> None:
+    """patterns.sign_bearers: the words on signs belong to the people carrying them."""
+    for q in extract(text):
+        assert q.speaker == speaker
+        assert q.cue is not None and q.cue.rstrip("s") in ("pancarte", "banderole")
+
+
+def test_sign_without_bearers_leaves_the_speaker() -> None:
+    """patterns.sign_bearers: a sign nobody is said to carry does not take the quote."""
+    q = only("«Le port vivra», a lancé le maire devant une banderole.")
+    assert q.speaker == "le maire"

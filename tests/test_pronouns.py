@@ -142,8 +142,13 @@ def test_pronoun_plural_coordinated_people():
             "préviennent-ils.",
             "Une délégation de huit élus",
         ),
+        (
+            "Une «délégation» de huit élus a été reçue mardi. «Nous attendons une réponse», "
+            "préviennent-ils.",
+            "Une «délégation» de huit élus",
+        ),
     ],
-    ids=["centaine-elles", "delegation-ils"],
+    ids=["centaine-elles", "delegation-ils", "marked-delegation-ils"],
 )
 def test_collective_agrees_with_the_people_it_counts(text: str, speaker: str) -> None:
     """mention._counted: "une centaine de manifestantes" is "elles", "une délégation de huit

@@ -66,6 +66,26 @@ def incise_after(ctx: Ctx) -> Attribution | None:
     return Attribution("incise_after", subject, cue)
 
 
+def sign_bearers(ctx: Ctx) -> Attribution | None:
+    """«…», pouvait-on lire sur des pancartes parmi les manifestantes / sur les banderoles
+    des grévistes: the words on a sign belong to the people carrying it."""
+    toks, signs = ctx.toks, words("sign_nouns_fr.txt")
+    for k, t in enumerate(toks):
+        f = fold(t.text)
+        if not ctx.outside(k) or (f not in signs and f.removesuffix("s") not in signs):
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos == "ADJ":
+            j += 1
+        if j + 1 >= len(toks) or fold(toks[j].text) not in ("parmi", "des", "du", "de", "d'"):
+            continue
+        article = fold(toks[j].text) in ("des", "du")  # "des grévistes": keep the article
+        m = subject_after(ctx, j if article else j + 1)
+        if m is not None and (m.person or m.number == "pl"):
+            return Attribution("sign_bearers", m, t.text, t.start)
+    return None
+
+
 def inverted_pronoun(ctx: Ctx) -> Attribution | None:
     """An inverted "a-t-il dit" outside the quotes: «A», a-t-il dit, «B» / X a-t-il dit, «…»."""
     for k, t in enumerate(ctx.toks):
@@ -240,6 +260,7 @@ Rule = Callable[[Ctx], Attribution | None]
 
 
 RULES: tuple[Rule, ...] = (
+    sign_bearers,  # before incise_after: "«…», proclamaient les banderoles des grévistes"
     incise_after,
     inverted_pronoun,
     incise_inside,
