@@ -130,17 +130,29 @@ def test_subheading_two_word_heading():
             "Sur les pancartes des infirmières, on pouvait lire «Soignants épuisés».",
             "des infirmières",
         ),
+        (
+            "«Trop de taxes sur mes croquettes», affirmait le gilet jaune porté par Filou, "
+            "le chien d'un couple venu de Lyon.",
+            "Filou",
+        ),
+        ("«Non à la fermeture», disait la pancarte brandie par une infirmière.", "une infirmière"),
     ],
-    ids=["parmi", "banderoles-des", "sign-before"],
+    ids=["parmi", "banderoles-des", "sign-before", "garment-porte-par", "brandie-par"],
 )
 def test_sign_bearers(text: str, speaker: str) -> None:
     """patterns.sign_bearers: the words on signs belong to the people carrying them."""
     for q in extract(text):
         assert q.speaker == speaker
-        assert q.cue is not None and q.cue.rstrip("s") in ("pancarte", "banderole")
+        assert q.cue is not None and q.cue.rstrip("s") in ("pancarte", "banderole", "gilet")
 
 
 def test_sign_without_bearers_leaves_the_speaker() -> None:
     """patterns.sign_bearers: a sign nobody is said to carry does not take the quote."""
     q = only("«Le port vivra», a lancé le maire devant une banderole.")
     assert q.speaker == "le maire"
+
+
+def test_garment_without_wearer_is_not_a_sign() -> None:
+    """patterns.sign_bearers: "des gilets jaunes de Magny" are people, not garments."""
+    q = only("«On est tous d'accord», ont affirmé des gilets jaunes de Magny.")
+    assert q.speaker == "des gilets jaunes de Magny" and q.cue == "ont affirmé"

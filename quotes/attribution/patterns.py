@@ -26,7 +26,7 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.lexicon import fold, is_speech_verb, words
+from quotes.lexicon import fold, is_speech_verb, tagged, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -68,20 +68,30 @@ def incise_after(ctx: Ctx) -> Attribution | None:
 
 def sign_bearers(ctx: Ctx) -> Attribution | None:
     """«…», pouvait-on lire sur des pancartes parmi les manifestantes / sur les banderoles
-    des grévistes: the words on a sign belong to the people carrying it."""
-    toks, signs = ctx.toks, words("sign_nouns_fr.txt")
+    des grévistes / affirmait le gilet porté par Buddy: the words on a sign or a garment
+    belong to the people carrying it."""
+    toks, signs = ctx.toks, tagged("sign_nouns_fr.txt")
     for k, t in enumerate(toks):
         f = fold(t.text)
-        if not ctx.outside(k) or (f not in signs and f.removesuffix("s") not in signs):
+        kind = signs.get(f, signs.get(f.removesuffix("s")))
+        if not ctx.outside(k) or kind is None:
             continue
         j = k + 1
         while j < len(toks) and toks[j].pos == "ADJ":
             j += 1
-        if j + 1 >= len(toks) or fold(toks[j].text) not in ("parmi", "des", "du", "de", "d'"):
+        if j + 1 >= len(toks):
             continue
-        article = fold(toks[j].text) in ("des", "du")  # "des grévistes": keep the article
-        m = subject_after(ctx, j if article else j + 1)
-        if m is not None and (m.person or m.number == "pl"):
+        w = fold(toks[j].text)
+        if fold(toks[j + 1].text) == "par" and toks[j].pos in ("VERB", "ADJ"):
+            start = j + 2  # "porté par", "brandie par"
+        elif kind != "garment" and w in ("parmi", "de", "d'"):
+            start = j + 1
+        elif kind != "garment" and w in ("des", "du"):
+            start = j  # "des grévistes": keep the article
+        else:
+            continue
+        m = subject_after(ctx, start)
+        if m is not None and (m.person or m.number == "pl" or m.name):
             return Attribution("sign_bearers", m, t.text, t.start)
     return None
 
