@@ -153,6 +153,6 @@ def test_sign_without_bearers_leaves_the_speaker() -> None:
 
 
 def test_garment_without_wearer_is_not_a_sign() -> None:
-    """patterns.sign_bearers: "des gilets jaunes de Magny" are people, not garments."""
-    q = only("«On est tous d'accord», ont affirmé des gilets jaunes de Magny.")
-    assert q.speaker == "des gilets jaunes de Magny" and q.cue == "ont affirmé"
+    """patterns.sign_bearers: "des gilets jaunes de Dinan" are people, not garments."""
+    q = only("«On est tous d'accord», ont affirmé des gilets jaunes de Dinan.")
+    assert q.speaker == "des gilets jaunes de Dinan" and q.cue == "ont affirmé"

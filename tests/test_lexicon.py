@@ -27,6 +27,7 @@ COLUMNS = {
     "roles_fr.txt": [{"m", "f", "u", "n"}],  # n: grammatical gender only (une source)
     "titles_fr.txt": [{"m", "f", "u"}],
     "pronouns_fr.txt": [{"m", "f", "u"}, {"sg", "pl"}],
+    "sign_nouns_fr.txt": [{"sign", "garment"}],
 }
 
 
@@ -37,10 +38,13 @@ def entries(name: str) -> list[str]:
 def test_expected_files_are_shipped() -> None:
     assert set(FILES) >= {
         "cue_prepositions_fr.txt",
+        "collectives_fr.txt",
         "first_names_fr.txt",
         "incise_skip_fr.txt",
+        "organisations_fr.txt",
         "pronouns_fr.txt",
         "roles_fr.txt",
+        "sign_nouns_fr.txt",
         "speech_nouns_fr.txt",
         "speech_verbs_fr.txt",
         "term_cues_fr.txt",

@@ -78,14 +78,14 @@ def test_particle_name_keeps_the_word_after_the_particle() -> None:
 
 
 def test_first_name_before_a_split_subject() -> None:
-    """clauses._name_before: the parser makes "Le Pen" the subject and "Marine" a modifier
+    """clauses._name_before: the parser makes "Le Goff" the subject and "Sylvie" a modifier
     of something else; the first name belongs to the subject's phrase."""
     text, t = toks(
-        "la/DET//2/det cheffe/NOUN//2/nsubj ,/PUNCT//2/punct Marine/PROPN//0/nmod Le/DET//5/det "
-        "Pen/NOUN//7/nsubj a/AUX//7/aux dénoncé/VERB//7/root"
+        "la/DET//2/det cheffe/NOUN//2/nsubj ,/PUNCT//2/punct Sylvie/PROPN//0/nmod Le/DET//5/det "
+        "Goff/NOUN//7/nsubj a/AUX//7/aux dénoncé/VERB//7/root"
     )
     m = subject_mention(Ctx.sentence(text, t, []), 5)
-    assert m is not None and m.name == "Marine Le Pen" and m.text.endswith(", Marine Le Pen")
+    assert m is not None and m.name == "Sylvie Le Goff" and m.text.endswith(", Sylvie Le Goff")
 
 
 def test_terms_inside_the_source_phrase_stay_in_it() -> None:
@@ -101,24 +101,24 @@ def test_terms_inside_the_source_phrase_stay_in_it() -> None:
 
 
 def test_phrase_ends_before_the_verb_after_a_term() -> None:
-    """mention.noun_phrase: a term heads the phrase: "Les «bonnets verts» ont été délogés"."""
-    q = only_partial("Les «bonnets verts» ont été délogés «plusieurs fois» par la police.")
+    """mention.noun_phrase: a term heads the phrase: "Les «bonnets verts» ont été évacués"."""
+    q = only_partial("Les «bonnets verts» ont été évacués «plusieurs fois» par la police.")
     assert q.speaker == "Les «bonnets verts»"
 
 
 def test_dash_aside_is_not_part_of_the_source() -> None:
-    """mention.noun_phrase: "le Conseil d'État — la plus haute juridiction —": the aside."""
+    """mention.noun_phrase: "la Cour des comptes — l'institution de la rue Cambon —"."""
     q = only(
-        "«La mesure est légale», a estimé le Conseil d'État — la plus haute juridiction "
-        "administrative — vendredi."
+        "«Les comptes sont faux», a estimé la Cour des comptes — l'institution de la rue "
+        "Cambon — vendredi."
     )
-    assert q.speaker == "le Conseil d'État"
+    assert q.speaker == "la Cour des comptes"
 
 
 def test_hyphenated_word_is_not_a_dash_aside() -> None:
-    """mention.noun_phrase: "lave-auto" is one word even when the tokenizer splits it."""
-    q = only("«Tout est propre», a dit la propriétaire du lave-auto.")
-    assert q.speaker == "la propriétaire du lave-auto"
+    """mention.noun_phrase: "bateau-mouche" is one word even when the tokenizer splits it."""
+    q = only("«Tout est propre», a dit la patronne du bateau-mouche.")
+    assert q.speaker == "la patronne du bateau-mouche"
 
 
 def test_place_closes_a_nameless_description() -> None:
@@ -128,9 +128,9 @@ def test_place_closes_a_nameless_description() -> None:
 
 
 def test_participle_with_complement_qualifies_the_source() -> None:
-    """mention._adjectival_participle: "Un homme vêtu de noir, visage couvert"."""
-    q = only_partial("Un homme vêtu de noir, visage couvert, explique s'être «amusé».")
-    assert q.speaker == "Un homme vêtu de noir, visage couvert"
+    """mention._adjectival_participle: "Une femme vêtue de rouge" (not "Une femme")."""
+    q = only_partial("Une femme vêtue de rouge, casque sur la tête, explique s'être «amusée».")
+    assert q.speaker == "Une femme vêtue de rouge"
 
 
 def test_passive_participle_with_agent_is_not_the_source() -> None:
@@ -224,11 +224,10 @@ def test_fronted_participle(word: str, pos: str, ent: str, fronted: bool) -> Non
 
 
 def test_compound_verb_coordinated_to_a_simple_one_parallels_the_main_verb() -> None:
-    """clauses._coordinated_with: "X a reconnu que cette arme pouvait «blesser» et a promis
-    de sanctionner «les abus»": the minister promised, not the weapon."""
+    """clauses._coordinated_with: "X a reconnu que cette digue pouvait «céder» et a promis
+    de renforcer «les contrôles»": the minister promised, not the dyke."""
     text = (
-        "Face à la controverse, le ministre de l'Intérieur, Paul Garnier, a reconnu vendredi "
-        "que cette arme dite intermédiaire pouvait «blesser» et a promis de sanctionner "
-        "«les abus»."
+        "Face à la controverse, le ministre de la Mer, Paul Garnier, a reconnu vendredi que "
+        "cette digue dite provisoire pouvait «céder» et a promis de renforcer «les contrôles»."
     )
-    assert quote_starting(text, "les abus").speaker == "Paul Garnier"
+    assert quote_starting(text, "les contrôles").speaker == "Paul Garnier"

@@ -199,7 +199,7 @@ def _has_aux(toks: Sequence[Tok], k: int) -> bool:
 def _coordinated_with(toks: Sequence[Tok], k: int) -> int:
     """The verb a dependent verb shares its subject with: its head, except for a compound
     tense coordinated to a simple one, which parallels the nearest compound verb above:
-    "X a reconnu que cette arme pouvait «blesser» et a promis…": X promised, not the arm."""
+    "X a admis que la digue pouvait «céder» et a promis…": X promised, not the dyke."""
     h = toks[k].head
     if toks[k].dep != "conj" or not _has_aux(toks, k) or _has_aux(toks, h):
         return h

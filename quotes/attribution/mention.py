@@ -208,7 +208,7 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
                 break  # "La coordination des «gilets jaunes» rappelle…": the verb
             continue
         if t.text in '.;:!?«»“”"()[]' or (t.text in _DASHES and toks[j - 1].end < t.start):
-            break  # a dash opens an aside: "le Conseil d'État — la plus haute juridiction —"
+            break  # a dash opens an aside: "la Cour des comptes — l'institution de la rue Cambon —"
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
@@ -216,10 +216,10 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             if fold(nxt.text) in ("qui", "dont"):
                 break
         elif has_head and _place_complement(toks, j):
-            j += 2  # "une source gouvernementale à Berlin": where the source is
+            j += 2  # "des pêcheurs à Lorient": where the source is
             continue
         elif has_head and _adjectival_participle(toks, j):
-            pass  # "un homme vêtu de noir"
+            pass  # "une femme vêtue de rouge"
         elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
             break  # "Le vieil homme se souvient", "un proche qui…"
         elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
@@ -231,7 +231,7 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
 
 
 def _place_complement(toks: Sequence[Tok], j: int) -> bool:
-    """ "à Berlin" closing a nameless description: "des gilets jaunes à Magny (centre-est)".
+    """ "à Berlin" closing a nameless description: "des pêcheurs à Lorient (ouest)".
 
     Only a single capitalised word right before the phrase's end, and only when no person
     is named before it: "le ministre à Paris" keeps "le ministre" for role aliases.
@@ -247,10 +247,10 @@ def _place_complement(toks: Sequence[Tok], j: int) -> bool:
 
 
 def _adjectival_participle(toks: Sequence[Tok], j: int) -> bool:
-    """A past participle qualifying the head ("un homme vêtu de noir"), not the verb of
-    the clause ("les manifestants ont été délogés") nor a passive with its agent
+    """A past participle qualifying the head ("une femme vêtue de rouge"), not the verb of
+    the clause ("les manifestants ont été évacués") nor a passive with its agent
     ("un manifestant interrogé par l'AFP", where the source is "un manifestant"): one
-    followed by "de" or a comma ("un homme vêtu de noir, visage couvert")."""
+    followed by "de" or a comma ("une femme vêtue de rouge, casque sur la tête")."""
     t = toks[j]
     if t.pos not in ("VERB", "ADJ") or t.form != "part" or toks[j - 1].pos in ("AUX", "VERB"):
         return False
@@ -339,8 +339,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
 
 
 def _closing_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
-    """An organisation's name closing its description: "le principal syndicat de la police
-    Alliance" -> "Alliance". Only after an organisation noun (lexicons/organisations_fr.txt)
+    """An organisation's name closing its description: "le premier syndicat des infirmiers
+    Solidarité" -> "Solidarité". Only after an organisation noun (lexicons/organisations_fr.txt)
     and right after a lowercase word: after "de" or an article it is a complement ("le
     ministère de l'Intérieur"), and "un militant CGT" is a person, not the CGT."""
     last = len(toks) - 1

@@ -68,7 +68,7 @@ def incise_after(ctx: Ctx) -> Attribution | None:
 
 def sign_bearers(ctx: Ctx) -> Attribution | None:
     """«…», pouvait-on lire sur des pancartes parmi les manifestantes / sur les banderoles
-    des grévistes / affirmait le gilet porté par Buddy: the words on a sign or a garment
+    des grévistes / proclamait le t-shirt porté par Filou: the words on a sign or a garment
     belong to the people carrying it."""
     toks, signs = ctx.toks, tagged("sign_nouns_fr.txt")
     for k, t in enumerate(toks):

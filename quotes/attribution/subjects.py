@@ -1,8 +1,8 @@
-"""The phrase a subject token heads, as the source's words: "la cheffe du parti, Marine
-Le Pen" from the parser's subject "Pen".
+"""The phrase a subject token heads, as the source's words: "la porte-parole du parti,
+Sylvie Le Goff" from the parser's subject "Goff".
 
 The parser's subtree is a start; press French needs repairs the tagger does not make: a
-name split by the parser ("Marine" + "Le Pen"), a role apposition before the name ("La
+name split by the parser ("Sylvie" + "Le Goff"), a role apposition before the name ("La
 ministre de la Santé, Hélène Garnier"), a time aside taken as the subject ("Lundi, des
 pêcheurs"), and short terms inside the phrase ("Une «délégation» de six «élus»").
 """
@@ -43,7 +43,7 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     b = noun_phrase(ctx.toks, a)
     b = max(b, s + 1)
     # the quote being attributed ends the phrase; other short quotes may sit inside it:
-    # "Une «délégation» de huit «communicants» a écrit"
+    # "Une «délégation» de six «élus» a écrit"
     inside = [m for m in range(a, b) if ctx.in_focus(m)]
     if inside:
         b = inside[0]
@@ -57,8 +57,8 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
 
 
 def _fronted_name(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
-    """The person a chain of appositions describes: in "Claudie, 56 ans, saisonnière,
-    l'oeil bandé, a confié" the parser's subject "l'oeil bandé" sits between commas after
+    """The person a chain of appositions describes: in "Martine, 61 ans, retraitée,
+    le bras en écharpe, a confié" the parser's subject "le bras" sits between commas after
     a name that opens the sentence, with no verb in between; the name is the subject."""
     toks = ctx.toks
     close = next((k for k in range(b, len(toks)) if toks[k].text in ",;:«»"), None)
@@ -97,7 +97,7 @@ def _time_aside(toks: Sequence[Tok], a: int) -> bool:
 
 
 def _name_before(ctx: Ctx, a: int) -> int:
-    """Start of a name the parser split: "Marine [Le Pen]" when "Le Pen" alone is the
+    """Start of a name the parser split: "Sylvie [Le Goff]" when "Le Goff" alone is the
     subject. A first name of the shipped list right before the phrase belongs to it."""
     toks = ctx.toks
     while a > 0 and ctx.outside(a - 1) and first_name_gender(toks[a - 1].text) is not None:
