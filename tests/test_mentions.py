@@ -128,9 +128,9 @@ def test_place_closes_a_nameless_description() -> None:
 
 
 def test_participle_with_complement_qualifies_the_source() -> None:
-    """mention._adjectival_participle: "Une femme vêtue de rouge" (not "Une femme")."""
-    q = only_partial("Une femme vêtue de rouge, casque sur la tête, explique s'être «amusée».")
-    assert q.speaker == "Une femme vêtue de rouge"
+    """mention._adjectival_participle: "Un homme vêtu de gris" (not "Un homme")."""
+    q = only_partial("Un homme vêtu de gris, casque sur la tête, explique s'être «amusé».")
+    assert q.speaker == "Un homme vêtu de gris"
 
 
 def test_passive_participle_with_agent_is_not_the_source() -> None:
