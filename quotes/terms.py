@@ -15,7 +15,8 @@ over features a reader would use, so every verdict can be explained:
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
 | every word capitalised, or an acronym | -3 | names and titles («The Times», «VBRG») |
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
-| a naming word before (dite, baptisé, slogan...) | -5 | the text names, it does not quote |
+| a naming word before (dite, baptisé...), not "s'est dite" | -5 | the text names, not quotes |
+| after "pour"/"de" in a legal context (garde à vue...) | -5 | an offence's name («recel») |
 | determiner right before, up to 4 words (une «délégation») | -1 | a noun used as a label |
 | right after "Name," up to 3 words (Annie, «gilet jaune» à Dijon) | -2 | a label for that person |
 | same words used unquoted, or quoted twice (2+ words), or in 3+ short quotes | -3 | a name |
@@ -169,8 +170,10 @@ def classify(
     if ws and n <= 3 and _ROMAN.match(ws[-1]):
         add(-3, "numbered")
     naming = words("term_cues_fr.txt")
-    if any(w in naming for w in before[-2:]):
+    if any(w in naming for w in before[-2:]) and not _reflexive_dire(before):
         add(-5, "naming_word")
+    if _charge(before, sentence_outside):
+        add(-5, "charge")
     if before and before[-1] in _DETERMINERS and n <= 4 and not at_start:
         add(-1, "det_before")
     if n <= 3 and regex.search(r"\b\p{Lu}[\p{L}'’-]+\s*,$", prefix):
@@ -180,6 +183,23 @@ def classify(
     if score < QUOTE_THRESHOLD:
         return Verdict("term", score, tuple(feats))
     return Verdict(_quote_kind(text, span, sentence, n), score, tuple(feats))
+
+
+def _reflexive_dire(before: list[str]) -> bool:
+    """ "s'est dite «rassurée»", "se dit «prêt»": "se dire" reports speech, it names nothing."""
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i].startswith("dit")), None)
+    return k is not None and any(w in ("se", "s'", "s’", "est") for w in before[max(0, k - 2) : k])
+
+
+def _charge(before: list[str], sentence_outside: str) -> bool:
+    """The name of an offence after "pour"/"de" in a legal context: "placé en garde à vue
+    pour «outrage»", "condamné pour «recel»", "soupçonné de «fraude»"."""
+    legal = words("legal_cues_fr.txt")
+    if len(before) >= 2 and before[-1] in ("de", "d'", "d’"):
+        return before[-2] in legal  # "soupçonné de «…»", not "plus de «transparence»"
+    if not before or before[-1] != "pour":
+        return False
+    return any(fold(w) in legal for w in _words(sentence_outside))
 
 
 def _quote_kind(text: str, span: Span, sentence: tuple[int, int], n: int) -> str:

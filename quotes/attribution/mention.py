@@ -174,7 +174,7 @@ def _counted(toks: Sequence[Tok], head: Tok | None) -> tuple[str, str] | None:
     if head is None or fold(head.text) not in words("collectives_fr.txt"):
         return None
     k = toks.index(head) + 1
-    while k < len(toks) and toks[k].text in "»”\"":
+    while k < len(toks) and toks[k].text in '»”"':
         k += 1  # une «délégation» de huit…
     if k >= len(toks) or fold(toks[k].text) not in _GENITIVE:
         return None
