@@ -17,7 +17,7 @@ over features a reader would use, so every verdict can be explained:
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
 | a naming word before (dite, baptisé...), not "s'est dite" | -5 | the text names, not quotes |
 | after "pour"/"de" in a legal context (garde à vue...) | -5 | an offence's name («recel») |
-| determiner right before, up to 4 words (une «délégation») | -1 | a noun used as a label |
+| determiner right before, up to 4 words (une «délégation») | -2 | a noun used as a label |
 | right after "Name," up to 3 words (Annie, «gilet jaune» à Dijon) | -2 | a label for that person |
 | same words used unquoted, or quoted twice (2+ words), or in 3+ short quotes | -3 | a name |
 
@@ -175,7 +175,7 @@ def classify(
     if _charge(before, sentence_outside):
         add(-5, "charge")
     if before and before[-1] in _DETERMINERS and n <= 4 and not at_start:
-        add(-1, "det_before")
+        add(-2, "det_before")
     if n <= 3 and regex.search(r"\b\p{Lu}[\p{L}'’-]+\s*,$", prefix):
         add(-2, "apposition")
     if n <= 4 and stats.repeated(content):

@@ -166,6 +166,13 @@ FEATURE_CASES = [
         "partial",
     ),
     (
+        "charge",
+        "Selon la police, il a été interpellé pour «outrage et rébellion» samedi.",
+        "Selon la police, il a manifesté pour «la paix et la justice» samedi.",
+        "term",
+        "partial",
+    ),
+    (
         "naming_word",
         "Selon le ministre, le slogan «anticasseurs» circule.",
         "Selon le ministre, le thème «anticasseurs» circule.",
@@ -261,7 +268,8 @@ def test_weights_match_the_table() -> None:
         "name_case": -3,
         "numbered": -3,
         "naming_word": -5,
-        "det_before": -1,
+        "charge": -5,
+        "det_before": -2,
         "apposition": -2,
         "repeated": -3,
     }
@@ -311,8 +319,8 @@ def test_reflexive_speech_verb_is_a_cue() -> None:
 
 def test_elided_determiner_before_the_mark() -> None:
     v = verdict("Selon lui, il s’agit d’une «dérive» inquiétante.")
-    assert "det_before-1" in v.features  # "d’une" is split: the determiner is seen
-    assert v.score == verdict("Selon lui, il s’agit de «dérive» inquiétante.").score - 1
+    assert "det_before-2" in v.features  # "d’une" is split: the determiner is seen
+    assert v.score == verdict("Selon lui, il s’agit de «dérive» inquiétante.").score - 2
 
 
 # --- direct vs partial ----------------------------------------------------------------------
@@ -367,8 +375,8 @@ def test_classify_with_docstats() -> None:
     outside += text[span.close_pos + 1 : sentence[1]]
     v = classify(text, span, sentence, outside, stats)
     assert v.kind == "partial"
-    assert v.score == 3
-    assert v.features == ("cue+2", "cue_near+2", "det_before-1")
+    assert v.score == 2
+    assert v.features == ("cue+2", "cue_near+2", "det_before-2")
 
 
 def test_docstats_blank_quotes_and_count_them() -> None:
