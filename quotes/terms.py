@@ -44,7 +44,8 @@ _PERSON = frozenset(
 _DETERMINERS = frozenset(
     (
         "un une des les le la l du sa son ses leur leurs ce cet cette ces nouvelle nouveau "
-        "nouvel quelques plusieurs"
+        "nouvel quelques plusieurs deux trois quatre cinq six sept huit neuf dix douze quinze "
+        "vingt trente cent mille"
     ).split()
 )
 _ROMAN = regex.compile(r"^(?:[IVXLC]+|\d+)$")

@@ -56,3 +56,9 @@ def test_se_dire_reports_speech(text: str) -> None:
 def test_dite_after_a_noun_still_names() -> None:
     """terms: "la loi dite «anti-bruit»" keeps its naming cue."""
     assert "naming_word" in names(verdict("La loi dite «anti-bruit» encadre les moteurs."))
+
+
+def test_a_number_before_a_short_span_is_a_determiner() -> None:
+    """terms._DETERMINERS: "de huit «porte-parole officiels»" labels people, like "des"."""
+    v = verdict("Une délégation de huit «porte-parole officiels» a été créée mardi.")
+    assert "det_before" in names(v)
