@@ -156,3 +156,38 @@ def test_garment_without_wearer_is_not_a_sign() -> None:
     """patterns.sign_bearers: "des gilets jaunes de Dinan" are people, not garments."""
     q = only("«On est tous d'accord», ont affirmé des gilets jaunes de Dinan.")
     assert q.speaker == "des gilets jaunes de Dinan" and q.cue == "ont affirmé"
+
+
+def test_previous_sentence_incise_with_light_verb() -> None:
+    """clauses._named_inversion: "…, a fait valoir Marco, un peintre…, assure-t-il. «…»":
+    the incise's person, not the subject the parser hung on "fait", speaks next."""
+    text = (
+        "Peu importe : cette réunion n'est qu'un début, a fait valoir Marco, un peintre qui a "
+        "dessiné un cercle vert sur sa joue, signe de son engagement pacifique, assure-t-il. "
+        "«Nous serons de plus en plus nombreux jusqu'à ce que la ville entière soit verte!»"
+    )
+    assert only(text).speaker == "Marco"
+
+
+def test_previous_sentence_pour_x_gives_the_view() -> None:
+    """patterns.sentence_source: "Pour X, le problème, c'est…" then «…»: X's words, also
+    when nothing marks X as a person."""
+    text = (
+        "Pour Alix «La Louve» Garnier, proche du collectif et propriétaire du bar qui servait "
+        "de point de rendez-vous, le problème, c'est ce qu'elle perçoit comme le laxisme du "
+        "gouvernement. «Le ministre met le pays en danger.»"
+    )
+    assert only(text).speaker == "Alix «La Louve» Garnier"
+
+
+def test_previous_sentence_subject_before_a_relative_clause() -> None:
+    """patterns._first_main_verb, clauses._relative_before, resolve.apposed_name: "La
+    propriétaire du bar, qui avait eu l'idée, avait une image. «…»" -> the person first
+    described as "propriétaire du bar"."""
+    text = (
+        "Hélène Garnier, proche du collectif et propriétaire du bar, a parlé. La propriétaire "
+        "du bar, qui avait eu l'idée de la rencontre, avait une image pour décrire son geste. "
+        "«J'ai allumé la mèche.»"
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == ("Hélène Garnier", "La propriétaire du bar")

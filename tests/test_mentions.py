@@ -231,3 +231,9 @@ def test_compound_verb_coordinated_to_a_simple_one_parallels_the_main_verb() -> 
         "cette digue dite provisoire pouvait «céder» et a promis de renforcer «les contrôles»."
     )
     assert quote_starting(text, "les contrôles").speaker == "Paul Garnier"
+
+
+def test_nickname_between_first_name_and_surname() -> None:
+    """mention._nickname_end: "Alix «La Louve» Garnier" is one name, nickname included."""
+    _, t = toks("Alix/NOUN/MISC «/PUNCT La/DET Louve/PROPN »/PUNCT Garnier/PROPN ,/PUNCT")
+    assert find_name(t) == (0, 6)

@@ -68,3 +68,26 @@ def test_context_reaches_three_sentences_back() -> None:
     )
     (q,) = extract(text)
     assert q.speaker == "Robert Maillard"
+
+
+def test_apposed_name_links_a_description_given_next_to_a_name() -> None:
+    """apposed_name: "Hélène Garnier, proche du collectif et propriétaire du bar" makes "La
+    propriétaire du bar" Hélène Garnier; a description never said next to a name does not."""
+    text = (
+        "Hélène Garnier, proche du collectif et propriétaire du bar, a parlé. "
+        "La propriétaire du bar a souri. La patronne du port a ri."
+    )
+    reg = Registry(text)
+    reg.add(at(text, "Hélène Garnier", name="Hélène Garnier", gender="f", person=True), None)
+    owner = at(text, "La propriétaire du bar", gender="f", person=True)
+    assert reg.resolve(owner, 1) == "Hélène Garnier"
+    other = at(text, "La patronne du port", gender="f", person=True)
+    assert reg.apposed_name(other) is None
+
+
+def test_apposed_name_not_across_a_sentence() -> None:
+    """apposed_name: the description must be the name's apposition, in its sentence."""
+    text = "Hélène Garnier a parlé. Le bar est fermé. La propriétaire du bar a souri."
+    reg = Registry(text)
+    reg.add(at(text, "Hélène Garnier", name="Hélène Garnier", gender="f", person=True), None)
+    assert reg.apposed_name(at(text, "La propriétaire du bar", gender="f")) is None

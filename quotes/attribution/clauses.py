@@ -142,6 +142,9 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     """The subject of verb k: its nsubj, or an inverted subject after it ("…, a dit X"),
     or the subject of the verb it depends on (coordination, gerund, subordinate)."""
     toks = ctx.toks
+    named = _named_inversion(ctx, k)
+    if named is not None:
+        return named
     for t in toks:
         if (
             t.head == k
@@ -192,6 +195,25 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     return left_subject(ctx, _group_start(toks, k))
 
 
+def _named_inversion(ctx: Ctx, k: int) -> Mention | None:
+    """ "…, a fait valoir Marco, un peintre" / "Le texte, a expliqué Anne Roy, est prêt": a
+    verb group right after a comma or a quote, followed by a person, is an incise whose
+    subject is that person, whatever the parser hung on the verb before the comma."""
+    toks = ctx.toks
+    g = k - 1 if k > 0 and toks[k - 1].lemma in _LIGHT_VERBS else k  # "fait valoir"
+    g = _group_start(toks, g)
+    if not _after_quote_or_comma(ctx, g):
+        return None
+    group = verb_group(toks, g)
+    if group is None or group[1] is not None or group[0] <= k:
+        return None
+    m = subject_after(ctx, group[0])
+    return m if m is not None and m.name and m.person else None
+
+
+_LIGHT_VERBS = frozenset({"faire", "tenir", "mettre"})
+
+
 def _has_aux(toks: Sequence[Tok], k: int) -> bool:
     return any(t.head == k and t.pos == "AUX" and t.i < k for t in toks[max(0, k - 4) : k])
 
@@ -219,13 +241,18 @@ _CLAUSE_BREAK = frozenset(
 def left_subject(ctx: Ctx, g: int) -> Mention | None:
     """The subject written before a verb the parser left without one.
 
-    The nearest person's name before the verb in its clause ("…, Brigitte Bourguignon
-    (majorité présidentielle), a appelé"), else the clause's first noun phrase.
+    The nearest person's name before the verb in its clause ("…, Anne Roy (majorité
+    présidentielle), a appelé"), else the clause's first noun phrase. A relative clause
+    between commas is stepped over: "La patronne du bar, qui avait eu l'idée, avait…".
     """
     toks = ctx.toks
     start = g
     while start > 0:
         t = toks[start - 1]
+        relative = _relative_before(toks, start - 1, g)
+        if relative is not None:
+            start = relative
+            continue
         if fold(t.text) in _CLAUSE_BREAK or not ctx.outside(start - 1):
             break
         after_det = start > 1 and toks[start - 2].pos == "DET"  # "dans l’est": a noun
@@ -264,6 +291,21 @@ def _fronted_participle(tok: Tok) -> bool:
         and w.endswith(("é", "ée", "és", "ées"))
         and first_name_gender(tok.text) is None
     )
+
+
+def _relative_before(toks: Sequence[Tok], k: int, g: int) -> int | None:
+    """When token k lies in a relative clause ", qui … ," closed before g, the index of the
+    comma opening it (the walk goes on before it); else None."""
+    if toks[k].pos not in ("VERB", "AUX") and fold(toks[k].text) not in ("qui", "dont"):
+        return None
+    if not any(toks[x].text == "," for x in range(k + 1, g)):
+        return None
+    j = k
+    while j > 0 and toks[j].text not in ",;:" and fold(toks[j].text) not in ("qui", "dont"):
+        j -= 1
+    if fold(toks[j].text) in ("qui", "dont") and j > 0 and toks[j - 1].text == ",":
+        return j - 1
+    return None
 
 
 def _group_start(toks: Sequence[Tok], k: int) -> int:

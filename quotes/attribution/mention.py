@@ -94,21 +94,42 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
             ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
             if is_title(t.text) and t.text[:1].isupper():
                 continue  # "M.", "Mme": a title before a name, never the name itself
-            if pass_ == "propn" and _foreign_article(toks, i):
+            if pass_ == "propn" and t.text[:1].isupper() and i + 1 < len(toks):
+                ok = ok or _nickname_end(toks, i + 1) is not None  # "Alexe «The Wolf» Roy"
+            if pass_ == "propn" and not ok and _foreign_article(toks, i):
                 ok = True  # «Die Welt», «The Guardian»
             elif pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i)):
                 ok = False
             if not ok:
                 continue
             j = i + 1
-            while j < len(toks) and (_is_name_token(toks[j]) or _particle(toks, j)):
-                j += 2 if _particle(toks, j) else 1  # the word after a particle is the name's
+            while j < len(toks):
+                if _is_name_token(toks[j]):
+                    j += 1
+                elif _particle(toks, j):
+                    j += 2  # the word after a particle is the name's
+                elif (after := _nickname_end(toks, j)) is not None:
+                    j = after  # "Hélène «La Louve» Garnier"
+                else:
+                    break
             if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
                 j += 2  # "Jean-Philippe et Jennifer": one source of two people
                 while j < len(toks) and _is_name_token(toks[j]):
                     j += 1
             return i, j
     return None
+
+
+def _nickname_end(toks: Sequence[Tok], j: int) -> int | None:
+    """After a nickname in marks between two names ("Hélène «La Louve» Garnier"), the index
+    of the surname that follows it; None when no such nickname starts at j."""
+    if toks[j].text not in '«“"' or j == 0:
+        return None
+    close = next((k for k in range(j + 1, min(len(toks), j + 5)) if toks[k].text in '»”"'), None)
+    if close is None or close + 1 >= len(toks) or not _is_name_token(toks[close + 1]):
+        return None
+    inner = toks[j + 1 : close]
+    return close + 1 if inner and all(t.text[:1].isupper() for t in inner) else None
 
 
 def _foreign_article(toks: Sequence[Tok], i: int) -> bool:

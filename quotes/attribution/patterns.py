@@ -245,19 +245,31 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
                 spoken.append(
                     Attribution("previous_sentence", m, ctx.toks[k].text, ctx.toks[k].start)
                 )
-    if spoken:  # a name before a pronoun: "…, a fait valoir Yandel, …, assure-t-il."
+    if spoken:  # a name before a pronoun: "…, a fait valoir Marco, …, assure-t-il."
         return min(spoken, key=lambda a: a.mention is not None and a.mention.pronoun)
     found = according_to(ctx) or main_subject_of(ctx, "previous_sentence")
     candidates = [found.mention] if found is not None and found.mention is not None else []
-    verb = next(
-        (k for k, t in enumerate(ctx.toks) if t.pos in ("VERB", "AUX") and conjugated(ctx.toks, k)),
-        None,
-    )
+    verb = _first_main_verb(ctx.toks)
     if verb is not None:  # the parser may miss the subject: the phrase before the first verb
         candidates.append(left_subject(ctx, verb))
     for m in candidates:
-        if m is not None and (m.person or m.number == "pl"):
+        named_view = found is not None and found.rule == "according_to" and m is not None
+        if m is not None and (m.person or m.number == "pl" or (named_view and m.name)):
             return Attribution("previous_sentence", m, found.cue if found else None)
+    return None
+
+
+def _first_main_verb(toks: Sequence[Tok]) -> int | None:
+    """The first conjugated verb outside a relative clause (", qui avait eu l'idée,")."""
+    relative = False
+    for k, t in enumerate(toks):
+        f = fold(t.text)
+        if f in ("qui", "dont") and k > 0 and toks[k - 1].text == ",":
+            relative = True
+        elif t.text == ",":
+            relative = False
+        elif not relative and t.pos in ("VERB", "AUX") and conjugated(toks, k):
+            return k
     return None
 
 

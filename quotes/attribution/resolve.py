@@ -202,12 +202,37 @@ class Registry:
             return self.canonical(mention.name, bool(before) and is_title(before[-1]))
         return (
             self.role_alias(mention)
+            or self.apposed_name(mention)
             or self.document_author(mention, sentence)
             or self.demonstrative(mention)
             or self.described_person(mention, sentence)
             or self.fuller_description(mention)
             or mention.text
         )
+
+    def apposed_name(self, mention: Mention) -> str | None:
+        """A definite description the text first gave in apposition to a name: "Hélène
+        Garnier, proche du collectif et propriétaire du bar, …" then "La propriétaire du
+        bar avait prévu…" -> Hélène Garnier."""
+        first, _, rest = mention.text.partition(" ")
+        f = fold(first)
+        if f.startswith(("l'", "l’")):
+            f, rest = "l'", mention.text[2:]  # "l'ancien maire"
+        if (f not in _DEFINITE and f != "l'") or len(_key(rest)) < 2:
+            return None
+        pattern = regex.compile(regex.escape(rest), regex.IGNORECASE)
+        hits = [h.start() for h in pattern.finditer(self.text, 0, mention.start)]
+        if not hits:
+            return None
+        found = hits[-1]
+        for m, speaker in reversed(self.entries):
+            between = self.text[m.end : found]
+            if m.start >= found or not m.name:
+                continue
+            if "," in between and not regex.search(r"[.!?]\s", between) and len(between) < 200:
+                return speaker or self.canonical(m.name)
+            break
+        return None
 
     def fuller_description(self, mention: Mention) -> str | None:
         """Fuller wording: "la présidence" -> "la présidence française", said before.
