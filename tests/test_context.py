@@ -191,3 +191,26 @@ def test_previous_sentence_subject_before_a_relative_clause() -> None:
     )
     q = only(text)
     assert (q.speaker, q.speaker_mention) == ("Hélène Garnier", "La propriétaire du bar")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Hélène Garnier, infirmière à Dinan, a rejoint le cortège samedi. "
+            "«Macron démission», proclamait sa pancarte.",
+            "Hélène Garnier",
+        ),
+        (
+            "Le syndicaliste Paul Roux manifeste depuis samedi. «Trop de taxes», proclamait "
+            "le slogan au dos de son gilet jaune, dimanche.",
+            "Paul Roux",
+        ),
+    ],
+    ids=["sa-pancarte", "slogan-de-son-gilet"],
+)
+def test_sign_with_a_possessive_belongs_to_its_owner(text: str, speaker: str) -> None:
+    """patterns._possessor: "sa pancarte", "le slogan au dos de son gilet": the owner, an
+    anaphor resolved like "elle"/"il" (any gender: "son" marks none)."""
+    q = only(text)
+    assert q.speaker == speaker and q.speaker_mention in ("sa", "son")

@@ -91,3 +91,13 @@ def test_apposed_name_not_across_a_sentence() -> None:
     reg = Registry(text)
     reg.add(at(text, "Hélène Garnier", name="Hélène Garnier", gender="f", person=True), None)
     assert reg.apposed_name(at(text, "La propriétaire du bar", gender="f")) is None
+
+
+def test_possessive_anaphor_takes_either_gender() -> None:
+    """_compatible: "son"/"sa" mark the thing's gender, not the owner's."""
+    text = "Hélène Garnier a défilé. «Non», disait son panneau."
+    reg = Registry(text)
+    reg.add(at(text, "Hélène Garnier", name="Hélène Garnier", gender="f", person=True), None)
+    son = at(text, "son")
+    owner = type(son)(son.start, son.end, "son", None, "", "sg", pronoun=True)
+    assert reg.antecedent(owner, 1) == "Hélène Garnier"

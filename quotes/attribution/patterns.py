@@ -26,6 +26,7 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.mention import Mention
 from quotes.lexicon import fold, is_speech_verb, tagged, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
@@ -76,6 +77,9 @@ def sign_bearers(ctx: Ctx) -> Attribution | None:
         kind = signs.get(f, signs.get(f.removesuffix("s")))
         if not ctx.outside(k) or kind is None:
             continue
+        owner = _possessor(toks, k, signs)
+        if owner is not None:  # "sa pancarte", "le slogan au dos de son gilet"
+            return Attribution("sign_bearers", owner, t.text, t.start)
         j = k + 1
         while j < len(toks) and toks[j].pos == "ADJ":
             j += 1
@@ -93,6 +97,24 @@ def sign_bearers(ctx: Ctx) -> Attribution | None:
         m = subject_after(ctx, start)
         if m is not None and (m.person or m.number == "pl" or m.name):
             return Attribution("sign_bearers", m, t.text, t.start)
+    return None
+
+
+_POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
+
+
+def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | None:
+    """The owner of a sign written with a possessive ("sa pancarte", "le slogan au dos de
+    son gilet"), as an anaphor for the registry to resolve like "il"/"elle"."""
+    near = [k - 1] + [
+        j
+        for j in range(k + 1, min(len(toks) - 1, k + 5))
+        if fold(toks[j + 1].text).removesuffix("s") in signs
+    ]
+    for j in near:
+        number = _POSSESSIVES.get(fold(toks[j].text)) if j >= 0 else None
+        if number is not None:
+            return Mention(toks[j].start, toks[j].end, toks[j].text, None, "", number, True)
     return None
 
 

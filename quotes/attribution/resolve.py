@@ -302,6 +302,8 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
     for one feminine plural noun ("ces revendications")."""
     if pronoun.number != m.number:
         return False
+    if not pronoun.gender:
+        return True  # "son", "leur", "l'autre": no gender mark
     if pronoun.gender == "f":
         return m.gender != "m"
     if m.gender != "f":
