@@ -45,6 +45,7 @@ def _role_words(m: Mention) -> list[str]:
 # Salience of a candidate antecedent: lower is preferred within one sentence.
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
+APPOSITION_WINDOW = 10_000  # characters searched back for a description's apposition
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
 _INDEFINITE = frozenset({"un", "une", "des", "d'", "plusieurs", "certains", "certaines"})
@@ -221,7 +222,8 @@ class Registry:
         if (f not in _DEFINITE and f != "l'") or len(_key(rest)) < 2:
             return None
         pattern = regex.compile(regex.escape(rest), regex.IGNORECASE)
-        hits = [h.start() for h in pattern.finditer(self.text, 0, mention.start)]
+        window = max(0, mention.start - APPOSITION_WINDOW)  # bounded: long documents
+        hits = [h.start() for h in pattern.finditer(self.text, window, mention.start)]
         if not hits:
             return None
         found = hits[-1]
