@@ -275,7 +275,7 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
     if verb is not None:  # the parser may miss the subject: the phrase before the first verb
         candidates.append(left_subject(ctx, verb))
     for m in candidates:
-        named_view = found is not None and found.rule == "according_to" and m is not None
+        named_view = found is not None and found.rule == "according_to" and m is found.mention
         if m is not None and (m.person or m.number == "pl" or (named_view and m.name)):
             return Attribution("previous_sentence", m, found.cue if found else None)
     return None

@@ -23,13 +23,15 @@ def subject_mention(ctx: Ctx, s: int) -> Mention | None:
 
 
 def mention_at(ctx: Ctx, s: int) -> Mention | None:
+    """The source's words around subject token s: its subtree, repaired (see the module
+    docstring), cut at the quote being attributed; None when it names nobody."""
     tok = ctx.toks[s]
     if is_pronoun(tok):
         return make_mention(ctx.text, [tok])
     if tok.pos == "PRON" or tok.text.startswith("-"):
         return None  # "cela", "celles-ci": not a source we can name
     if _time_aside(ctx.toks, s) and s + 2 < len(ctx.toks):
-        s += 2  # "Lundi, des «gilets jaunes» ont annoncé": the parser's subject is the day
+        s += 2  # "Lundi, des pêcheurs ont annoncé": the parser's subject is the day
     sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
     a = _after_fronted_adverbial(ctx.toks, min(sub), s)
     while a < s and (
