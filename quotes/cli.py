@@ -12,9 +12,11 @@ to stdout).
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from enum import Enum
 from importlib import metadata
 from typing import Annotated
@@ -23,8 +25,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from quotes.io.readers import Skipped, iter_inputs_with_origin, one_line, with_line
-from quotes.io.writers import OutputError, infer_format, open_writer, quote_row
+from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
+from quotes.io.writers import OutputError, infer_format, open_writer
+from quotes.model import Document
+from quotes.runner import Journal, Options, default_jobs, doc_key, process
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -166,6 +170,30 @@ def extract(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar or summary; skips still shown."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (each loads the model once); default: all cores.",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted run into the same -o file: documents already "
+            "done (kept in OUTPUT.part) are skipped, so no row is lost or repeated.",
+        ),
+    ] = False,
+    errors_file: Annotated[
+        str | None,
+        typer.Option(
+            "--errors-file",
+            help="Also write every skipped input to this CSV (source, line, doc_id, reason).",
+        ),
+    ] = None,
 ) -> None:
     """Extract quotes from INPUT files into one table (a row per quote).
 
@@ -176,47 +204,58 @@ def extract(
     Example: quotes extract articles/ dépêches.jsonl -o quotes.csv --bom
 
     Example: cat article.txt | quotes extract - --format jsonl
-    """
-    from quotes import pipeline  # lazy: loading the NLP stack is slow, --help should not be
 
+    Example: quotes extract archives/ -o quotes.parquet --jobs 4 --errors-file skipped.csv
+    (after Ctrl-C or a killed job, the same command with --resume continues it)
+    """
     reporter = _Reporter(quiet)
+    to_file = output not in (None, "-")
+    if resume and not to_file:
+        raise _usage_error(reporter, "--resume needs an output file (-o FILE)")
     out_fmt = fmt.value if fmt is not None else infer_format(output)
     try:
         writer = open_writer(
             output, out_fmt, bom=bom, on_warning=lambda m: reporter.say(f"warning: {m}")
         )
-    except OutputError as exc:
+        errors = ErrorLog(errors_file) if errors_file else None
+    except (OutputError, OSError) as exc:
         raise _usage_error(reporter, str(exc)) from None
+    journal = Journal(output, resume) if to_file and output is not None else None
 
     documents = quotes = 0
     try:
         with reporter.progress() as progress:
             task = progress.add_task("reading…", total=None)
-            for origin, item in iter_inputs_with_origin(
-                inputs, id_field=id_field, text_field=text_field
-            ):
-                if isinstance(item, Skipped):
-                    reporter.skip(item)
+            items = iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
+            todo = _not_done(items, journal)
+            options = Options(include_terms, min_confidence)
+            for outcome in process(todo, options, jobs or default_jobs()):
+                if outcome.skipped is not None:
+                    reporter.skip(outcome.skipped)
+                    if errors is not None:
+                        errors.write(outcome.origin, outcome.skipped)
                     continue
-                try:
-                    found = pipeline.extract_document(
-                        item, include_terms=include_terms, min_confidence=min_confidence
-                    )
-                except Exception as exc:  # one bad document must not stop the batch
-                    reason = with_line(origin.line, f"error: {type(exc).__name__}: {exc}")
-                    reporter.skip(Skipped(origin.source, item.doc_id, reason))
-                    continue
-                writer.write(quote_row(q, item.meta) for q in found)
+                rows = outcome.rows or []
+                if journal is not None:
+                    journal.record(doc_key(outcome.origin, outcome.doc_id or ""), rows)
+                else:
+                    writer.write(rows)
                 documents += 1
-                quotes += len(found)
+                quotes += len(rows)
                 progress.update(
                     task,
                     description=f"{_plural(documents, 'document')}, {_plural(quotes, 'quote')}",
                 )
+        if journal is not None:
+            documents += len(journal.done)
+            quotes += sum(journal.done.values())
+            writer.write(journal.rows())
         if documents == 0:
             writer.abort()
         else:
             writer.close()
+        if journal is not None:
+            journal.remove()
     except BrokenPipeError:  # e.g. `quotes extract ... | head`: the reader has enough
         writer.abort()
         _silence_stdout()
@@ -227,18 +266,53 @@ def extract(
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         writer.abort()
-        reporter.say(
-            "interrupted; no output written" if output not in (None, "-") else "interrupted"
-        )
+        if journal is not None:
+            journal.close()
+            reporter.say("interrupted; rerun the same command with --resume to continue")
+        else:
+            reporter.say("interrupted")
         raise typer.Exit(130) from None
     except BaseException:
         writer.abort()
         raise
+    finally:
+        if errors is not None:
+            errors.close()
 
     if not quiet:
         reporter.say(summary_line(documents, quotes, reporter.skips))
     if documents == 0:
         raise typer.Exit(1)
+
+
+def _not_done(
+    items: Iterator[tuple[Origin, Document | Skipped]], journal: Journal | None
+) -> Iterator[tuple[Origin, Document | Skipped]]:
+    """The inputs minus the documents a resumed run's journal already holds."""
+    for origin, item in items:
+        done = journal is not None and isinstance(item, Document)
+        if done and doc_key(origin, item.doc_id) in journal.done:  # type: ignore[union-attr]
+            continue
+        yield origin, item
+
+
+class ErrorLog:
+    """--errors-file: one CSV row per skipped input, flushed at once (kept on interrupt)."""
+
+    def __init__(self, path: str) -> None:
+        if os.path.isdir(path):
+            raise OutputError(f"cannot write {path}: it is a directory")
+        self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._csv = csv.writer(self._file)
+        self._csv.writerow(["source", "line", "doc_id", "reason"])
+
+    def write(self, origin: Origin, skipped: Skipped) -> None:
+        line = skipped.line or origin.line
+        self._csv.writerow([skipped.source, line or "", skipped.doc_id or "", skipped.reason])
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _silence_stdout() -> None:

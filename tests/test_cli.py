@@ -33,7 +33,12 @@ def warm_model():
 
 
 def run(*args: str, stdin: str | bytes | None = None):
-    return runner.invoke(app, list(args), input=stdin)
+    """Invoke the CLI in this process; `extract` runs with --jobs 1 unless a test asks
+    otherwise, so monkeypatched steps apply and no worker has to load the model again."""
+    argv = list(args)
+    if argv[:1] == ["extract"] and not {"-j", "--jobs"} & set(argv):
+        argv += ["--jobs", "1"]
+    return runner.invoke(app, argv, input=stdin)
 
 
 def jsonl_rows(text: str) -> list[dict]:

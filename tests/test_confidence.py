@@ -54,13 +54,15 @@ def test_min_confidence_filters_rows() -> None:
 
 @pytest.mark.parametrize("value", ["-0.1", "1.5", "abc"])
 def test_cli_rejects_a_bad_min_confidence(value: str) -> None:
-    result = CliRunner().invoke(app, ["extract", "-", "--min-confidence", value], input=TEXT)
+    result = CliRunner().invoke(
+        app, ["extract", "-", "-j", "1", "--min-confidence", value], input=TEXT
+    )
     assert result.exit_code == 2
 
 
 def test_cli_min_confidence_keeps_only_confident_rows() -> None:
     result = CliRunner().invoke(
-        app, ["extract", "-", "--format", "jsonl", "-q", "--min-confidence", "0.8"], input=TEXT
+        app, ["extract", "-", "-j", "1", "-f", "jsonl", "-q", "--min-confidence", "0.8"], input=TEXT
     )
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]

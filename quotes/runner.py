@@ -1,0 +1,176 @@
+"""Corpus runs for `quotes extract`: worker processes, input order kept, resumable.
+
+Why this module: a run over years of archives takes hours. It must use every core, keep
+memory flat whatever the corpus size, and survive Ctrl-C or a killed job without losing
+or repeating work.
+
+- `process`: documents go to `jobs` worker processes in small batches; at most a few
+  batches per worker are in flight, so memory does not grow with the corpus; results come
+  back in input order, so a parallel run writes the same rows as a serial one. Each worker
+  loads the spaCy model once (`quotes.nlp.get_nlp` is cached per process).
+- `Journal`: when the output is a file, every finished document is appended as one JSON
+  line to ``OUTPUT.part`` (its key and its rows), flushed at once. The final file is built
+  from the journal at the end and renamed into place atomically; the journal is then
+  removed. After an interruption, ``--resume`` reads the journal, drops a half-written last
+  line, and skips the documents already there: the rerun writes exactly the rows of an
+  uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from quotes.io.readers import Origin, Skipped, with_line
+from quotes.io.writers import quote_row
+from quotes.model import Document
+
+BATCH_SIZE = 8  # documents per task sent to a worker
+IN_FLIGHT_PER_JOB = 3  # batches queued per worker: enough to keep it busy, no more
+
+
+@dataclass(frozen=True)
+class Options:
+    """What each worker needs to extract a document (sent once per batch, small)."""
+
+    include_terms: bool = False
+    min_confidence: float = 0.0
+
+
+@dataclass
+class Outcome:
+    """One input item after extraction: its rows, or why it was skipped."""
+
+    origin: Origin
+    doc_id: str | None
+    rows: list[dict[str, Any]] | None = None
+    skipped: Skipped | None = None
+
+
+def doc_key(origin: Origin, doc_id: str) -> str:
+    """Identifies a document of a run's inputs, the same way across reruns."""
+    return f"{origin.source}\t{origin.line or ''}\t{doc_id}"
+
+
+def _extract_batch(
+    batch: list[tuple[Origin, Document | Skipped]], options: Options
+) -> list[Outcome]:
+    """Worker side: extract every document of a batch; a failure skips that document."""
+    from quotes import pipeline  # imported in the worker: the model loads there, once
+
+    out = []
+    for origin, item in batch:
+        if isinstance(item, Skipped):
+            out.append(Outcome(origin, item.doc_id, skipped=item))
+            continue
+        try:
+            found = pipeline.extract_document(
+                item, include_terms=options.include_terms, min_confidence=options.min_confidence
+            )
+        except Exception as exc:  # one bad document must not stop the batch
+            reason = with_line(origin.line, f"error: {type(exc).__name__}: {exc}")
+            out.append(
+                Outcome(origin, item.doc_id, skipped=Skipped(origin.source, item.doc_id, reason))
+            )
+            continue
+        out.append(Outcome(origin, item.doc_id, rows=[quote_row(q, item.meta) for q in found]))
+    return out
+
+
+def _batches(
+    items: Iterable[tuple[Origin, Document | Skipped]], size: int
+) -> Iterator[list[tuple[Origin, Document | Skipped]]]:
+    batch: list[tuple[Origin, Document | Skipped]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process(
+    items: Iterable[tuple[Origin, Document | Skipped]], options: Options, jobs: int = 1
+) -> Iterator[Outcome]:
+    """Extract `items` on `jobs` processes (1: in this process); outcomes in input order."""
+    if jobs <= 1:
+        for batch in _batches(items, BATCH_SIZE):
+            yield from _extract_batch(batch, options)
+        return
+    # spawn, not fork: the parent may run threads (progress display) that fork would copy
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    try:
+        pending: deque = deque()
+        for batch in _batches(items, BATCH_SIZE):
+            pending.append(pool.submit(_extract_batch, batch, options))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Journal:
+    """``OUTPUT.part``: one JSON line per finished document, {"key", "rows"}."""
+
+    def __init__(self, output: str, resume: bool) -> None:
+        self.path = output + ".part"
+        self.done: dict[str, int] = {}  # key -> number of rows, for documents already there
+        if resume and os.path.exists(self.path):
+            self._recover()
+            self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+        else:
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+
+    def _recover(self) -> None:
+        """Read the finished documents; cut a last line the interruption left half-written."""
+        good = 0
+        with open(self.path, "rb") as f:
+            for raw in f:
+                try:
+                    entry = json.loads(raw)
+                except ValueError:
+                    break
+                if not raw.endswith(b"\n"):
+                    break
+                self.done[entry["key"]] = len(entry["rows"])
+                good += len(raw)
+        with open(self.path, "r+b") as f:
+            f.truncate(good)
+
+    def record(self, key: str, rows: list[dict[str, Any]]) -> None:
+        """Append a finished document; flushed so a kill loses at most this line."""
+        line = json.dumps({"key": key, "rows": rows}, ensure_ascii=False, default=str)
+        self._file.write(line + "\n")
+        self._file.flush()
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Every row of the journal, in the order the documents were recorded."""
+        self._file.close()
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                yield from json.loads(line)["rows"]
+
+    def close(self) -> None:
+        self._file.close()
+
+    def remove(self) -> None:
+        self.close()
+        if os.path.exists(self.path):
+            os.unlink(self.path)
