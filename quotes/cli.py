@@ -127,8 +127,9 @@ def extract(
         list[str],
         typer.Argument(
             metavar="INPUT",
-            help="Files (.txt, .jsonl, .csv, other = plain text), folders (searched "
-            "recursively for .txt/.jsonl/.csv) or - for stdin.",
+            help="Files (.txt, .jsonl, .csv, .parquet, any of them .gz; other = plain "
+            "text), folders (searched recursively for those), glob patterns "
+            "('archives/**/*.jsonl.gz') or - for stdin.",
         ),
     ],
     output: Annotated[

@@ -8,11 +8,17 @@ line; the caller reports it and carries on. Nothing here raises for bad input.
 Input kinds:
 
 * ``-``: stdin, read as one plain-text document with id ``stdin``.
-* a directory: its ``*.txt``, ``*.jsonl`` and ``*.csv`` files, recursively, in sorted order.
+* a directory: its ``*.txt``, ``*.jsonl``, ``*.csv`` (also gzipped) and ``*.parquet`` files,
+  recursively, in sorted order.
+* a pattern with ``*``, ``?`` or ``[`` that is not an existing path (``data/**/*.jsonl``):
+  its sorted matches, each read as if given by name (no match: a skip, as a missing file).
 * ``*.jsonl``: one document per line; ``*.csv``: one document per row (streamed with the
   csv module, so large files are never loaded whole). The id comes from ``id_field`` (or
   ``<file>:<line>`` when absent), the text from ``text_field``; every other key goes to
   `Document.meta` and is written out as a pass-through column.
+* ``*.parquet``: one document per row, streamed in batches; fields and ids as for JSONL,
+  with the row number (from 1) as the line number.
+* ``*.gz``: decompressed while streaming and read by the suffix before ``.gz``.
 * any other file: one plain-text document whose id is the path as given.
 
 Decoding: a UTF-8 BOM is dropped; text that is not valid UTF-8 is decoded as cp1252 (what
@@ -34,10 +40,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from quotes.io import archives
 from quotes.model import Document
 
 #: Suffixes picked up when a directory is given.
-DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".csv")
+DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".parquet")
 #: How much of a file is inspected to decide it is binary.
 SNIFF_BYTES = 8192
 #: Share of control bytes (other than tab, newlines, form feed) above which a file is binary.
@@ -144,15 +151,6 @@ def decode_bytes(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _os_reason(exc: OSError) -> str:
-    return f"cannot read: {exc.strerror or exc}"
-
-
-def _read_head(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(SNIFF_BYTES)
-
-
 _UNIVERSAL_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -163,9 +161,10 @@ def _iter_lines(path: str, *, lone_cr: bool = False) -> Iterator[str]:
     (the equivalent of opening with newline=''), so old Mac files parse. JSONL does not
     need it: a raw CR cannot occur inside a JSON string.
     Each line is decoded on its own so a 1 GB file streams; for a file in a single
-    encoding this gives exactly the same text as decoding it whole.
+    encoding this gives exactly the same text as decoding it whole. ``*.gz`` files are
+    decompressed on the fly.
     """
-    with open(path, "rb") as fh:
+    with archives.open_bytes(path) as fh:
         head = fh.read(2)
         if head.startswith(_UTF16_BOMS):  # rare: LF is two bytes here, decode whole
             text = decode_bytes(head + fh.read())
@@ -230,8 +229,8 @@ def _read_jsonl(
                 yield origin, Skipped(path, None, f"line {line}: not a JSON object")
                 continue
             yield origin, _make_doc(path, line, record, id_field, text_field)
-    except OSError as exc:
-        yield Origin(path, line or None), Skipped(path, None, _os_reason(exc))
+    except archives.READ_ERRORS as exc:
+        yield Origin(path, line or None), Skipped(path, None, archives.read_error_reason(exc))
         return
     if records == 0:
         yield Origin(path), Skipped(path, None, "empty")
@@ -278,17 +277,17 @@ def _read_csv(
     except csv.Error as exc:  # the rest of the file cannot be parsed reliably
         reason = f"line {line}: not valid CSV: {one_line(str(exc))}"
         yield Origin(path, line), Skipped(path, None, reason)
-    except OSError as exc:
-        yield Origin(path), Skipped(path, None, _os_reason(exc))
+    except archives.READ_ERRORS as exc:
+        yield Origin(path), Skipped(path, None, archives.read_error_reason(exc))
 
 
 def _read_text(path: str) -> Iterator[tuple[Origin, Document | Skipped]]:
     origin = Origin(path)
     try:
-        with open(path, "rb") as fh:
+        with archives.open_bytes(path) as fh:
             data = fh.read()
-    except OSError as exc:
-        yield origin, Skipped(path, None, _os_reason(exc))
+    except archives.READ_ERRORS as exc:
+        yield origin, Skipped(path, None, archives.read_error_reason(exc))
         return
     yield origin, _text_document(path, path, data)
 
@@ -323,7 +322,7 @@ def _walk(directory: str) -> tuple[list[str], list[Skipped]]:
 
     def on_error(exc: OSError) -> None:
         where = exc.filename if isinstance(exc.filename, str) else directory
-        errors.append(Skipped(where, None, _os_reason(exc)))
+        errors.append(Skipped(where, None, archives.read_error_reason(exc)))
 
     for root, dirs, files in os.walk(directory, onerror=on_error):
         dirs.sort()
@@ -334,23 +333,57 @@ def _walk(directory: str) -> tuple[list[str], list[Skipped]]:
     return found, errors
 
 
+def _read_parquet(
+    path: str, id_field: str, text_field: str
+) -> Iterator[tuple[Origin, Document | Skipped]]:
+    """Rows as documents, like JSONL lines; a damaged file keeps the rows before the damage."""
+    try:
+        for row, record in archives.parquet_records(path, text_field):
+            yield Origin(path, row), _make_doc(path, row, record, id_field, text_field)
+    except archives.UnreadableInput as exc:
+        yield Origin(path, exc.line), Skipped(path, None, with_line(exc.line, exc.reason))
+
+
 def _read_file(
     path: str, id_field: str, text_field: str
 ) -> Iterator[tuple[Origin, Document | Skipped]]:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in (".jsonl", ".csv"):
+    kind = archives.input_kind(path)
+    if kind == "parquet":
+        yield from _read_parquet(path, id_field, text_field)
+    elif kind in ("jsonl", "csv"):
         try:
-            head = _read_head(path)
+            head = archives.read_head(path, SNIFF_BYTES)
         except OSError as exc:
-            yield Origin(path), Skipped(path, None, _os_reason(exc))
+            yield Origin(path), Skipped(path, None, archives.read_error_reason(exc))
             return
         if looks_binary(head) and not head.startswith(_UTF16_BOMS):
             yield Origin(path), Skipped(path, None, "binary file")
             return
-        reader = _read_jsonl if suffix == ".jsonl" else _read_csv
+        reader = _read_jsonl if kind == "jsonl" else _read_csv
         yield from reader(path, id_field, text_field)
     else:
         yield from _read_text(path)
+
+
+def _read_path(
+    given: str, id_field: str, text_field: str
+) -> Iterator[tuple[Origin, Document | Skipped]]:
+    """One file, or every known file of a directory; a path that cannot be used is a skip."""
+    try:
+        is_dir = stat.S_ISDIR(os.stat(given).st_mode)
+    except OSError as exc:
+        yield Origin(given), Skipped(given, None, archives.read_error_reason(exc))
+        return
+    if not is_dir:
+        yield from _read_file(given, id_field, text_field)
+        return
+    files, errors = _walk(given)
+    for skipped in errors:
+        yield Origin(skipped.source), skipped
+    if not files and not errors:
+        yield Origin(given), Skipped(given, None, "no .txt, .jsonl, .csv or .parquet files")
+    for path in files:
+        yield from _read_file(path, id_field, text_field)
 
 
 def iter_inputs_with_origin(
@@ -361,21 +394,11 @@ def iter_inputs_with_origin(
         if given == "-":
             yield from _read_stdin()
             continue
-        try:
-            is_dir = stat.S_ISDIR(os.stat(given).st_mode)
-        except OSError as exc:
-            yield Origin(given), Skipped(given, None, _os_reason(exc))
-            continue
-        if not is_dir:
-            yield from _read_file(given, id_field, text_field)
-            continue
-        files, errors = _walk(given)
-        for skipped in errors:
-            yield Origin(skipped.source), skipped
-        if not files and not errors:
-            yield Origin(given), Skipped(given, None, "no .txt, .jsonl or .csv files")
-        for path in files:
-            yield from _read_file(path, id_field, text_field)
+        paths = archives.expand_pattern(given) if archives.is_pattern(given) else [given]
+        if not paths:  # reported like a missing file: same "cannot read" category
+            yield Origin(given), Skipped(given, None, "cannot read: no file matches")
+        for path in paths:
+            yield from _read_path(path, id_field, text_field)
 
 
 def iter_inputs(
