@@ -29,8 +29,14 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+_CLITIC_END = regex.compile(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$")
+_PRONOUN_START = regex.compile(r"^(?:s'|se |m'|t'|n')")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Lower case, typographic apostrophe to ', no accents: the key lists are looked up by."""
+    """Lower case, typographic apostrophe to ', no accents: the key lists are looked up by.
+    Cached: the rules fold the same few thousand words over and over."""
     word = word.lower().replace("’", "'")
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -154,8 +160,8 @@ def verb_lemmas(form: str) -> list[str]:
     Used to recognise a speech verb when the tagger got its lemma wrong ("estime" tagged X).
     """
     form = form.lower().replace("’", "'")
-    form = regex.sub(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$", "", form)
-    form = regex.sub(r"^(?:s'|se |m'|t'|n')", "", form)  # "s'insurge", "s'exclame"
+    form = _CLITIC_END.sub("", form)
+    form = _PRONOUN_START.sub("", form)  # "s'insurge", "s'exclame"
     out = [form]
     if form in _IRREGULAR:
         out.append(_IRREGULAR[form])
@@ -166,8 +172,10 @@ def verb_lemmas(form: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_speech_verb(form: str, lemma: str = "") -> bool:
-    """True when `form` (or its tagger lemma) is a verb of the speech lexicon."""
+    """True when `form` (or its tagger lemma) is a verb of the speech lexicon (cached:
+    every rule asks it of the same words)."""
     verbs = speech_verbs()
     if lemma and fold(lemma) in verbs:
         return True

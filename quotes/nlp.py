@@ -17,6 +17,7 @@ DEFAULT_MODEL = "fr_core_news_sm"
 # Longest piece handed to the parser. A "sentence" longer than this (a flattened table, a
 # text without punctuation) is parsed on its first MAX_PARSE_CHARS characters only.
 MAX_PARSE_CHARS = 100_000
+PIPE_BATCH = 256  # sentences per nlp.pipe batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +121,18 @@ def parse_sentences(
     text: str, ranges: Sequence[tuple[int, int]], model: str = DEFAULT_MODEL
 ) -> list[list[Tok]]:
     """Parse each (start, end) slice of `text` as one unit; offsets map back to `text`."""
+    return parse_pieces([(text, r) for r in ranges], model)
+
+
+def parse_pieces(
+    pieces: Sequence[tuple[str, tuple[int, int]]], model: str = DEFAULT_MODEL
+) -> list[list[Tok]]:
+    """Parse (text, (start, end)) slices, possibly of several documents, in one batched
+    `nlp.pipe` call; each slice's offsets map back to its own text."""
     nlp = get_nlp(model)
-    pieces = [text[s : min(e, s + MAX_PARSE_CHARS)] for s, e in ranges]
-    docs = nlp.pipe((p.translate(PARSE_FORM) for p in pieces), batch_size=64)
+    cut = [text[s : min(e, s + MAX_PARSE_CHARS)] for text, (s, e) in pieces]
+    docs = nlp.pipe((c.translate(PARSE_FORM) for c in cut), batch_size=PIPE_BATCH)
     return [
         _convert(doc, start, piece)
-        for doc, (start, _), piece in zip(docs, ranges, pieces, strict=True)
+        for doc, (_, (start, _end)), piece in zip(docs, pieces, cut, strict=True)
     ]

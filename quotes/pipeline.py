@@ -15,6 +15,7 @@ regex pass.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes.attribution.clauses import conjugated, left_subject
@@ -33,7 +34,7 @@ from quotes.attribution.subjects import subject_mention
 from quotes.confidence import confidence
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_sentences
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces, parse_sentences
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
@@ -111,13 +112,61 @@ def extract_document(
     include_terms: bool = False,
     min_confidence: float = 0.0,
     model: str = DEFAULT_MODEL,
+    parse_all: bool = False,
 ) -> list[Quote]:
     """Return the quotes of one document, in text order.
 
+    `parse_all` parses every sentence instead of the windows around quotes, the way a
+    naive pipeline would; it exists so `bench/throughput.py` can show both give the same
+    results.
+
     `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
     """
+    return _rows(doc, *_analyse(doc.text, model, parse_all), include_terms, min_confidence)
+
+
+def extract_documents(
+    docs: Sequence[Document],
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    model: str = DEFAULT_MODEL,
+) -> list[list[Quote] | Exception]:
+    """`extract_document` for several documents, parsing all their windows in one
+    `nlp.pipe` call (the model is faster on big batches than on each document's few
+    sentences). Returns, per document, its quotes or the exception that stopped it."""
+    prepared: list[_Prepared | Exception] = []
+    for doc in docs:
+        try:
+            prepared.append(_prepare(doc.text, parse_all=False))
+        except Exception as exc:  # one bad document must not stop the others
+            prepared.append(exc)
+    pieces = [(p.text, p.sents[k]) for p in prepared if isinstance(p, _Prepared) for k in p.wanted]
+    parsed = iter(parse_pieces(pieces, model) if pieces else [])
+    out: list[list[Quote] | Exception] = []
+    for doc, p in zip(docs, prepared, strict=True):
+        if isinstance(p, Exception):
+            out.append(p)
+            continue
+        toks = {k: next(parsed) for k in p.wanted}
+        try:
+            analysed = _conclude(p, toks)
+            out.append(_rows(doc, *analysed, include_terms, min_confidence))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def _rows(
+    doc: Document,
+    items: list[_Item],
+    reg: Registry,
+    sents: list[tuple[int, int]],
+    include_terms: bool,
+    min_confidence: float,
+) -> list[Quote]:
+    """The output rows of an analysed document."""
     text = doc.text
-    items, reg, sents = _analyse(text, model)
     out = []
     for it in items:
         if it.verdict.kind == "term" and not include_terms:
@@ -169,16 +218,25 @@ def explain(text: str, model: str = DEFAULT_MODEL) -> list[dict[str, object]]:
     ]
 
 
-def _analyse(text: str, model: str) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
-    """Run the steps on one text: every marked span, classified and attributed."""
+@dataclass
+class _Prepared:
+    """A document after the NLP-free steps: what to parse, and what to attribute."""
+
+    text: str
+    sents: list[tuple[int, int]]
+    items: list[_Item]
+    quotes: list[_Item]
+    wanted: list[int]  # indexes of the sentences to parse
+
+
+def _prepare(text: str, parse_all: bool) -> _Prepared:
+    """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse."""
     spans = scan(text)
-    reg = Registry(text)
     if not spans:
-        return [], reg, []
+        return _Prepared(text, [], [], [], [])
     sents = split_sentences(text, spans)
     items = _classify_all(text, spans, sents)
     quotes = [it for it in items if it.verdict.kind != "term"]
-
     wanted = sorted(
         {
             k
@@ -187,17 +245,38 @@ def _analyse(text: str, model: str) -> tuple[list[_Item], Registry, list[tuple[i
             if k >= 0
         }
     )
+    if parse_all:
+        wanted = list(range(len(sents)))
+    return _Prepared(text, sents, items, quotes, wanted)
+
+
+def _analyse(
+    text: str, model: str, parse_all: bool = False
+) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
+    """Run the steps on one text: every marked span, classified and attributed."""
+    p = _prepare(text, parse_all)
+    if not p.wanted:  # no quote: nothing to parse, the model is never touched
+        return _conclude(p, {})
     parsed = dict(
-        zip(wanted, parse_sentences(text, [sents[k] for k in wanted], model), strict=True)
+        zip(p.wanted, parse_sentences(text, [p.sents[k] for k in p.wanted], model), strict=True)
     )
+    return _conclude(p, parsed)
+
+
+def _conclude(
+    p: _Prepared, parsed: dict[int, list[Tok]]
+) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
+    """Steps 5-7 on the parsed sentences: attribute every quote, resolve its speaker."""
+    text, sents, quotes = p.text, p.sents, p.quotes
+    reg = Registry(text)
     # terms are part of the journalist's sentence: only quotes bound the rules' context
-    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in wanted}
+    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in p.wanted}
     by_sent: dict[int, list[_Item]] = {}
     for it in quotes:
         by_sent.setdefault(it.sent, []).append(it)
 
     history: list[tuple[int, str | None, str | None]] = []
-    for k in wanted:
+    for k in p.wanted:
         toks = parsed[k]
         _record_mentions(reg, k, text, toks, spans_in[k])
         for it in by_sent.get(k, []):
@@ -206,7 +285,7 @@ def _analyse(text: str, model: str) -> tuple[list[_Item], Registry, list[tuple[i
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
     _subheadings(text, quotes, sents)
-    return items, reg, sents
+    return p.items, reg, sents
 
 
 def _attribute(

@@ -48,6 +48,8 @@ _DETERMINERS = frozenset(
         "vingt trente cent mille"
     ).split()
 )
+_APOSTROPHE = regex.compile(r"['’]")
+_AFTER_APOSTROPHE = regex.compile(r"(?<=['’])")
 _ROMAN = regex.compile(r"^(?:[IVXLC]+|\d+)$")
 _PLURAL = regex.compile(r"(?<=\w{3})[sx]\b")
 
@@ -66,7 +68,7 @@ def _words(s: str) -> list[str]:
 
 
 def _split_elision(word: str) -> list[str]:
-    return [w for w in regex.split(r"['’]", fold(word)) if w]
+    return [w for w in _APOSTROPHE.split(fold(word)) if w]
 
 
 def _has_cue(sentence_outside: str) -> bool:
@@ -82,7 +84,7 @@ def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
     """The last n words before the opening mark, elisions split ("d’une" -> "d’", "une")."""
     out = []
     for w in _words(text[max(sent_start, span.open_pos - 60) : span.open_pos]):
-        out.extend(regex.split(r"(?<=['’])", w))
+        out.extend(_AFTER_APOSTROPHE.split(w))
     return [w for w in out if w][-n:]
 
 

@@ -114,16 +114,15 @@ def test_bad_inputs_are_reported_and_counted(in_tmp):
 
 
 def test_one_failing_document_does_not_stop_the_others(in_tmp, monkeypatch):
-    real = pipeline.extract_document
+    """A document whose extraction raises is skipped; the others of its batch are kept."""
+    real = pipeline._rows
 
-    def flaky(
-        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
-    ) -> list[Quote]:
+    def flaky(doc: Document, *args: object) -> list[Quote]:
         if doc.doc_id == "b.txt":
             raise RuntimeError("analyse\nimpossible")
-        return real(doc, include_terms=include_terms)
+        return real(doc, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    monkeypatch.setattr(pipeline, "_rows", flaky)
     for name in ("a.txt", "b.txt", "c.txt"):
         (in_tmp / name).write_text(GOOD, encoding="utf-8")
     result = run("extract", "a.txt", "b.txt", "c.txt", "-o", "out.jsonl")
@@ -135,12 +134,10 @@ def test_one_failing_document_does_not_stop_the_others(in_tmp, monkeypatch):
 
 
 def test_error_on_jsonl_document_names_file_and_line(in_tmp, monkeypatch):
-    def boom(
-        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
-    ) -> list[Quote]:
+    def boom(text: str, parse_all: bool) -> object:
         raise ValueError("oups")
 
-    monkeypatch.setattr(pipeline, "extract_document", boom)
+    monkeypatch.setattr(pipeline, "_prepare", boom)
     lines = [json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b", "text": GOOD})]
     (in_tmp / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("extract", "d.jsonl", "-o", "out.csv")

@@ -260,3 +260,17 @@ def test_random_text_never_raises_and_slices_back(text, include_terms):
         assert 0 <= q.paragraph < len(bounds)
         assert bounds[q.paragraph][0] <= q.start
         assert q.speaker is None or q.speaker.strip() == q.speaker != ""
+
+
+def test_batched_extraction_equals_one_by_one() -> None:
+    """pipeline.extract_documents: one batched parse for several documents gives each the
+    quotes `extract_document` gives it alone (documents without marks included)."""
+    from quotes.pipeline import extract_documents
+
+    texts = [
+        "« Nous resterons », a déclaré Anne Roy. Elle a ajouté : « Rien n'est joué. »",
+        "Aucune citation ici.",
+        "Le maire, Paul Vidal, a parlé. « Le port vivra », a-t-il promis.",
+    ]
+    docs = [Document(str(i), t) for i, t in enumerate(texts)]
+    assert extract_documents(docs) == [extract_document(d) for d in docs]

@@ -28,11 +28,12 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?"
     r"(?:\s+(?:(?:de|du|van|von|Le|La|di|da)\s+)?\p{Lu}[\p{L}'’-]+){1,3}"
 )
+_NON_WORD = regex.compile(r"[^\w]+")
 _DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
 
 
 def _key(s: str) -> list[str]:
-    return [w for w in regex.split(r"[^\w]+", fold(s)) if w and w not in _DROP]
+    return [w for w in _NON_WORD.split(fold(s)) if w and w not in _DROP]
 
 
 def _role_words(m: Mention) -> list[str]:

@@ -1,0 +1,156 @@
+"""Throughput, accuracy and memory of `quotes extract`, measured in one run.
+
+    python bench/throughput.py                      # corpus from data/sample_fr.jsonl
+    python bench/throughput.py my_articles.jsonl --docs 3000 --gold data/sample_fr_gold.jsonl
+    python bench/throughput.py --memory 1000,100000 # also peak RSS at two corpus sizes
+
+What it prints:
+1. speed: tokens per second of `quotes extract --jobs J` (a subprocess, wall clock,
+   model loading included) and of a plain full-document `fr_core_news_sm` parse of the
+   same texts (`nlp.pipe` in one process), and their ratio;
+2. accuracy: `quotes eval` scores of the windowed path (the default: only sentences near
+   quotes are parsed) and of a full-parse path (every sentence parsed), on gold files;
+3. memory (with --memory): peak RSS of `quotes extract` on corpora of two sizes.
+
+The corpus repeats and shuffles the paragraphs of the given JSONL texts (default: the
+project's own fictional sample), so it has the mix of quoted and unquoted paragraphs of
+the source; a fixed seed makes runs comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXE = Path(sys.executable).parent / "quotes"
+
+
+def paragraphs(paths: list[str]) -> list[str]:
+    """Non-empty paragraphs (blank-line or newline separated) of the texts of JSONL files."""
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line).get("text") or ""
+                out.extend(p.strip() for p in text.replace("\r", "").split("\n") if p.strip())
+    if not out:
+        sys.exit(f"no text found in {paths}")
+    return out
+
+
+def build_corpus(paras: list[str], n_docs: int, path: Path, seed: int = 7) -> list[str]:
+    """Write `n_docs` articles of 3 to 8 shuffled paragraphs as JSONL; return the texts."""
+    rng = random.Random(seed)
+    texts = []
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n_docs):
+            text = "\n\n".join(rng.choice(paras) for _ in range(rng.randint(3, 8)))
+            texts.append(text)
+            f.write(json.dumps({"id": f"b{i}", "text": text}, ensure_ascii=False) + "\n")
+    return texts
+
+
+def count_tokens(texts: list[str]) -> int:
+    import spacy
+
+    tokenizer = spacy.blank("fr").tokenizer
+    return sum(len(tokenizer(t)) for t in texts)
+
+
+def full_parse_seconds(texts: list[str]) -> float:
+    """A plain full-document parse with the same model, one process (the baseline)."""
+    from quotes.nlp import get_nlp
+
+    nlp = get_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def extract_run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
+    """Wall-clock seconds and peak RSS (KiB, largest process) of `quotes extract`."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "r = subprocess.run(sys.argv[1:]).returncode;"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+        "sys.exit(r)"
+    )
+    cmd = [sys.executable, "-c", probe, str(EXE), "extract", str(corpus), "-o", str(out)]
+    cmd += ["--jobs", str(jobs), "-q"]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"quotes extract failed: {done.stderr}")
+    return seconds, int(done.stdout.strip().splitlines()[-1])
+
+
+def eval_scores(gold_path: str, parse_all: bool) -> dict[str, float]:
+    from quotes.evaluation import load_gold, score
+    from quotes.model import Document
+    from quotes.pipeline import extract_document
+
+    gold = load_gold(gold_path)
+    predictions = {
+        d.doc_id: extract_document(Document(d.doc_id, d.text), parse_all=parse_all) for d in gold
+    }
+    r = score(gold, predictions)
+    return {
+        "F1@30": r.spans[0.3].f1,
+        "F1@80": r.spans[0.8].f1,
+        "lenient": r.speaker.lenient or 0.0,
+        "strict": r.speaker.strict or 0.0,
+        "end-to-end": r.end_to_end.f1,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("jsonl", nargs="*", default=[str(ROOT / "data" / "sample_fr.jsonl")])
+    ap.add_argument("--docs", type=int, default=1000, help="documents in the speed corpus")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--gold", nargs="*", default=[str(ROOT / "data" / "sample_fr_gold.jsonl")])
+    ap.add_argument("--memory", default="", help="two corpus sizes, e.g. 1000,100000")
+    args = ap.parse_args()
+
+    paras = paragraphs(args.jsonl)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        texts = build_corpus(paras, args.docs, corpus)
+        tokens = count_tokens(texts)
+        print(f"corpus: {args.docs} documents, {tokens} tokens, from {len(paras)} paragraphs")
+        base = full_parse_seconds(texts)
+        ours, _ = extract_run(corpus, args.jobs, Path(tmp) / "out.csv")
+        print(f"full-document parse (1 process): {tokens / base:9.0f} tokens/s ({base:.1f} s)")
+        print(
+            f"quotes extract --jobs {args.jobs}:      {tokens / ours:9.0f} tokens/s "
+            f"({ours:.1f} s, model loading included)"
+        )
+        print(f"ratio: {base / ours:.2f}")
+
+        for gold in args.gold:
+            print(f"\neval on {gold}:")
+            for label, parse_all in (("windowed", False), ("full parse", True)):
+                s = eval_scores(gold, parse_all)
+                print(f"  {label:10} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
+
+        if args.memory:
+            print()
+            for n in (int(x) for x in args.memory.split(",")):
+                big = Path(tmp) / f"mem{n}.jsonl"
+                build_corpus(paras, n, big, seed=n)
+                seconds, rss = extract_run(big, args.jobs, Path(tmp) / "mem.csv")
+                print(f"memory: {n:7d} documents, peak RSS {rss / 1024:6.0f} MiB ({seconds:.0f} s)")
+                big.unlink()
+
+
+if __name__ == "__main__":
+    main()
