@@ -8,8 +8,10 @@ What it prints:
 1. speed: tokens per second of `quotes extract --jobs J` (a subprocess, wall clock,
    model loading included) and of a plain full-document `fr_core_news_sm` parse of the
    same texts (`nlp.pipe` in one process), and their ratio;
+   and the same for `--fast` (no model);
 2. accuracy: `quotes eval` scores of the windowed path (the default: only sentences near
-   quotes are parsed) and of a full-parse path (every sentence parsed), on gold files;
+   quotes are parsed), of a full-parse path (every sentence parsed) and of `--fast`, on
+   gold files;
 3. memory (with --memory): peak RSS of `quotes extract` on corpora of two sizes.
 
 The corpus repeats and shuffles the paragraphs of the given JSONL texts (default: the
@@ -75,7 +77,7 @@ def full_parse_seconds(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def extract_run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
+def extract_run(corpus: Path, jobs: int, out: Path, *extra: str) -> tuple[float, int]:
     """Wall-clock seconds and peak RSS (KiB, largest process) of `quotes extract`."""
     probe = (
         "import resource, subprocess, sys;"
@@ -84,7 +86,7 @@ def extract_run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
         "sys.exit(r)"
     )
     cmd = [sys.executable, "-c", probe, str(EXE), "extract", str(corpus), "-o", str(out)]
-    cmd += ["--jobs", str(jobs), "-q"]
+    cmd += ["--jobs", str(jobs), "-q", *extra]
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
@@ -93,14 +95,15 @@ def extract_run(corpus: Path, jobs: int, out: Path) -> tuple[float, int]:
     return seconds, int(done.stdout.strip().splitlines()[-1])
 
 
-def eval_scores(gold_path: str, parse_all: bool) -> dict[str, float]:
+def eval_scores(gold_path: str, parse_all: bool, fast: bool = False) -> dict[str, float]:
     from quotes.evaluation import load_gold, score
     from quotes.model import Document
     from quotes.pipeline import extract_document
 
     gold = load_gold(gold_path)
     predictions = {
-        d.doc_id: extract_document(Document(d.doc_id, d.text), parse_all=parse_all) for d in gold
+        d.doc_id: extract_document(Document(d.doc_id, d.text), parse_all=parse_all, fast=fast)
+        for d in gold
     }
     r = score(gold, predictions)
     return {
@@ -135,11 +138,20 @@ def main() -> None:
             f"({ours:.1f} s, model loading included)"
         )
         print(f"ratio: {base / ours:.2f}")
+        quick, _ = extract_run(corpus, args.jobs, Path(tmp) / "fast.csv", "--fast")
+        print(
+            f"quotes extract --fast --jobs {args.jobs}: {tokens / quick:9.0f} tokens/s "
+            f"({quick:.1f} s), ratio to the full parse: {base / quick:.1f}"
+        )
 
         for gold in args.gold:
             print(f"\neval on {gold}:")
-            for label, parse_all in (("windowed", False), ("full parse", True)):
-                s = eval_scores(gold, parse_all)
+            for label, parse_all, fast in (
+                ("windowed", False, False),
+                ("full parse", True, False),
+                ("--fast", False, True),
+            ):
+                s = eval_scores(gold, parse_all, fast)
                 print(f"  {label:10} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
 
         if args.memory:

@@ -188,6 +188,14 @@ def extract(
             "done (kept in OUTPUT.part) are skipped, so no row is lost or repeated.",
         ),
     ] = False,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast",
+            help="No NLP model: words tagged from the lexicons, for quick triage of huge "
+            "archives. Same quotes, less accurate speakers.",
+        ),
+    ] = False,
     errors_file: Annotated[
         str | None,
         typer.Option(
@@ -229,7 +237,7 @@ def extract(
             task = progress.add_task("reading…", total=None)
             items = iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
             todo = _not_done(items, journal)
-            options = Options(include_terms, min_confidence)
+            options = Options(include_terms, min_confidence, fast)
             for outcome in process(todo, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
                     reporter.skip(outcome.skipped)

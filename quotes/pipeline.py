@@ -113,16 +113,18 @@ def extract_document(
     min_confidence: float = 0.0,
     model: str = DEFAULT_MODEL,
     parse_all: bool = False,
+    fast: bool = False,
 ) -> list[Quote]:
     """Return the quotes of one document, in text order.
 
     `parse_all` parses every sentence instead of the windows around quotes, the way a
     naive pipeline would; it exists so `bench/throughput.py` can show both give the same
-    results.
+    results. `fast` skips the model: tokens are tagged from the lexicons (quotes.fast).
 
     `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
     """
-    return _rows(doc, *_analyse(doc.text, model, parse_all), include_terms, min_confidence)
+    analysed = _analyse(doc.text, model, parse_all, fast)
+    return _rows(doc, *analysed, include_terms, min_confidence)
 
 
 def extract_documents(
@@ -131,6 +133,7 @@ def extract_documents(
     include_terms: bool = False,
     min_confidence: float = 0.0,
     model: str = DEFAULT_MODEL,
+    fast: bool = False,
 ) -> list[list[Quote] | Exception]:
     """`extract_document` for several documents, parsing all their windows in one
     `nlp.pipe` call (the model is faster on big batches than on each document's few
@@ -142,7 +145,7 @@ def extract_documents(
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
     pieces = [(p.text, p.sents[k]) for p in prepared if isinstance(p, _Prepared) for k in p.wanted]
-    parsed = iter(parse_pieces(pieces, model) if pieces else [])
+    parsed = iter(_parse(pieces, model, fast) if pieces else [])
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -251,16 +254,28 @@ def _prepare(text: str, parse_all: bool) -> _Prepared:
 
 
 def _analyse(
-    text: str, model: str, parse_all: bool = False
+    text: str, model: str, parse_all: bool = False, fast: bool = False
 ) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
     """Run the steps on one text: every marked span, classified and attributed."""
     p = _prepare(text, parse_all)
     if not p.wanted:  # no quote: nothing to parse, the model is never touched
         return _conclude(p, {})
-    parsed = dict(
-        zip(p.wanted, parse_sentences(text, [p.sents[k] for k in p.wanted], model), strict=True)
-    )
-    return _conclude(p, parsed)
+    if fast:
+        toks = _parse([(text, p.sents[k]) for k in p.wanted], model, fast)
+    else:
+        toks = parse_sentences(text, [p.sents[k] for k in p.wanted], model)
+    return _conclude(p, dict(zip(p.wanted, toks, strict=True)))
+
+
+def _parse(
+    pieces: Sequence[tuple[str, tuple[int, int]]], model: str, fast: bool
+) -> list[list[Tok]]:
+    """Step 4: the model's parse, or the lexicon tagging of --fast."""
+    if fast:
+        from quotes.fast import fast_pieces
+
+        return fast_pieces(pieces)
+    return parse_pieces(pieces, model)
 
 
 def _conclude(

@@ -41,6 +41,7 @@ class Options:
 
     include_terms: bool = False
     min_confidence: float = 0.0
+    fast: bool = False  # no model: lexicon tagging (quotes.fast)
 
 
 @dataclass
@@ -68,7 +69,10 @@ def _extract_batch(
     docs = [item for _, item in batch if isinstance(item, Document)]
     found = iter(
         pipeline.extract_documents(
-            docs, include_terms=options.include_terms, min_confidence=options.min_confidence
+            docs,
+            include_terms=options.include_terms,
+            min_confidence=options.min_confidence,
+            fast=options.fast,
         )
     )
     out = []

@@ -28,6 +28,7 @@ COLUMNS = {
     "titles_fr.txt": [{"m", "f", "u"}],
     "pronouns_fr.txt": [{"m", "f", "u"}, {"sg", "pl"}],
     "sign_nouns_fr.txt": [{"sign", "garment"}],
+    "function_words_fr.txt": [{"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "ADV"}],
 }
 
 
@@ -40,7 +41,9 @@ def test_expected_files_are_shipped() -> None:
         "cue_prepositions_fr.txt",
         "collectives_fr.txt",
         "first_names_fr.txt",
+        "function_words_fr.txt",
         "incise_skip_fr.txt",
+        "legal_cues_fr.txt",
         "organisations_fr.txt",
         "pronouns_fr.txt",
         "roles_fr.txt",
