@@ -122,46 +122,66 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--gold", nargs="*", default=[str(ROOT / "data" / "sample_fr_gold.jsonl")])
     ap.add_argument("--memory", default="", help="two corpus sizes, e.g. 1000,100000")
+    ap.add_argument(
+        "--memory-fast",
+        action="store_true",
+        help="measure memory with --fast (same streaming, no model: 100k documents in minutes)",
+    )
+    ap.add_argument("--skip-speed", action="store_true", help="only the memory measure")
     args = ap.parse_args()
 
     paras = paragraphs(args.jsonl)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        texts = build_corpus(paras, args.docs, corpus)
-        tokens = count_tokens(texts)
-        print(f"corpus: {args.docs} documents, {tokens} tokens, from {len(paras)} paragraphs")
-        base = full_parse_seconds(texts)
-        ours, _ = extract_run(corpus, args.jobs, Path(tmp) / "out.csv")
-        print(f"full-document parse (1 process): {tokens / base:9.0f} tokens/s ({base:.1f} s)")
-        print(
-            f"quotes extract --jobs {args.jobs}:      {tokens / ours:9.0f} tokens/s "
-            f"({ours:.1f} s, model loading included)"
-        )
-        print(f"ratio: {base / ours:.2f}")
-        quick, _ = extract_run(corpus, args.jobs, Path(tmp) / "fast.csv", "--fast")
-        print(
-            f"quotes extract --fast --jobs {args.jobs}: {tokens / quick:9.0f} tokens/s "
-            f"({quick:.1f} s), ratio to the full parse: {base / quick:.1f}"
-        )
-
-        for gold in args.gold:
-            print(f"\neval on {gold}:")
-            for label, parse_all, fast in (
-                ("windowed", False, False),
-                ("full parse", True, False),
-                ("--fast", False, True),
-            ):
-                s = eval_scores(gold, parse_all, fast)
-                print(f"  {label:10} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
-
+        if not args.skip_speed:
+            speed(paras, args.docs, args.jobs, Path(tmp))
+            for gold in args.gold:
+                accuracy(gold)
         if args.memory:
             print()
+            extra = ("--fast",) if args.memory_fast else ()
             for n in (int(x) for x in args.memory.split(",")):
                 big = Path(tmp) / f"mem{n}.jsonl"
                 build_corpus(paras, n, big, seed=n)
-                seconds, rss = extract_run(big, args.jobs, Path(tmp) / "mem.csv")
-                print(f"memory: {n:7d} documents, peak RSS {rss / 1024:6.0f} MiB ({seconds:.0f} s)")
+                seconds, rss = extract_run(big, args.jobs, Path(tmp) / "mem.csv", *extra)
+                mode = " --fast" if extra else ""
+                print(
+                    f"memory{mode}: {n:7d} documents, peak RSS {rss / 1024:6.0f} MiB "
+                    f"({seconds:.0f} s)"
+                )
                 big.unlink()
+
+
+def speed(paras: list[str], n_docs: int, jobs: int, tmp: Path) -> None:
+    """Tokens/s of the baseline parse, of `quotes extract` and of `--fast`; ratios."""
+    corpus = tmp / "corpus.jsonl"
+    texts = build_corpus(paras, n_docs, corpus)
+    tokens = count_tokens(texts)
+    print(f"corpus: {n_docs} documents, {tokens} tokens, from {len(paras)} paragraphs")
+    base = full_parse_seconds(texts)
+    ours, _ = extract_run(corpus, jobs, tmp / "out.csv")
+    quick, _ = extract_run(corpus, jobs, tmp / "fast.csv", "--fast")
+    print(f"full-document parse (1 process): {tokens / base:9.0f} tokens/s ({base:.1f} s)")
+    print(
+        f"quotes extract --jobs {jobs}:         {tokens / ours:9.0f} tokens/s "
+        f"({ours:.1f} s, model loading included)"
+    )
+    print(f"ratio: {base / ours:.2f}")
+    print(
+        f"quotes extract --fast --jobs {jobs}:  {tokens / quick:9.0f} tokens/s "
+        f"({quick:.1f} s), ratio: {base / quick:.1f}"
+    )
+
+
+def accuracy(gold: str) -> None:
+    """Eval scores of the windowed path, a full-parse path and --fast on one gold file."""
+    print(f"\neval on {gold}:")
+    for label, parse_all, fast in (
+        ("windowed", False, False),
+        ("full parse", True, False),
+        ("--fast", False, True),
+    ):
+        s = eval_scores(gold, parse_all, fast)
+        print(f"  {label:10} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
 
 
 if __name__ == "__main__":
