@@ -145,7 +145,10 @@ def extract_documents(
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
     pieces = [(p.text, p.sents[k]) for p in prepared if isinstance(p, _Prepared) for k in p.wanted]
-    parsed = iter(_parse(pieces, model, fast) if pieces else [])
+    try:
+        parsed = iter(_parse(pieces, model, fast) if pieces else [])
+    except Exception:  # the batch failed: one document at a time, to isolate the bad one
+        return [_one(doc, include_terms, min_confidence, model, fast) for doc in docs]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -158,6 +161,17 @@ def extract_documents(
         except Exception as exc:
             out.append(exc)
     return out
+
+
+def _one(
+    doc: Document, include_terms: bool, min_confidence: float, model: str, fast: bool
+) -> list[Quote] | Exception:
+    try:
+        return extract_document(
+            doc, include_terms=include_terms, min_confidence=min_confidence, model=model, fast=fast
+        )
+    except Exception as exc:
+        return exc
 
 
 def _rows(
@@ -283,6 +297,8 @@ def _conclude(
 ) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
     """Steps 5-7 on the parsed sentences: attribute every quote, resolve its speaker."""
     text, sents, quotes = p.text, p.sents, p.quotes
+    if not p.items:  # no marks at all: no registry scan of the text either
+        return [], Registry(""), []
     reg = Registry(text)
     # terms are part of the journalist's sentence: only quotes bound the rules' context
     spans_in = {k: [it.span for it in quotes if it.sent == k] for k in p.wanted}

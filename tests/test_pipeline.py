@@ -274,3 +274,28 @@ def test_batched_extraction_equals_one_by_one() -> None:
     ]
     docs = [Document(str(i), t) for i, t in enumerate(texts)]
     assert extract_documents(docs) == [extract_document(d) for d in docs]
+
+
+def test_batched_extraction_isolates_a_document_that_breaks_the_parse(monkeypatch) -> None:
+    """pipeline.extract_documents: when the batched parse fails, each document is retried
+    alone, so only the one that fails reports an exception."""
+    from quotes.pipeline import extract_documents
+
+    real = pipeline.parse_pieces
+
+    def fragile(pieces, model):  # type: ignore[no-untyped-def]
+        if any("piège" in text[a:b] for text, (a, b) in pieces):
+            raise RuntimeError("parser broke")
+        return real(pieces, model)
+
+    monkeypatch.setattr(pipeline, "parse_pieces", fragile)
+    monkeypatch.setattr(
+        pipeline, "parse_sentences", lambda t, r, m: fragile([(t, x) for x in r], m)
+    )
+    docs = [
+        Document("ok", "« Nous resterons », a déclaré Anne Roy."),
+        Document("bad", "« Un piège », a dit Paul Vidal."),
+    ]
+    good, bad = extract_documents(docs)
+    assert [q.speaker for q in good] == ["Anne Roy"]
+    assert isinstance(bad, RuntimeError)
