@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -112,7 +113,9 @@ def process(
             yield from _extract_batch(batch, options)
         return
     # spawn, not fork: the parent may run threads (progress display) that fork would copy
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=_ignore_ctrl_c
+    )
     try:
         pending: deque = deque()
         for batch in _batches(items, BATCH_SIZE):
@@ -123,6 +126,12 @@ def process(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the journal
+    (otherwise each worker would print its own KeyboardInterrupt traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_jobs() -> int:
