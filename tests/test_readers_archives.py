@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_readers import docs_of, read, skips_of
 from typer.testing import CliRunner
 
 from quotes.io import archives
@@ -26,18 +27,6 @@ from quotes.model import Document
 ROY = "« Nous resterons ouverts tout l'été », a dit Anne Roy."
 MARTIN = "Le maire a prévenu : « La piscine fermera en août. »"
 DURAND = "« Rien n'est décidé », a répondu Paul Durand, en colère."
-
-
-def read(*inputs: str, **kwargs: str) -> list[Document | Skipped]:
-    return list(iter_inputs(list(inputs), **kwargs))
-
-
-def docs_of(items: list[Document | Skipped]) -> list[Document]:
-    return [i for i in items if isinstance(i, Document)]
-
-
-def skips_of(items: list[Document | Skipped]) -> list[Skipped]:
-    return [i for i in items if isinstance(i, Skipped)]
 
 
 def jsonl_bytes(records: list[dict]) -> bytes:
