@@ -33,10 +33,24 @@ _CLITIC_END = regex.compile(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$")
 _PRONOUN_START = regex.compile(r"^(?:s'|se |m'|t'|n')")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower case, typographic apostrophe to ', no accents: the key lists are looked up by.
-    Cached: the rules fold the same few thousand words over and over."""
+    Words are cached (the rules fold the same few thousand over and over); long strings
+    (a whole sentence or document) are not, so the cache never holds a corpus."""
+    if len(word) <= _CACHED_FOLD_CHARS:
+        return _fold_word(word)
+    return _fold(word)
+
+
+_CACHED_FOLD_CHARS = 40
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _fold_word(word: str) -> str:
+    return _fold(word)
+
+
+def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -172,7 +186,7 @@ def verb_lemmas(form: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def is_speech_verb(form: str, lemma: str = "") -> bool:
     """True when `form` (or its tagger lemma) is a verb of the speech lexicon (cached:
     every rule asks it of the same words)."""
