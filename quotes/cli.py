@@ -222,14 +222,23 @@ def extract(
     if resume and not to_file:
         raise _usage_error(reporter, "--resume needs an output file (-o FILE)")
     out_fmt = fmt.value if fmt is not None else infer_format(output)
+    errors: ErrorLog | None = None
     try:
+        errors = ErrorLog(errors_file) if errors_file else None
         writer = open_writer(
             output, out_fmt, bom=bom, on_warning=lambda m: reporter.say(f"warning: {m}")
         )
-        errors = ErrorLog(errors_file) if errors_file else None
     except (OutputError, OSError) as exc:
+        if errors is not None:
+            errors.close()
         raise _usage_error(reporter, str(exc)) from None
-    journal = Journal(output, resume) if to_file and output is not None else None
+    try:
+        journal = Journal(output, resume) if to_file and output is not None else None
+    except OSError as exc:  # the journal goes beside the output: same folder rights
+        writer.abort()
+        if errors is not None:
+            errors.close()
+        raise _usage_error(reporter, f"cannot write {output}.part: {exc.strerror or exc}") from None
 
     documents = quotes = 0
     try:

@@ -151,3 +151,13 @@ def test_no_output_left_behind_when_nothing_was_processed(tmp_path: Path) -> Non
     assert r.exit_code == 1
     assert not out.exists()
     assert not os.path.exists(str(out) + ".part")
+
+
+def test_unwritable_errors_file_is_a_usage_error(tmp_path: Path) -> None:
+    """--errors-file pointing at a folder: exit 2, one line, no output left behind."""
+    out = tmp_path / "o.csv"
+    r = CliRunner().invoke(
+        app, ["extract", "-", "-o", str(out), "--errors-file", str(tmp_path)], input="« Oui »"
+    )
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
