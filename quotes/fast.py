@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, tagged
-from quotes.nlp import PARSE_FORM, Tok
+from quotes.nlp import PARSE_FORM, Tok, split_inverted_clitics
 
 _PUNCT = frozenset('.,;:!?«»"“”()[]—–-…')
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "is", "u", "us", "t", "te")
@@ -33,7 +34,9 @@ _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "is", "u", "us", "t", "t
 def _tokenizer():  # type: ignore[no-untyped-def]
     import spacy
 
-    return spacy.blank("fr").tokenizer
+    nlp = spacy.blank("fr")
+    split_inverted_clitics(nlp)  # "ont-elles" as in the model's tokenizer
+    return nlp.tokenizer
 
 
 def fast_pieces(pieces: Sequence[tuple[str, tuple[int, int]]]) -> list[list[Tok]]:
@@ -96,8 +99,7 @@ def _mark_people(toks: list[Tok]) -> list[Tok]:
             while j < len(out) and out[j].text[:1].isupper() and out[j].pos == "PROPN":
                 j += 1
             for k in range(i, j):
-                t = out[k]
-                out[k] = Tok(t.i, t.text, t.lemma, "PROPN", t.dep, t.head, t.start, t.end, "PER")
+                out[k] = replace(out[k], pos="PROPN", ent="PER")
             i = j
         else:
             i += 1

@@ -3,7 +3,7 @@
 Attribution works on `Tok` records (text, lemma, POS, gender/number, head, dependency,
 character offsets in the *document*, entity label), never on a library's own objects, so a
 second backend only has to produce the same records. Only the sentences attribution needs
-are parsed (`parse_sentences`), batched through `nlp.pipe`: a document without quotation
+are parsed (`parse_pieces`), batched through `nlp.pipe`: a document without quotation
 marks is never parsed at all.
 """
 
@@ -53,7 +53,7 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
         raise ModelNotAvailable(
             f"spaCy model {model!r} is not installed; run: pip install {model}"
         ) from err
-    _split_inverted_clitics(nlp)
+    split_inverted_clitics(nlp)
     return nlp
 
 
@@ -62,7 +62,7 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
 _CLITIC_SUFFIXES = (r"(?<=\w)-elles$", r"(?<=\w)-(?:t-)?elle$")
 
 
-def _split_inverted_clitics(nlp) -> None:  # type: ignore[no-untyped-def]
+def split_inverted_clitics(nlp) -> None:  # type: ignore[no-untyped-def]
     from spacy.util import compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, *_CLITIC_SUFFIXES]

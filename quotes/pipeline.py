@@ -34,7 +34,7 @@ from quotes.attribution.subjects import subject_mention
 from quotes.confidence import confidence
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces, parse_sentences
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
@@ -274,10 +274,7 @@ def _analyse(
     p = _prepare(text, parse_all)
     if not p.wanted:  # no quote: nothing to parse, the model is never touched
         return _conclude(p, {})
-    if fast:
-        toks = _parse([(text, p.sents[k]) for k in p.wanted], model, fast)
-    else:
-        toks = parse_sentences(text, [p.sents[k] for k in p.wanted], model)
+    toks = _parse([(text, p.sents[k]) for k in p.wanted], model, fast)
     return _conclude(p, dict(zip(p.wanted, toks, strict=True)))
 
 

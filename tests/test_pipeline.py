@@ -183,9 +183,9 @@ def test_no_quotation_marks_never_parses(monkeypatch):
 
     def boom(*args, **kwargs):
         calls.append(args)
-        raise AssertionError("parse_sentences must not be called")
+        raise AssertionError("the parser must not be called")
 
-    monkeypatch.setattr(pipeline, "parse_sentences", boom)
+    monkeypatch.setattr(pipeline, "parse_pieces", boom)
     assert extract_document(Document("d", NO_MARKS)) == []
     assert extract_document(Document("d", NO_MARKS), include_terms=True) == []
     assert extract_document(Document("d", "")) == []
@@ -194,7 +194,7 @@ def test_no_quotation_marks_never_parses(monkeypatch):
 
 def test_empty_marks_give_no_quote(monkeypatch):
     """Cost: empty « » pairs are no quotes and need no parse."""
-    monkeypatch.setattr(pipeline, "parse_sentences", lambda *a, **k: pytest.fail("parsed"))
+    monkeypatch.setattr(pipeline, "parse_pieces", lambda *a, **k: pytest.fail("parsed"))
     assert extract_document(Document("d", "Il a dit « » puis “ ”.")) == []
 
 
@@ -289,9 +289,6 @@ def test_batched_extraction_isolates_a_document_that_breaks_the_parse(monkeypatc
         return real(pieces, model)
 
     monkeypatch.setattr(pipeline, "parse_pieces", fragile)
-    monkeypatch.setattr(
-        pipeline, "parse_sentences", lambda t, r, m: fragile([(t, x) for x in r], m)
-    )
     docs = [
         Document("ok", "« Nous resterons », a déclaré Anne Roy."),
         Document("bad", "« Un piège », a dit Paul Vidal."),
