@@ -18,6 +18,9 @@ DEFAULT_MODEL = "fr_core_news_sm"
 # text without punctuation) is parsed on its first MAX_PARSE_CHARS characters only.
 MAX_PARSE_CHARS = 100_000
 PIPE_BATCH = 256  # sentences per nlp.pipe batch
+# What the parser sees in place of elided words: a token it reads as a whole clause's
+# stand-in, with no letters a rule could take for a word.
+PLACEHOLDER = "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,26 +91,28 @@ _GENDER = {"Masc": "m", "Fem": "f"}
 _NUMBER = {"Sing": "sg", "Plur": "pl"}
 
 
-def _convert(doc, offset: int, original: str) -> list[Tok]:  # type: ignore[no-untyped-def]
+def _convert(doc, offset: int, original: str, cuts: Sequence[_Cut] = ()) -> list[Tok]:  # type: ignore[no-untyped-def]
+    """Tok records of a parsed piece; `cuts` map the parsed form back to `original`."""
     ents = {}
     for ent in doc.ents:
         for t in ent:
             ents[t.i] = ent.label_
     toks = []
     for t in doc:
+        start, end = _original_range(t.idx, t.idx + len(t.text), cuts)
         gender = t.morph.get("Gender")
         number = t.morph.get("Number")
         form = t.morph.get("VerbForm")
         toks.append(
             Tok(
                 i=t.i,
-                text=original[t.idx : t.idx + len(t.text)],
+                text=original[start:end],
                 lemma=t.lemma_.lower(),
                 pos=t.pos_,
                 dep=t.dep_.lower(),
                 head=t.head.i,
-                start=offset + t.idx,
-                end=offset + t.idx + len(t.text),
+                start=offset + start,
+                end=offset + end,
                 ent=ents.get(t.i, ""),
                 gender=_GENDER.get(gender[0], "") if gender else "",
                 number=_NUMBER.get(number[0], "") if number else "",
@@ -115,6 +120,50 @@ def _convert(doc, offset: int, original: str) -> list[Tok]:  # type: ignore[no-u
             )
         )
     return toks
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """A range of the original piece replaced by PLACEHOLDER at `at` in the parsed form."""
+
+    at: int
+    start: int
+    end: int
+
+
+def _original_range(a: int, b: int, cuts: Sequence[_Cut]) -> tuple[int, int]:
+    """The original (start, end) of the parsed form's [a, b)."""
+    shift = 0
+    for c in cuts:
+        if a >= c.at + len(PLACEHOLDER):
+            shift = c.end - c.at - len(PLACEHOLDER)
+        elif b > c.at:  # the placeholder itself stands for the elided words
+            return c.start, c.end
+        else:
+            break
+    return a + shift, b + shift
+
+
+def _parse_form(
+    piece: str, offset: int, elide: Sequence[tuple[int, int]]
+) -> tuple[str, list[_Cut]]:
+    """The text handed to the parser: `piece` with each elided (document) range replaced
+    by PLACEHOLDER, and the cuts that map it back."""
+    parts: list[str] = []
+    cuts: list[_Cut] = []
+    pos = length = 0
+    for lo, hi in elide:
+        lo, hi = lo - offset, hi - offset
+        if lo < pos or hi > len(piece) or hi <= lo:
+            continue  # overlapping or outside the (possibly truncated) piece: keep the words
+        parts.append(piece[pos:lo])
+        length += lo - pos
+        cuts.append(_Cut(length, lo, hi))
+        parts.append(PLACEHOLDER)
+        length += len(PLACEHOLDER)
+        pos = hi
+    parts.append(piece[pos:])
+    return "".join(parts).translate(PARSE_FORM), cuts
 
 
 def parse_sentences(
@@ -125,14 +174,26 @@ def parse_sentences(
 
 
 def parse_pieces(
-    pieces: Sequence[tuple[str, tuple[int, int]]], model: str = DEFAULT_MODEL
+    pieces: Sequence[tuple[str, tuple[int, int]]],
+    model: str = DEFAULT_MODEL,
+    elide: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[Tok]]:
     """Parse (text, (start, end)) slices, possibly of several documents, in one batched
-    `nlp.pipe` call; each slice's offsets map back to its own text."""
+    `nlp.pipe` call; each slice's offsets map back to its own text.
+
+    `elide`, one list per piece, gives (start, end) ranges of the text the parser sees as
+    one PLACEHOLDER token (the words of long quotes, see `quotes.windows`); that token
+    gets the range's offsets.
+    """
     nlp = get_nlp(model)
     cut = [text[s : min(e, s + MAX_PARSE_CHARS)] for text, (s, e) in pieces]
-    docs = nlp.pipe((c.translate(PARSE_FORM) for c in cut), batch_size=PIPE_BATCH)
+    ranges = elide if elide is not None else [()] * len(pieces)
+    forms = [
+        _parse_form(piece, start, r)
+        for piece, (_, (start, _end)), r in zip(cut, pieces, ranges, strict=True)
+    ]
+    docs = nlp.pipe((form for form, _ in forms), batch_size=PIPE_BATCH)
     return [
-        _convert(doc, start, piece)
-        for doc, (_, (start, _end)), piece in zip(docs, pieces, cut, strict=True)
+        _convert(doc, start, piece, cuts)
+        for doc, (_, (start, _end)), piece, (_, cuts) in zip(docs, pieces, cut, forms, strict=True)
     ]

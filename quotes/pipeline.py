@@ -3,13 +3,13 @@
 1. scan (scanner)            text -> quote spans                     no NLP
 2. split (sentences)         text, spans -> sentences                no NLP
 3. classify (terms)          span, its sentence -> direct/partial/term   no NLP
-4. parse (nlp)               sentences holding quotes + 2 before -> tokens
+4. parse (windows, nlp)      sentences holding quotes + 3 before -> tokens
 5. attribute (patterns)      tokens of the quote's sentence -> mention, cue
 6. context (context)         neighbouring quotes -> speaker of unattributed quotes
 7. resolve (resolve)         mention -> speaker (pronoun, fullest name, role alias)
 
-Only sentences near quotes are parsed, so a document without quotation marks costs a
-regex pass.
+Only sentences near quotes are parsed, long quotes' own words elided (quotes.windows), so
+a document without quotation marks costs a regex pass.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
+from quotes.windows import elisions, sentences_to_parse
 
-CONTEXT_SENTENCES_BEFORE = 3  # sentences parsed before a quote's own, for antecedents
 # Folded prepositions after which NER's "person" is a place: "à Lormière", "en Bretagne".
 _PLACE_PREPOSITIONS = frozenset("a en vers depuis pres dans".split())
 
@@ -144,9 +144,11 @@ def extract_documents(
             prepared.append(_prepare(doc.text, parse_all=False))
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
-    pieces = [(p.text, p.sents[k]) for p in prepared if isinstance(p, _Prepared) for k in p.wanted]
+    ready = [p for p in prepared if isinstance(p, _Prepared)]
+    pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
+    elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
     try:
-        parsed = iter(_parse(pieces, model, fast) if pieces else [])
+        parsed = iter(_parse(pieces, model, fast, elide) if pieces else [])
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
         return [_one(doc, include_terms, min_confidence, model, fast) for doc in docs]
     out: list[list[Quote] | Exception] = []
@@ -244,27 +246,23 @@ class _Prepared:
     items: list[_Item]
     quotes: list[_Item]
     wanted: list[int]  # indexes of the sentences to parse
+    elide: dict[int, list[tuple[int, int]]]  # per sentence, quote words the parser skips
 
 
 def _prepare(text: str, parse_all: bool) -> _Prepared:
     """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse."""
     spans = scan(text)
     if not spans:
-        return _Prepared(text, [], [], [], [])
+        return _Prepared(text, [], [], [], [], {})
     sents = split_sentences(text, spans)
     items = _classify_all(text, spans, sents)
     quotes = [it for it in items if it.verdict.kind != "term"]
-    wanted = sorted(
-        {
-            k
-            for it in quotes
-            for k in range(it.sent - CONTEXT_SENTENCES_BEFORE, it.sent + 1)
-            if k >= 0
-        }
-    )
     if parse_all:
         wanted = list(range(len(sents)))
-    return _Prepared(text, sents, items, quotes, wanted)
+    else:
+        wanted = sentences_to_parse((it.sent for it in quotes), len(sents))
+    elide = elisions(text, [(it.sent, it.span) for it in quotes])
+    return _Prepared(text, sents, items, quotes, wanted, elide)
 
 
 def _analyse(
@@ -274,19 +272,23 @@ def _analyse(
     p = _prepare(text, parse_all)
     if not p.wanted:  # no quote: nothing to parse, the model is never touched
         return _conclude(p, {})
-    toks = _parse([(text, p.sents[k]) for k in p.wanted], model, fast)
+    pieces = [(text, p.sents[k]) for k in p.wanted]
+    toks = _parse(pieces, model, fast, [p.elide.get(k, []) for k in p.wanted])
     return _conclude(p, dict(zip(p.wanted, toks, strict=True)))
 
 
 def _parse(
-    pieces: Sequence[tuple[str, tuple[int, int]]], model: str, fast: bool
+    pieces: Sequence[tuple[str, tuple[int, int]]],
+    model: str,
+    fast: bool,
+    elide: Sequence[Sequence[tuple[int, int]]],
 ) -> list[list[Tok]]:
     """Step 4: the model's parse, or the lexicon tagging of --fast."""
     if fast:
         from quotes.fast import fast_pieces
 
         return fast_pieces(pieces)
-    return parse_pieces(pieces, model)
+    return parse_pieces(pieces, model, elide)
 
 
 def _conclude(

@@ -283,10 +283,10 @@ def test_batched_extraction_isolates_a_document_that_breaks_the_parse(monkeypatc
 
     real = pipeline.parse_pieces
 
-    def fragile(pieces, model):  # type: ignore[no-untyped-def]
+    def fragile(pieces, model, elide=None):  # type: ignore[no-untyped-def]
         if any("piège" in text[a:b] for text, (a, b) in pieces):
             raise RuntimeError("parser broke")
-        return real(pieces, model)
+        return real(pieces, model, elide)
 
     monkeypatch.setattr(pipeline, "parse_pieces", fragile)
     docs = [

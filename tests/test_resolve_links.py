@@ -59,7 +59,7 @@ def test_a_description_keeps_what_it_was_resolved_to() -> None:
 
 
 def test_context_reaches_three_sentences_back() -> None:
-    """pipeline.CONTEXT_SENTENCES_BEFORE: the person named three sentences before the quote
+    """windows.CONTEXT_SENTENCES_BEFORE: the person named three sentences before the quote
     is known when the description before it is resolved."""
     text = (
         "À 81 ans, Robert Maillard est le doyen des marins du port. Nous l'avons rencontré "
