@@ -6,7 +6,8 @@
     'Sophie Lambert'
 
 `extract` returns `Quote` records (see `quotes.model.Quote` for the columns);
-`extract_frame` runs over many documents and returns a pandas DataFrame.
+`extract_frame` runs over many documents and returns a pandas DataFrame; `search` and
+`speakers` query an index built by `quotes index` (see `quotes.index`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
-__all__ = ["Document", "Quote", "__version__", "extract", "extract_frame"]
+__all__ = ["Document", "Quote", "__version__", "extract", "extract_frame", "search", "speakers"]
 
 
 def extract(
@@ -65,3 +66,19 @@ def extract_frame(
         include_terms=include_terms,
         min_confidence=min_confidence,
     )
+
+
+def search(db: str, query: str = "", **filters: Any) -> pd.DataFrame:
+    """Quotes of an index matching `query` ("phrases", prefix*, AND/OR/NOT) and the
+    filters `speaker`, `since`, `until` (YYYY-MM-DD), `source`, `kind`, `limit`,
+    `distinct`; see `quotes.index.search.search`."""
+    from quotes.index.search import search as _search
+
+    return _search(db, query, **filters)
+
+
+def speakers(db: str, query: str = "", **filters: Any) -> pd.DataFrame:
+    """Speakers of an index with their quote counts; same filters as `search`."""
+    from quotes.index.search import speakers as _speakers
+
+    return _speakers(db, query, **filters)

@@ -25,6 +25,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from quotes import cli_options as opt
 from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
 from quotes.io.writers import OutputError, infer_format, open_writer
 from quotes.model import Document
@@ -123,15 +124,7 @@ def _usage_error(reporter: _Reporter, message: str) -> typer.Exit:
 
 @app.command(no_args_is_help=True)
 def extract(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="INPUT",
-            help="Files (.txt, .jsonl, .csv, .parquet, any of them .gz; other = plain "
-            "text), folders (searched recursively for those), glob patterns "
-            "('archives/**/*.jsonl.gz') or - for stdin.",
-        ),
-    ],
+    inputs: opt.Inputs,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Output file; stdout when omitted or '-'."),
@@ -145,41 +138,15 @@ def extract(
             help="Output format; default from the -o extension, else csv.",
         ),
     ] = None,
-    id_field: Annotated[
-        str, typer.Option("--id-field", help="JSONL key / CSV column holding the id.")
-    ] = "id",
-    text_field: Annotated[
-        str, typer.Option("--text-field", help="JSONL key / CSV column holding the text.")
-    ] = "text",
-    include_terms: Annotated[
-        bool, typer.Option("--include-terms", help="Also report quoted terms (kind 'term').")
-    ] = False,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence",
-            min=0.0,
-            max=1.0,
-            help="Keep rows whose confidence (estimated chance the quote and speaker are "
-            "right) is at least this, e.g. 0.7.",
-        ),
-    ] = 0.0,
+    id_field: opt.IdField = "id",
+    text_field: opt.TextField = "text",
+    include_terms: opt.IncludeTerms = False,
+    min_confidence: opt.MinConfidence = 0.0,
     bom: Annotated[
         bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM (for Excel).")
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option("--quiet", "-q", help="No progress bar or summary; skips still shown."),
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes (each loads the model once); default: all cores.",
-        ),
-    ] = None,
+    quiet: opt.Quiet = False,
+    jobs: opt.Jobs = None,
     resume: Annotated[
         bool,
         typer.Option(
@@ -188,21 +155,8 @@ def extract(
             "done (kept in OUTPUT.part) are skipped, so no row is lost or repeated.",
         ),
     ] = False,
-    fast: Annotated[
-        bool,
-        typer.Option(
-            "--fast",
-            help="No NLP model: words tagged from the lexicons, for quick triage of huge "
-            "archives. Same quotes, less accurate speakers.",
-        ),
-    ] = False,
-    errors_file: Annotated[
-        str | None,
-        typer.Option(
-            "--errors-file",
-            help="Also write every skipped input to this CSV (source, line, doc_id, reason).",
-        ),
-    ] = None,
+    fast: opt.Fast = False,
+    errors_file: opt.ErrorsFile = None,
 ) -> None:
     """Extract quotes from INPUT files into one table (a row per quote).
 
@@ -350,3 +304,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 if _register_eval is not None:
     _register_eval(app)
+
+from quotes.index_cli import register as _register_index  # noqa: E402 - after `app` exists
+
+_register_index(app)

@@ -1,0 +1,1 @@
+"""Corpus-wide quote search: an SQLite FTS5 index of extracted quotes."""

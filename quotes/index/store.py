@@ -1,0 +1,226 @@
+"""The quote index: one SQLite file with an FTS5 full-text table, no server.
+
+Why SQLite: journalists and researchers search their corpus on a laptop; one file is
+easy to keep, copy and open from any language. FTS5's `unicode61 remove_diacritics 2`
+tokenizer makes accents and case not matter ("etat" finds "État").
+
+Tables:
+- `quotes`: one row per quote (the columns of `quotes extract`, plus `quote_id` and the
+  document's date, source and url); `quotes_fts` indexes its `quote` column (kept in step
+  by triggers);
+- `groups`: one row per distinct quote (`quote_id`): its normalised words, the number of
+  documents that carry it and its first date;
+- `docs`: the documents indexed, so re-indexing one replaces its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from quotes.index.normalise import keys, normalise, same_quote
+
+SCHEMA_VERSION = "1"
+# The per-quote columns stored, in order (the output schema of `quotes extract` that a
+# search shows, plus the document's date/source/url).
+COLUMNS = (
+    "doc_id",
+    "quote",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "kind",
+    "start",
+    "end",
+    "context",
+    "confidence",
+    "date",
+    "source",
+    "url",
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs(doc_id TEXT PRIMARY KEY, date TEXT, source TEXT, url TEXT);
+CREATE TABLE IF NOT EXISTS groups(
+    quote_id INTEGER PRIMARY KEY, norm TEXT, head TEXT, tail TEXT,
+    n_docs INTEGER DEFAULT 0, first_date TEXT);
+CREATE INDEX IF NOT EXISTS groups_norm ON groups(norm);
+CREATE INDEX IF NOT EXISTS groups_head ON groups(head);
+CREATE INDEX IF NOT EXISTS groups_tail ON groups(tail);
+CREATE TABLE IF NOT EXISTS quotes(
+    id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
+    speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
+    confidence REAL, date TEXT, source TEXT, url TEXT);
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
+CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    quote, content='quotes', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, quote) VALUES (new.id, new.quote);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, quote) VALUES ('delete', old.id, old.quote);
+END;
+"""
+
+
+class NotAnIndex(RuntimeError):
+    """The file is not a quote index (or not one this version can read)."""
+
+
+def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
+    """Open an index; `create` makes it (or completes its schema) when needed."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise NotAnIndex(f"{path}: no such index (build one with: quotes index {path} INPUT)")
+    try:
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA journal_mode=WAL")
+        if create:
+            con.executescript(_SCHEMA)
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            con.commit()
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise NotAnIndex(f"{path}: not a quote index ({exc})") from None
+    if row is None or row[0] != SCHEMA_VERSION:
+        raise NotAnIndex(f"{path}: not a quote index of this version")
+    return con
+
+
+_DMY = regex.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def iso_date(value: Any) -> str | None:
+    """A date as ISO text ("2024-03-05", or with its time), so that text order is time
+    order; day-first dates ("05/03/2024") are read as French ones. Unreadable: None."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = _DMY.match(text)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            return parse(text.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
+    try:  # "2024-03-05 10:00 CET" and the like: the day is what searches filter on
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+class Writer:
+    """Adds documents' quotes to an index; re-adding a document replaces its rows."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.touched: set[int] = set()
+
+    def replace_document(
+        self,
+        doc_id: str,
+        rows: Iterable[Mapping[str, Any]],
+        meta: Mapping[str, Any] | None = None,
+        *,
+        replace: bool = True,
+    ) -> int:
+        """Store the quotes of one document in place of any it had; returns their number.
+        `rows` are `quotes extract` rows; the document's date/source/url come from `meta`
+        or, when not given, from the rows' own columns of those names. With
+        `replace=False` the rows are added to the document's (a quotes table whose rows
+        of one document are not all together)."""
+        rows = list(rows)
+        if meta is None:
+            meta = rows[0] if rows else {}
+        date, source, url = iso_date(meta.get("date")), meta.get("source"), meta.get("url")
+        if replace:  # `replace=False` adds rows to what this run already stored
+            old = self.con.execute(
+                "SELECT DISTINCT quote_id FROM quotes WHERE doc_id = ?", (doc_id,)
+            )
+            self.touched.update(q for (q,) in old)
+            self.con.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+        self.con.execute(
+            "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
+            (doc_id, date, _text(source), _text(url)),
+        )
+        for row in rows:
+            quote = str(row.get("quote") or "")
+            qid = self._group(normalise(quote))
+            self.touched.add(qid)
+            values = [doc_id, quote, *(row.get(c) for c in COLUMNS[2:10])]
+            values += [
+                iso_date(row.get("date")) or date,
+                _text(row.get("source")) or _text(source),
+                _text(row.get("url")) or _text(url),
+            ]
+            self.con.execute(
+                f"INSERT INTO quotes (quote_id, {', '.join(_q(c) for c in COLUMNS)}) "
+                f"VALUES (?{', ?' * len(COLUMNS)})",
+                [qid, *values],
+            )
+        return len(rows)
+
+    def _group(self, norm: str) -> int:
+        """The quote_id of a normalised quote: an existing one with the same or nearly
+        the same words, else a new one."""
+        found = self.con.execute("SELECT quote_id FROM groups WHERE norm = ?", (norm,)).fetchone()
+        if found:
+            return int(found[0])
+        head, tail = keys(norm)
+        for qid, other in self.con.execute(
+            "SELECT quote_id, norm FROM groups WHERE head = ? OR tail = ? LIMIT 50", (head, tail)
+        ):
+            if same_quote(norm, other):
+                return int(qid)
+        cur = self.con.execute(
+            "INSERT INTO groups (norm, head, tail) VALUES (?, ?, ?)", (norm, head, tail)
+        )
+        return int(cur.lastrowid or 0)
+
+    def commit(self) -> None:
+        """Refresh the document counts and first dates of the quotes changed, then commit."""
+        touched = list(self.touched)
+        for i in range(0, len(touched), 500):
+            chunk = touched[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            self.con.execute(
+                f"""UPDATE groups SET
+                    n_docs = (SELECT COUNT(DISTINCT doc_id) FROM quotes q
+                              WHERE q.quote_id = groups.quote_id),
+                    first_date = (SELECT MIN(date) FROM quotes q
+                                  WHERE q.quote_id = groups.quote_id)
+                WHERE quote_id IN ({marks})""",
+                chunk,
+            )
+            self.con.execute(
+                f"DELETE FROM groups WHERE n_docs = 0 AND quote_id IN ({marks})", chunk
+            )
+        self.touched.clear()
+        self.con.commit()
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)

@@ -1,0 +1,299 @@
+"""`quotes index`, `quotes search` and `quotes speakers`: corpus-wide quote search.
+
+Why a module of its own: the commands share the search index (quotes.index), not the
+extraction CLI's output writers. Same conventions as `quotes extract`: data on stdout,
+messages on stderr, exit 2 for a usage error (bad query, bad date, not an index) and
+never a traceback for one.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated, Any
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quotes import cli_options as opt
+from quotes.index.fts_query import QueryError
+from quotes.index.load import is_quote_table, quote_rows
+from quotes.index.search import search, speakers
+from quotes.index.store import NotAnIndex, Writer, connect
+from quotes.io.readers import Skipped, iter_inputs_with_origin, one_line
+from quotes.runner import Options, default_jobs, process
+
+COMMIT_EVERY = 500  # documents per transaction: a crash loses at most these
+_MARKS = ("\ue000", "\ue001")  # highlight marks no text contains (private use)
+
+
+class Shown(str, Enum):
+    """Output formats of `search` and `speakers`."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+Db = Annotated[str, typer.Option("--db", help="The index file built by `quotes index`.")]
+Query = Annotated[
+    str,
+    typer.Argument(
+        help='Words (all must match), "exact phrases", prefix* , AND / OR / NOT, '
+        "( ). Accents and case do not matter. Empty: every quote the filters allow.",
+    ),
+]
+Speaker = Annotated[
+    str | None,
+    typer.Option("--speaker", help="Quotes of this person: 'Macron' also finds 'Emmanuel Macron'."),
+]
+Since = Annotated[str | None, typer.Option("--since", help="From this date on (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date, included.")]
+Source = Annotated[str | None, typer.Option("--source", help="Only documents of this source.")]
+Kind = Annotated[
+    str | None, typer.Option("--kind", help="Only this kind: direct, partial (or term).")
+]
+Format = Annotated[
+    Shown, typer.Option("--format", "-f", case_sensitive=False, help="table, csv or json.")
+]
+
+
+def _err() -> Console:
+    return Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def _fail(message: str) -> typer.Exit:
+    _err().print(one_line(f"Error: {message}"), markup=False, emoji=False)
+    return typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `index`, `search` and `speakers` to `app` (called by quotes/cli.py)."""
+    app.command("index", no_args_is_help=True)(index)
+    app.command("search", no_args_is_help=True)(search_command)
+    app.command("speakers", no_args_is_help=True)(speakers_command)
+
+
+def index(
+    db: Annotated[str, typer.Argument(help="The index file; created when missing.")],
+    inputs: opt.Inputs,
+    id_field: opt.IdField = "id",
+    text_field: opt.TextField = "text",
+    include_terms: opt.IncludeTerms = False,
+    min_confidence: opt.MinConfidence = 0.0,
+    quiet: opt.Quiet = False,
+    jobs: opt.Jobs = None,
+    fast: opt.Fast = False,
+) -> None:
+    """Add quotes to a search index: extracted from documents (same inputs and options as
+    `quotes extract`), or read from a table `quotes extract` wrote (CSV, JSONL, Parquet).
+
+    A document indexed again has its rows replaced, so indexing is incremental: run it
+    on each day's new articles. Quotes with the same words in several documents share a
+    quote_id (see `quotes search --distinct`).
+
+    Example: quotes index quotes.db articles/
+
+    Example: quotes index quotes.db quotes.csv   (a table from `quotes extract`)
+    """
+    err = _err()
+    try:
+        con = connect(db, create=True)
+    except NotAnIndex as exc:
+        raise _fail(str(exc)) from None
+    writer = Writer(con)
+    tables = [i for i in inputs if i != "-" and is_quote_table(i)]
+    documents = [i for i in inputs if i not in tables]
+    done = rows = skipped = 0
+    try:
+        seen: set[str] = set()
+        for doc_id, doc_rows in _from_tables(tables, err):
+            if doc_id is None:
+                skipped += 1
+                continue
+            rows += writer.replace_document(doc_id, doc_rows, replace=doc_id not in seen)
+            done += doc_id not in seen
+            seen.add(doc_id)
+            if done % COMMIT_EVERY == 0:
+                writer.commit()
+        if documents:
+            items = iter_inputs_with_origin(documents, id_field=id_field, text_field=text_field)
+            options = Options(include_terms, min_confidence, fast)
+            for outcome in process(items, options, jobs or default_jobs()):
+                if outcome.skipped is not None:
+                    err.print(one_line(outcome.skipped.message()), markup=False)
+                    skipped += 1
+                    continue
+                found = outcome.rows or []
+                rows += writer.replace_document(outcome.doc_id or "", found)
+                done += 1
+                if done % COMMIT_EVERY == 0:
+                    writer.commit()
+                    if not quiet:
+                        err.print(f"{done} documents, {rows} quotes…", markup=False)
+        writer.commit()
+    except KeyboardInterrupt:
+        writer.commit()
+        err.print(f"interrupted: {done} documents indexed; run again to finish", markup=False)
+        raise typer.Exit(130) from None
+    finally:
+        con.close()
+    if not quiet:
+        err.print(
+            f"{done} documents, {rows} quotes indexed, {skipped} skipped into {db}", markup=False
+        )
+    if done == 0:
+        raise typer.Exit(1)
+
+
+def _from_tables(
+    tables: list[str], err: Console
+) -> Iterator[tuple[str | None, list[dict[str, Any]]]]:
+    """(doc_id, rows) of quotes tables, a run of consecutive rows of one document at a
+    time; (None, []) for each unreadable record (reported on stderr)."""
+    for path in tables:
+        current: str | None = None
+        batch: list[dict[str, Any]] = []
+        for item in quote_rows(path):
+            if isinstance(item[1], Skipped):
+                err.print(one_line(item[1].message()), markup=False)
+                yield None, []
+                continue
+            _, doc_id, row = item  # type: ignore[misc]
+            if doc_id != current and batch:
+                yield current, batch
+                batch = []
+            current = doc_id
+            batch.append(row)
+        if batch:
+            yield current, batch
+
+
+def search_command(
+    query: Query = "",
+    db: Db = "",
+    speaker: Speaker = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    kind: Kind = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = 20,
+    distinct: Annotated[
+        bool,
+        typer.Option(
+            "--distinct",
+            help="Each distinct quote once, with the number of documents carrying it "
+            "and its first date, most repeated first.",
+        ),
+    ] = False,
+    fmt: Format = Shown.table,
+) -> None:
+    """Search the quotes of an index.
+
+    Example: quotes search --db quotes.db '"pouvoir d'"'"'achat" retraite*'
+
+    Example: quotes search --db quotes.db --speaker Macron --since 2024-01-01 --format csv
+
+    Example: quotes search --db quotes.db "dette" --distinct
+    """
+    if not db:
+        raise _fail("--db is required: the index file built by `quotes index`")
+    marks = _MARKS if fmt is Shown.table else ("[", "]")
+    try:
+        found = search(
+            db,
+            query,
+            speaker=speaker,
+            since=since,
+            until=until,
+            source=source,
+            kind=kind,
+            limit=limit,
+            distinct=distinct,
+            highlight=marks,
+        )
+    except (QueryError, NotAnIndex) as exc:
+        raise _fail(str(exc)) from None
+    if found.empty:
+        _err().print("no quote found", markup=False)
+        return
+    if fmt is Shown.table:
+        _table(found, distinct)
+    else:
+        _dump(found, fmt)
+
+
+def speakers_command(
+    query: Query = "",
+    db: Db = "",
+    speaker: Speaker = None,
+    since: Since = None,
+    until: Until = None,
+    source: Source = None,
+    kind: Kind = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
+    fmt: Format = Shown.table,
+) -> None:
+    """Speakers of an index with their number of quotes and documents, most quoted first.
+
+    Example: quotes speakers --db quotes.db --since 2024-01-01 --limit 20
+
+    Example: quotes speakers --db quotes.db "retraites" --format csv
+    """
+    if not db:
+        raise _fail("--db is required: the index file built by `quotes index`")
+    try:
+        found = speakers(
+            db,
+            query,
+            speaker=speaker,
+            since=since,
+            until=until,
+            source=source,
+            kind=kind,
+            limit=limit,
+        )
+    except (QueryError, NotAnIndex) as exc:
+        raise _fail(str(exc)) from None
+    if found.empty:
+        _err().print("no speaker found", markup=False)
+        return
+    if fmt is Shown.table:
+        table = Table(*found.columns)
+        for row in found.itertuples(index=False):
+            table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+        Console().print(table)
+    else:
+        _dump(found, fmt)
+
+
+def _table(found: pd.DataFrame, distinct: bool) -> None:
+    """A readable table; the words that matched the query are highlighted."""
+    extra = ["n_docs", "first_date"] if distinct else ["date", "doc_id"]
+    table = Table("quote", "speaker", *extra, show_lines=True)
+    for row in found.to_dict("records"):
+        table.add_row(
+            _highlighted(row["match"]),
+            row["speaker"] or "",
+            *("" if pd.isna(row[c]) else str(row[c]) for c in extra),
+        )
+    Console().print(table)
+
+
+def _highlighted(match: str) -> Text:
+    out = Text()
+    a, b = _MARKS
+    for k, part in enumerate(match.replace(b, a).split(a)):
+        out.append(part, style="bold yellow" if k % 2 else "")
+    return out
+
+
+def _dump(found: pd.DataFrame, fmt: Shown) -> None:
+    if fmt is Shown.csv:
+        found.to_csv(sys.stdout, index=False)
+    else:
+        sys.stdout.write(found.to_json(orient="records", force_ascii=False, indent=1) + "\n")

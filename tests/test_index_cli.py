@@ -1,0 +1,135 @@
+"""`quotes index`, `quotes search`, `quotes speakers` (quotes.index_cli), in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotes.cli import app
+
+runner = CliRunner()
+ARTICLES = [
+    {
+        "id": "n1",
+        "date": "2024-06-03",
+        "source": "L'Écho du Val",
+        "text": "« L’hôpital de la vallée doit rester ouvert », a déclaré Claire Fontaine, "
+        "maire de Sainte-Aube. « Nous irons jusqu'au bout », a-t-elle ajouté.",
+    },
+    {
+        "id": "n2",
+        "date": "2024-06-05",
+        "source": "Le Réveil",
+        "text": "La maire, Claire Fontaine, l'a répété lundi : « L'hôpital de la vallée doit "
+        "rester ouvert. » Le préfet Marc Olivier a répondu : « Aucune décision n’est prise. »",
+    },
+]
+
+
+def run(*args: str):
+    argv = list(args)
+    if argv[:1] == ["index"]:
+        argv += ["--jobs", "1"]
+    return runner.invoke(app, argv)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path, corpus: Path) -> Path:
+    db = tmp_path / "q.db"
+    result = run("index", str(db), str(corpus))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def search_json(db: Path, *args: str) -> list[dict]:
+    result = run("search", "--db", str(db), *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if result.stdout.strip() else []
+
+
+def test_index_then_search_with_filters(db: Path) -> None:
+    found = search_json(db, "hopital")
+    assert {r["doc_id"] for r in found} == {"n1", "n2"}
+    assert {r["speaker"] for r in found} == {"Claire Fontaine"}
+    assert all(r["match"].count("[hôpital]") == 1 for r in found)
+    assert [r["source"] for r in search_json(db, "--speaker", "olivier")] == ["Le Réveil"]
+    assert [r["doc_id"] for r in search_json(db, "hopital", "--since", "2024-06-04")] == ["n2"]
+
+
+def test_distinct_counts_documents_and_first_date(db: Path) -> None:
+    (first, *_) = search_json(db, "--distinct")
+    assert first["quote"].startswith("L’hôpital de la vallée")
+    assert (first["n_docs"], first["first_date"]) == (2, "2024-06-03")
+
+
+def test_indexing_again_adds_nothing_twice(db: Path, corpus: Path) -> None:
+    before = search_json(db, "--limit", "100")
+    result = run("index", str(db), str(corpus))
+    assert result.exit_code == 0, result.output
+    assert len(search_json(db, "--limit", "100")) == len(before) == 4
+
+
+def test_a_quotes_table_from_extract_indexes_like_the_documents(
+    tmp_path: Path, corpus: Path, db: Path
+) -> None:
+    table = tmp_path / "quotes.csv"
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(table), "-j", "1"]).exit_code == 0
+    other = tmp_path / "from_table.db"
+    result = run("index", str(other), str(table))
+    assert result.exit_code == 0, result.output
+
+    def key(rows: list[dict]) -> list[tuple]:
+        return sorted((r["doc_id"], r["start"], r["quote"], r["speaker"], r["date"]) for r in rows)
+
+    assert key(search_json(other, "--limit", "100")) == key(search_json(db, "--limit", "100"))
+
+
+def test_speakers_command(db: Path) -> None:
+    result = run("speakers", "--db", str(db), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "speaker,quotes,documents,first_date,last_date"
+    assert lines[1] == "Claire Fontaine,3,2,2024-06-03,2024-06-05"
+
+
+def test_table_output_on_a_terminal_names_speaker_and_document(db: Path) -> None:
+    result = run("search", "--db", str(db), "décision")
+    assert result.exit_code == 0
+    assert "Aucune" in result.stdout and "Marc Olivier" in result.stdout and "n2" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (['"hôpital de la'], "unbalanced '\"'"),
+        (["(hôpital OR maire"], "unbalanced '('"),
+        (["hôpital AND"], "AND"),
+        (["OR"], "OR"),
+        (["hôpital", "--since", "juin"], "YYYY-MM-DD"),
+    ],
+)
+def test_malformed_queries_exit_2_without_traceback(db: Path, args: list[str], message: str):
+    result = run("search", "--db", str(db), *args)
+    assert result.exit_code == 2
+    assert "Error:" in result.output and message in result.output
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_a_missing_or_foreign_database_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("search", "--db", str(tmp_path / "none.db"), "x")
+    assert result.exit_code == 2 and "no such index" in result.output
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("hello " * 1000)
+    result = run("index", str(foreign), str(foreign))
+    assert result.exit_code == 2 and "not a quote index" in result.output
