@@ -1,4 +1,5 @@
-"""The `quotes` command line: `quotes extract` (here) and `quotes eval` (quotes/eval_cli.py).
+"""The `quotes` command line: `quotes extract` (here), `quotes eval` (quotes/eval_cli.py) and
+`quotes index` / `search` / `speakers` (quotes/index_cli.py).
 
 Why it is built this way: it is meant for long batch runs over scraped news, so it streams
 (one document in memory at a time), writes results atomically, reports every unusable

@@ -22,6 +22,7 @@ from rich.text import Text
 from quotes import cli_options as opt
 from quotes.index.fts_query import QueryError
 from quotes.index.load import is_quote_table, quote_rows
+from quotes.index.plan import RANKED_ROWS
 from quotes.index.search import search, speakers
 from quotes.index.store import NotAnIndex, Writer, connect
 from quotes.io.readers import Skipped, iter_inputs_with_origin, one_line
@@ -221,6 +222,12 @@ def search_command(
     if found.empty:
         _err().print("no quote found", markup=False)
         return
+    if not found.attrs.get("ranked", True):
+        _err().print(
+            f"more than {RANKED_ROWS:,} quotes match: showing the most recently indexed; "
+            "add words or filters to rank them by relevance",
+            markup=False,
+        )
     if fmt is Shown.table:
         _table(found, distinct)
     else:

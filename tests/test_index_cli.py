@@ -133,3 +133,12 @@ def test_a_missing_or_foreign_database_is_a_usage_error(tmp_path: Path) -> None:
     foreign.write_text("hello " * 1000)
     result = run("index", str(foreign), str(foreign))
     assert result.exit_code == 2 and "not a quote index" in result.output
+
+
+def test_a_query_too_broad_to_rank_says_so(db: Path, monkeypatch) -> None:
+    from quotes.index import plan
+
+    monkeypatch.setattr(plan, "RANKED_ROWS", 0)
+    result = run("search", "--db", str(db), "hôpital")
+    assert result.exit_code == 0
+    assert "most recently indexed" in result.output

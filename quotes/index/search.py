@@ -17,6 +17,7 @@ import pandas as pd
 
 from quotes.index.fts_query import QueryError, to_match
 from quotes.index.normalise import is_alias, name_words
+from quotes.index.plan import matching_ids
 from quotes.index.store import connect
 
 DEFAULT_LIMIT = 20
@@ -87,9 +88,12 @@ def speaker_aliases(con: sqlite3.Connection, name: str) -> list[str]:
     names holding all its words ("macron" -> "Emmanuel Macron", "M. Macron"), and shorter
     forms of it ("Macron" for "Emmanuel Macron") unless the index gives that short form
     to somebody else too ("Brigitte Macron")."""
-    rows = con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")
-    names = [s for (s,) in rows]
     query = set(name_words(name))
+    if not query:
+        return []
+    # every name `name` can designate holds its last word, and so do their fuller forms
+    rows = con.execute("SELECT name FROM speaker_words WHERE word = ?", (name_words(name)[-1],))
+    names = [s for (s,) in rows]
     words = {s: set(name_words(s)) for s in names}
     out = []
     for s in names:
@@ -123,6 +127,8 @@ def search(
     `distinct` gives each distinct quote (`quote_id`) once, with the number of documents
     carrying it (`n_docs`) and its first date, most repeated first. The `match` column is
     the quote with the words that matched between the `highlight` marks.
+    `frame.attrs["ranked"]` is False when the query matched too many quotes to rank
+    (see `quotes.index.plan`): the newest indexed matches are returned instead.
     Raises `QueryError` for a malformed query or date, `NotAnIndex` for a bad file.
     """
     con = connect(db)
@@ -142,41 +148,58 @@ def _search(
     highlight: tuple[str, str],
 ) -> pd.DataFrame:
     where, args = filters.where(con)
-    if query.strip():
-        source = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-        where.insert(0, "quotes_fts MATCH ?")
-        args.insert(0, to_match(query))
-        match, rank, marks = "highlight(quotes_fts, 0, ?, ?)", "quotes_fts.rank", list(highlight)
-    else:  # no query: newest first
-        source, match, rank, marks = "quotes q", "q.quote", "q.id", []
-    joined = f"FROM {source} JOIN groups g ON g.quote_id = q.quote_id"
-    condition = f" WHERE {' AND '.join(where)}" if where else ""
-    if distinct:  # each quote_id once (its first row), most repeated first
-        ids = _run(
-            con,
-            f"SELECT MIN(q.id) {joined}{condition} GROUP BY q.quote_id "
-            "ORDER BY g.n_docs DESC, g.first_date, q.quote_id" + _limit(limit, args),
-            args,
-        )
-        if not ids:
-            return pd.DataFrame(columns=RESULT_COLUMNS)
-        condition += (" AND " if condition else " WHERE ") + "q.id IN ({})".format(
-            ", ".join(str(int(i)) for (i,) in ids)  # integers from the index itself
-        )
-        order = "g.n_docs DESC, g.first_date, q.quote_id"
-        args = args[:-1] if limit is not None else args
-    else:
-        order = "_rank" if query.strip() else "q.date IS NULL, q.date DESC, q.id"
-    columns = ", ".join(f'q."{c}"' for c in RESULT_COLUMNS[:13])
-    sql = (
-        f"SELECT {columns}, g.n_docs, g.first_date, {match} AS match, {rank} AS _rank "
-        f"{joined}{condition} ORDER BY {order}" + ("" if distinct else _limit(limit, args))
-    )
+    columns = ", ".join(f'q."{c}"' for c in RESULT_COLUMNS[:13]) + ", g.n_docs, g.first_date"
+    groups = "JOIN groups g ON g.quote_id = q.quote_id"
+    if not query.strip():  # no query: newest first, or most repeated first
+        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        if distinct:
+            sql = (
+                f"SELECT {columns}, q.quote AS match, MIN(q.id) FROM quotes q {groups}"
+                f"{condition} GROUP BY q.quote_id ORDER BY g.n_docs DESC, g.first_date, q.quote_id"
+            )
+        else:
+            sql = (
+                f"SELECT {columns}, q.quote AS match FROM quotes q {groups}{condition} "
+                "ORDER BY q.date IS NULL, q.date DESC, q.id"
+            )
+        frame = pd.read_sql_query(sql + _limit(limit, args), con, params=args)
+        return frame[RESULT_COLUMNS].reset_index(drop=True)
+    match = to_match(query)
     try:
-        frame = pd.read_sql_query(sql, con, params=marks + args)
-    except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:  # FTS5 refused it
+        ranked = True
+        if distinct:
+            ids = _distinct_ids(con, match, where, args, limit)
+        else:
+            found = matching_ids(con, match, where, args, limit)
+            ids, ranked = found.ids, found.ranked
+        rows = [
+            con.execute(
+                f"SELECT {columns}, highlight(quotes_fts, 0, ?, ?) AS match "
+                f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid {groups} "
+                "WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?",
+                (*highlight, match, qid),
+            ).fetchone()
+            for qid in ids
+        ]
+    except sqlite3.OperationalError as exc:  # FTS5 refused the expression
         raise QueryError(f"the query could not be run: {exc}") from None
-    return frame[RESULT_COLUMNS].reset_index(drop=True)
+    frame = pd.DataFrame([r for r in rows if r is not None], columns=RESULT_COLUMNS)
+    frame.attrs["ranked"] = ranked  # False: too many matches, newest indexed shown
+    return frame
+
+
+def _distinct_ids(
+    con: sqlite3.Connection, match: str, where: list[str], args: list[object], limit: int | None
+) -> list[int]:
+    """One row id per quote_id among the matches, most repeated quote first."""
+    sql = (
+        "SELECT MIN(q.id) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+        "JOIN groups g ON g.quote_id = q.quote_id WHERE quotes_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where)
+        + " GROUP BY q.quote_id ORDER BY g.n_docs DESC, g.first_date, q.quote_id"
+    )
+    bound = [match, *args]
+    return [qid for (qid,) in con.execute(sql + _limit(limit, bound), bound)]
 
 
 def _limit(limit: int | None, args: list[object]) -> str:
@@ -185,13 +208,6 @@ def _limit(limit: int | None, args: list[object]) -> str:
         return ""
     args.append(int(limit))
     return " LIMIT ?"
-
-
-def _run(con: sqlite3.Connection, sql: str, args: list[object]) -> list[tuple]:
-    try:
-        return con.execute(sql, args).fetchall()
-    except sqlite3.OperationalError as exc:  # FTS5 refused the expression
-        raise QueryError(f"the query could not be run: {exc}") from None
 
 
 def speakers(

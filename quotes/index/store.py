@@ -10,7 +10,9 @@ Tables:
   by triggers);
 - `groups`: one row per distinct quote (`quote_id`): its normalised words, the number of
   documents that carry it and its first date;
-- `docs`: the documents indexed, so re-indexing one replaces its rows.
+- `docs`: the documents indexed, so re-indexing one replaces its rows;
+- `speaker_words`: each speaker name under each of its words (folded, titles out), so
+  `--speaker macron` finds "Emmanuel Macron" without reading every row.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 import regex
 
-from quotes.index.normalise import keys, normalise, same_quote
+from quotes.index.normalise import keys, name_words, normalise, same_quote
 
 SCHEMA_VERSION = "1"
 # The per-quote columns stored, in order (the output schema of `quotes extract` that a
@@ -57,6 +59,8 @@ CREATE TABLE IF NOT EXISTS quotes(
     id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
     speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
     confidence REAL, date TEXT, source TEXT, url TEXT);
+CREATE TABLE IF NOT EXISTS speaker_words(
+    word TEXT, name TEXT, PRIMARY KEY (word, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
 CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
@@ -132,6 +136,7 @@ class Writer:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.touched: set[int] = set()
+        self.speakers: set[str] = set()  # names already in speaker_words
 
     def replace_document(
         self,
@@ -164,6 +169,7 @@ class Writer:
             quote = str(row.get("quote") or "")
             qid = self._group(normalise(quote))
             self.touched.add(qid)
+            self._speaker(row.get("speaker"))
             values = [doc_id, quote, *(row.get(c) for c in COLUMNS[2:10])]
             values += [
                 iso_date(row.get("date")) or date,
@@ -176,6 +182,15 @@ class Writer:
                 [qid, *values],
             )
         return len(rows)
+
+    def _speaker(self, name: Any) -> None:
+        if not name or not isinstance(name, str) or name in self.speakers:
+            return
+        self.speakers.add(name)
+        self.con.executemany(
+            "INSERT OR IGNORE INTO speaker_words VALUES (?, ?)",
+            [(w, name) for w in set(name_words(name))],
+        )
 
     def _group(self, norm: str) -> int:
         """The quote_id of a normalised quote: an existing one with the same or nearly
