@@ -13,7 +13,6 @@ to stdout).
 
 from __future__ import annotations
 
-import csv
 import os
 import sys
 from collections import Counter
@@ -27,6 +26,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from quotes import cli_options as opt
+from quotes.io.error_log import ErrorLog
 from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
 from quotes.io.writers import OutputError, infer_format, open_writer
 from quotes.model import Document
@@ -267,25 +267,6 @@ def _not_done(
         if done and doc_key(origin, item.doc_id) in journal.done:  # type: ignore[union-attr]
             continue
         yield origin, item
-
-
-class ErrorLog:
-    """--errors-file: one CSV row per skipped input, flushed at once (kept on interrupt)."""
-
-    def __init__(self, path: str) -> None:
-        if os.path.isdir(path):
-            raise OutputError(f"cannot write {path}: it is a directory")
-        self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self._csv = csv.writer(self._file)
-        self._csv.writerow(["source", "line", "doc_id", "reason"])
-
-    def write(self, origin: Origin, skipped: Skipped) -> None:
-        line = skipped.line or origin.line
-        self._csv.writerow([skipped.source, line or "", skipped.doc_id or "", skipped.reason])
-        self._file.flush()
-
-    def close(self) -> None:
-        self._file.close()
 
 
 def _silence_stdout() -> None:

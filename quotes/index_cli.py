@@ -9,7 +9,7 @@ never a traceback for one.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated, Any
 
@@ -25,7 +25,9 @@ from quotes.index.load import is_quote_table, quote_rows
 from quotes.index.plan import RANKED_ROWS
 from quotes.index.search import search, speakers
 from quotes.index.store import NotAnIndex, Writer, connect
-from quotes.io.readers import Skipped, iter_inputs_with_origin, one_line
+from quotes.io.error_log import ErrorLog
+from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
+from quotes.io.writers import OutputError
 from quotes.runner import Options, default_jobs, process
 
 COMMIT_EVERY = 500  # documents per transaction: a crash loses at most these
@@ -89,6 +91,7 @@ def index(
     quiet: opt.Quiet = False,
     jobs: opt.Jobs = None,
     fast: opt.Fast = False,
+    errors_file: opt.ErrorsFile = None,
 ) -> None:
     """Add quotes to a search index: extracted from documents (same inputs and options as
     `quotes extract`), or read from a table `quotes extract` wrote (CSV, JSONL, Parquet).
@@ -103,16 +106,28 @@ def index(
     """
     err = _err()
     try:
+        errors = ErrorLog(errors_file) if errors_file else None
+    except (OutputError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    try:
         con = connect(db, create=True)
     except NotAnIndex as exc:
+        if errors is not None:
+            errors.close()
         raise _fail(str(exc)) from None
     writer = Writer(con)
+
+    def skip(origin: Origin, skipped: Skipped) -> None:
+        err.print(one_line(skipped.message()), markup=False)
+        if errors is not None:
+            errors.write(origin, skipped)
+
     tables = [i for i in inputs if i != "-" and is_quote_table(i)]
     documents = [i for i in inputs if i not in tables]
     done = rows = skipped = 0
     try:
         seen: set[str] = set()
-        for doc_id, doc_rows in _from_tables(tables, err):
+        for doc_id, doc_rows in _from_tables(tables, skip):
             if doc_id is None:
                 skipped += 1
                 continue
@@ -126,7 +141,7 @@ def index(
             options = Options(include_terms, min_confidence, fast)
             for outcome in process(items, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
-                    err.print(one_line(outcome.skipped.message()), markup=False)
+                    skip(outcome.origin, outcome.skipped)
                     skipped += 1
                     continue
                 found = outcome.rows or []
@@ -143,6 +158,8 @@ def index(
         raise typer.Exit(130) from None
     finally:
         con.close()
+        if errors is not None:
+            errors.close()
     if not quiet:
         err.print(
             f"{done} documents, {rows} quotes indexed, {skipped} skipped into {db}", markup=False
@@ -152,16 +169,16 @@ def index(
 
 
 def _from_tables(
-    tables: list[str], err: Console
+    tables: list[str], skip: Callable[[Origin, Skipped], None]
 ) -> Iterator[tuple[str | None, list[dict[str, Any]]]]:
     """(doc_id, rows) of quotes tables, a run of consecutive rows of one document at a
-    time; (None, []) for each unreadable record (reported on stderr)."""
+    time; (None, []) for each unreadable record (given to `skip`)."""
     for path in tables:
         current: str | None = None
         batch: list[dict[str, Any]] = []
         for item in quote_rows(path):
             if isinstance(item[1], Skipped):
-                err.print(one_line(item[1].message()), markup=False)
+                skip(item[0], item[1])
                 yield None, []
                 continue
             _, doc_id, row = item  # type: ignore[misc]

@@ -142,3 +142,15 @@ def test_a_query_too_broad_to_rank_says_so(db: Path, monkeypatch) -> None:
     result = run("search", "--db", str(db), "hôpital")
     assert result.exit_code == 0
     assert "most recently indexed" in result.output
+
+
+def test_unusable_records_are_skipped_reported_and_logged(tmp_path: Path, corpus: Path) -> None:
+    """One bad document never stops an index run; --errors-file lists it."""
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text(corpus.read_text() + "{not json\n" + json.dumps({"id": "e", "text": ""}) + "\n")
+    log = tmp_path / "skipped.csv"
+    result = run("index", str(tmp_path / "m.db"), str(bad), "--errors-file", str(log))
+    assert result.exit_code == 0, result.output
+    assert "2 documents" in result.output and "2 skipped" in result.output
+    lines = log.read_text().splitlines()
+    assert lines[0] == "source,line,doc_id,reason" and len(lines) == 3
