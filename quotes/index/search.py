@@ -152,7 +152,13 @@ def _search(
     groups = "JOIN groups g ON g.quote_id = q.quote_id"
     if not query.strip():  # no query: newest first, or most repeated first
         condition = f" WHERE {' AND '.join(where)}" if where else ""
-        if distinct:
+        if distinct and not where:  # the groups table knows: no pass over the quotes
+            sql = (
+                f"SELECT {columns}, q.quote AS match FROM groups g CROSS JOIN quotes q "
+                "ON q.id = (SELECT MIN(id) FROM quotes WHERE quote_id = g.quote_id) "
+                "ORDER BY g.n_docs DESC, g.first_date, g.quote_id"
+            )
+        elif distinct:
             sql = (
                 f"SELECT {columns}, q.quote AS match, MIN(q.id) FROM quotes q {groups}"
                 f"{condition} GROUP BY q.quote_id ORDER BY g.n_docs DESC, g.first_date, q.quote_id"

@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS groups(
 CREATE INDEX IF NOT EXISTS groups_norm ON groups(norm);
 CREATE INDEX IF NOT EXISTS groups_head ON groups(head);
 CREATE INDEX IF NOT EXISTS groups_tail ON groups(tail);
+CREATE INDEX IF NOT EXISTS groups_repeated ON groups(n_docs DESC, first_date, quote_id);
 CREATE TABLE IF NOT EXISTS quotes(
     id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
     speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
