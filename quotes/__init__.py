@@ -29,19 +29,31 @@ __all__ = ["Document", "Quote", "__version__", "extract", "extract_frame", "sear
 
 
 def extract(
-    text: str, doc_id: str = "doc", *, include_terms: bool = False, min_confidence: float = 0.0
+    text: str,
+    doc_id: str = "doc",
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    backend: str = "spacy",
+    device: str = "cpu",
 ) -> list[Quote]:
     """Quotes of one text, in order, with their speakers.
 
     `include_terms=True` also returns marks around names and terms (kind "term");
-    `min_confidence` drops rows less likely to be right (see `quotes.confidence`).
+    `min_confidence` drops rows less likely to be right (see `quotes.confidence`);
+    `backend` is "spacy" (default), "stanza" or "auto", `device` "cpu" or "cuda" (Stanza).
     """
+    from quotes import backends
     from quotes.pipeline import extract_document
 
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, got {type(text).__name__}")
+    name = backends.check(backend, device)
     return extract_document(
-        Document(doc_id, text), include_terms=include_terms, min_confidence=min_confidence
+        Document(doc_id, text),
+        include_terms=include_terms,
+        min_confidence=min_confidence,
+        backend=name,
     )
 
 
@@ -52,10 +64,13 @@ def extract_frame(
     *,
     include_terms: bool = False,
     min_confidence: float = 0.0,
+    backend: str = "spacy",
+    device: str = "cpu",
 ) -> pd.DataFrame:
     """One row per quote for a DataFrame, Series, list of texts or dict id -> text.
 
     Columns: the `Quote` fields, then the input's other columns (date, source, url...).
+    `backend` and `device` as for `extract`.
     """
     from quotes.frame import extract_frame as _extract_frame
 
@@ -65,6 +80,8 @@ def extract_frame(
         id_col=id_col,
         include_terms=include_terms,
         min_confidence=min_confidence,
+        backend=backend,
+        device=device,
     )
 
 

@@ -158,6 +158,8 @@ def extract(
     ] = False,
     fast: opt.Fast = False,
     errors_file: opt.ErrorsFile = None,
+    backend: opt.Backend = opt.BackendName.spacy,
+    device: opt.Device = opt.DeviceName.cpu,
 ) -> None:
     """Extract quotes from INPUT files into one table (a row per quote).
 
@@ -173,6 +175,7 @@ def extract(
     (after Ctrl-C or a killed job, the same command with --resume continues it)
     """
     reporter = _Reporter(quiet)
+    name = opt.prepare_backend(backend, device, reporter.say) if not fast else "spacy"
     to_file = output not in (None, "-")
     if resume and not to_file:
         raise _usage_error(reporter, "--resume needs an output file (-o FILE)")
@@ -201,7 +204,7 @@ def extract(
             task = progress.add_task("reading…", total=None)
             items = iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
             todo = _not_done(items, journal)
-            options = Options(include_terms, min_confidence, fast)
+            options = Options(include_terms, min_confidence, fast, name, device.value)
             for outcome in process(todo, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
                     reporter.skip(outcome.skipped)
@@ -290,3 +293,7 @@ if _register_eval is not None:
 from quotes.index_cli import register as _register_index  # noqa: E402 - after `app` exists
 
 _register_index(app)
+
+from quotes.models_cli import models_app  # noqa: E402 - after `app` exists
+
+app.add_typer(models_app, name="models")

@@ -3,6 +3,8 @@ names, defaults and help texts never drift apart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -60,3 +62,46 @@ ErrorsFile = Annotated[
         help="Also write every skipped input to this CSV (source, line, doc_id, reason).",
     ),
 ]
+
+
+class BackendName(str, Enum):
+    """Values of --backend."""
+
+    spacy = "spacy"
+    stanza = "stanza"
+    auto = "auto"
+
+
+class DeviceName(str, Enum):
+    """Values of --device."""
+
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+Backend = Annotated[
+    BackendName,
+    typer.Option(
+        "--backend",
+        case_sensitive=False,
+        help="NLP backend: spacy (installed with quotes), stanza (the [stanza] extra and "
+        "its models: quotes models download stanza), or auto (stanza when its French "
+        "models are installed, else spacy).",
+    ),
+]
+Device = Annotated[
+    DeviceName,
+    typer.Option("--device", case_sensitive=False, help="cpu, or cuda to run Stanza on a GPU."),
+]
+
+
+def prepare_backend(backend: BackendName, device: DeviceName, say: Callable[[str], None]) -> str:
+    """The backend to run, checked before any document is read: a missing library or
+    model is a usage error (exit 2) whose message names the command that fixes it."""
+    from quotes import backends
+
+    try:
+        return backends.check(backend.value, device.value)
+    except (backends.ModelNotAvailable, ValueError) as exc:
+        say(f"Error: {exc}")
+        raise typer.Exit(2) from None

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 # Module import, not `from ... import extract_document`, so tests can monkeypatch it.
+from quotes import cli_options as opt
 from quotes import pipeline
 from quotes.evaluation import (
     GoldDoc,
@@ -40,7 +41,7 @@ Example:
 
 
 def run_extractor(
-    docs: list[GoldDoc], console: Console, *, quiet: bool
+    docs: list[GoldDoc], console: Console, *, quiet: bool, backend: str = "spacy"
 ) -> tuple[dict[str, list[Quote]], list[str]]:
     """Extract every gold document; one crash must not lose the scores of the others."""
     predictions: dict[str, list[Quote]] = {}
@@ -58,7 +59,9 @@ def run_extractor(
         for doc in docs:
             try:
                 predictions[doc.doc_id] = list(
-                    pipeline.extract_document(Document(doc_id=doc.doc_id, text=doc.text))
+                    pipeline.extract_document(
+                        Document(doc_id=doc.doc_id, text=doc.text), backend=backend
+                    )
                 )
             except Exception as exc:  # any extractor bug: report, count, carry on
                 failed.append(doc.doc_id)
@@ -82,14 +85,21 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--errors", help="List errors grouped by cause.")
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        backend: opt.Backend = opt.BackendName.spacy,
+        device: opt.Device = opt.DeviceName.cpu,
     ) -> None:
         err = Console(stderr=True, soft_wrap=True)
+
+        def say(text: str) -> None:
+            err.print(text, markup=False, highlight=False)
+
+        name = opt.prepare_backend(backend, device, say)
         try:
             docs = load_gold(gold)
         except GoldError as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(2) from None
-        predictions, failed = run_extractor(docs, err, quiet=quiet)
+        predictions, failed = run_extractor(docs, err, quiet=quiet, backend=name)
         if failed:
             err.print(
                 f"{len(failed)} of {len(docs)} documents failed extraction (scored as no quotes)",

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from quotes import pipeline
+from quotes import backends, pipeline
 from quotes.io.writers import passthrough_name, quote_column_kinds
 from quotes.model import Document, Quote
 
@@ -77,6 +77,8 @@ def extract_frame(
     *,
     include_terms: bool = False,
     min_confidence: float = 0.0,
+    backend: str = "spacy",
+    device: str = "cpu",
 ) -> pd.DataFrame:
     """One row per quote found in `data`, with the input's other columns passed through.
 
@@ -84,13 +86,16 @@ def extract_frame(
     Series (ids from its index), a list of str (ids are positions "0", "1"...) or a dict
     id -> text. Rows whose text is missing, NaN or not a string are skipped with a
     warning naming them, as are rows on which the extractor fails, so one bad row never
-    loses the rest. A missing `text_col` or `id_col` raises ValueError.
+    loses the rest. A missing `text_col` or `id_col` raises ValueError. `backend` is
+    "spacy", "stanza" or "auto" (see quotes.backends); a backend whose models are missing
+    raises ModelNotAvailable before any row is read.
 
     Example::
 
         df = pd.DataFrame({"text": ["Il a dit : « Nous reviendrons. »"], "date": ["2024-05-01"]})
         extract_frame(df)[["doc_id", "quote", "speaker", "date"]]
     """
+    backend = backends.check(backend, device)
     pairs, passthrough = _items_from(data, text_col, id_col)
     metas: list[dict[str, Any]] = (
         passthrough.to_dict("records") if passthrough is not None else [{}] * len(pairs)
@@ -108,6 +113,7 @@ def extract_frame(
                 Document(doc_id, text, meta),
                 include_terms=include_terms,
                 min_confidence=min_confidence,
+                backend=backend,
             )
         except Exception as exc:  # one bad text must not lose the others
             failed.append(f"{doc_id} ({type(exc).__name__}: {exc})")

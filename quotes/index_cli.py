@@ -92,6 +92,8 @@ def index(
     jobs: opt.Jobs = None,
     fast: opt.Fast = False,
     errors_file: opt.ErrorsFile = None,
+    backend: opt.Backend = opt.BackendName.spacy,
+    device: opt.Device = opt.DeviceName.cpu,
 ) -> None:
     """Add quotes to a search index: extracted from documents (same inputs and options as
     `quotes extract`), or read from a table `quotes extract` wrote (CSV, JSONL, Parquet).
@@ -105,6 +107,8 @@ def index(
     Example: quotes index quotes.db quotes.csv   (a table from `quotes extract`)
     """
     err = _err()
+    say = lambda text: err.print(one_line(text), markup=False, emoji=False)  # noqa: E731
+    name = opt.prepare_backend(backend, device, say) if not fast else "spacy"
     try:
         errors = ErrorLog(errors_file) if errors_file else None
     except (OutputError, OSError) as exc:
@@ -138,7 +142,7 @@ def index(
                 writer.commit()
         if documents:
             items = iter_inputs_with_origin(documents, id_field=id_field, text_field=text_field)
-            options = Options(include_terms, min_confidence, fast)
+            options = Options(include_terms, min_confidence, fast, name, device.value)
             for outcome in process(items, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
                     skip(outcome.origin, outcome.skipped)

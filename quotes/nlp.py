@@ -91,7 +91,7 @@ _GENDER = {"Masc": "m", "Fem": "f"}
 _NUMBER = {"Sing": "sg", "Plur": "pl"}
 
 
-def _convert(doc, offset: int, original: str, cuts: Sequence[_Cut] = ()) -> list[Tok]:  # type: ignore[no-untyped-def]
+def _convert(doc, offset: int, original: str, cuts: Sequence[Cut] = ()) -> list[Tok]:  # type: ignore[no-untyped-def]
     """Tok records of a parsed piece; `cuts` map the parsed form back to `original`."""
     ents = {}
     for ent in doc.ents:
@@ -99,7 +99,7 @@ def _convert(doc, offset: int, original: str, cuts: Sequence[_Cut] = ()) -> list
             ents[t.i] = ent.label_
     toks = []
     for t in doc:
-        start, end = _original_range(t.idx, t.idx + len(t.text), cuts)
+        start, end = original_range(t.idx, t.idx + len(t.text), cuts)
         gender = t.morph.get("Gender")
         number = t.morph.get("Number")
         form = t.morph.get("VerbForm")
@@ -123,7 +123,7 @@ def _convert(doc, offset: int, original: str, cuts: Sequence[_Cut] = ()) -> list
 
 
 @dataclass(frozen=True, slots=True)
-class _Cut:
+class Cut:
     """A range of the original piece replaced by PLACEHOLDER at `at` in the parsed form."""
 
     at: int
@@ -131,7 +131,7 @@ class _Cut:
     end: int
 
 
-def _original_range(a: int, b: int, cuts: Sequence[_Cut]) -> tuple[int, int]:
+def original_range(a: int, b: int, cuts: Sequence[Cut]) -> tuple[int, int]:
     """The original (start, end) of the parsed form's [a, b)."""
     shift = 0
     for c in cuts:
@@ -144,13 +144,11 @@ def _original_range(a: int, b: int, cuts: Sequence[_Cut]) -> tuple[int, int]:
     return a + shift, b + shift
 
 
-def _parse_form(
-    piece: str, offset: int, elide: Sequence[tuple[int, int]]
-) -> tuple[str, list[_Cut]]:
+def parse_form(piece: str, offset: int, elide: Sequence[tuple[int, int]]) -> tuple[str, list[Cut]]:
     """The text handed to the parser: `piece` with each elided (document) range replaced
     by PLACEHOLDER, and the cuts that map it back."""
     parts: list[str] = []
-    cuts: list[_Cut] = []
+    cuts: list[Cut] = []
     pos = length = 0
     for lo, hi in elide:
         lo, hi = lo - offset, hi - offset
@@ -158,7 +156,7 @@ def _parse_form(
             continue  # overlapping or outside the (possibly truncated) piece: keep the words
         parts.append(piece[pos:lo])
         length += lo - pos
-        cuts.append(_Cut(length, lo, hi))
+        cuts.append(Cut(length, lo, hi))
         parts.append(PLACEHOLDER)
         length += len(PLACEHOLDER)
         pos = hi
@@ -189,7 +187,7 @@ def parse_pieces(
     cut = [text[s : min(e, s + MAX_PARSE_CHARS)] for text, (s, e) in pieces]
     ranges = elide if elide is not None else [()] * len(pieces)
     forms = [
-        _parse_form(piece, start, r)
+        parse_form(piece, start, r)
         for piece, (_, (start, _end)), r in zip(cut, pieces, ranges, strict=True)
     ]
     docs = nlp.pipe((form for form, _ in forms), batch_size=PIPE_BATCH)

@@ -31,6 +31,7 @@ from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.attribution.subjects import subject_mention
+from quotes.backends import current_device, get_backend, resolve
 from quotes.confidence import confidence
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
@@ -111,7 +112,7 @@ def extract_document(
     *,
     include_terms: bool = False,
     min_confidence: float = 0.0,
-    model: str = DEFAULT_MODEL,
+    backend: str = "spacy",
     parse_all: bool = False,
     fast: bool = False,
 ) -> list[Quote]:
@@ -123,7 +124,7 @@ def extract_document(
 
     `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
     """
-    analysed = _analyse(doc.text, model, parse_all, fast)
+    analysed = _analyse(doc.text, backend, parse_all, fast)
     return _rows(doc, *analysed, include_terms, min_confidence)
 
 
@@ -132,7 +133,7 @@ def extract_documents(
     *,
     include_terms: bool = False,
     min_confidence: float = 0.0,
-    model: str = DEFAULT_MODEL,
+    backend: str = "spacy",
     fast: bool = False,
 ) -> list[list[Quote] | Exception]:
     """`extract_document` for several documents, parsing all their windows in one
@@ -148,9 +149,9 @@ def extract_documents(
     pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
     elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
     try:
-        parsed = iter(_parse(pieces, model, fast, elide) if pieces else [])
+        parsed = iter(_parse(pieces, backend, fast, elide) if pieces else [])
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
-        return [_one(doc, include_terms, min_confidence, model, fast) for doc in docs]
+        return [_one(doc, include_terms, min_confidence, backend, fast) for doc in docs]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -166,11 +167,15 @@ def extract_documents(
 
 
 def _one(
-    doc: Document, include_terms: bool, min_confidence: float, model: str, fast: bool
+    doc: Document, include_terms: bool, min_confidence: float, backend: str, fast: bool
 ) -> list[Quote] | Exception:
     try:
         return extract_document(
-            doc, include_terms=include_terms, min_confidence=min_confidence, model=model, fast=fast
+            doc,
+            include_terms=include_terms,
+            min_confidence=min_confidence,
+            backend=backend,
+            fast=fast,
         )
     except Exception as exc:
         return exc
@@ -218,10 +223,10 @@ def _rows(
     return out
 
 
-def explain(text: str, model: str = DEFAULT_MODEL) -> list[dict[str, object]]:
+def explain(text: str, backend: str = "spacy") -> list[dict[str, object]]:
     """Why each marked span got its verdict: classifier score and features, the rule that
     found the speaker. For debugging a result and for calibrating `quotes.confidence`."""
-    items, _, _ = _analyse(text, model)
+    items, _, _ = _analyse(text, backend)
     return [
         {
             "start": it.span.start,
@@ -266,29 +271,32 @@ def _prepare(text: str, parse_all: bool) -> _Prepared:
 
 
 def _analyse(
-    text: str, model: str, parse_all: bool = False, fast: bool = False
+    text: str, backend: str, parse_all: bool = False, fast: bool = False
 ) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
     """Run the steps on one text: every marked span, classified and attributed."""
     p = _prepare(text, parse_all)
     if not p.wanted:  # no quote: nothing to parse, the model is never touched
         return _conclude(p, {})
     pieces = [(text, p.sents[k]) for k in p.wanted]
-    toks = _parse(pieces, model, fast, [p.elide.get(k, []) for k in p.wanted])
+    toks = _parse(pieces, backend, fast, [p.elide.get(k, []) for k in p.wanted])
     return _conclude(p, dict(zip(p.wanted, toks, strict=True)))
 
 
 def _parse(
     pieces: Sequence[tuple[str, tuple[int, int]]],
-    model: str,
+    backend: str,
     fast: bool,
     elide: Sequence[Sequence[tuple[int, int]]],
 ) -> list[list[Tok]]:
-    """Step 4: the model's parse, or the lexicon tagging of --fast."""
+    """Step 4: the backend's parse (quotes.backends), or the lexicon tagging of --fast."""
     if fast:
         from quotes.fast import fast_pieces
 
         return fast_pieces(pieces)
-    return parse_pieces(pieces, model, elide)
+    name = resolve(backend)
+    if name == "spacy":
+        return parse_pieces(pieces, DEFAULT_MODEL, elide)
+    return get_backend(name, current_device()).parse(pieces, elide)
 
 
 def _conclude(

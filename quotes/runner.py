@@ -43,6 +43,8 @@ class Options:
     include_terms: bool = False
     min_confidence: float = 0.0
     fast: bool = False  # no model: lexicon tagging (quotes.fast)
+    backend: str = "spacy"  # quotes.backends: "spacy" or "stanza" (resolved, not "auto")
+    device: str = "cpu"
 
 
 @dataclass
@@ -65,7 +67,9 @@ def _extract_batch(
 ) -> list[Outcome]:
     """Worker side: extract the documents of a batch together (one batched parse); a
     failure skips that document only."""
-    from quotes import pipeline  # imported in the worker: the model loads there, once
+    from quotes import backends, pipeline  # imported in the worker: the model loads there
+
+    backends.use_device(options.device)
 
     docs = [item for _, item in batch if isinstance(item, Document)]
     found = iter(
@@ -74,6 +78,7 @@ def _extract_batch(
             include_terms=options.include_terms,
             min_confidence=options.min_confidence,
             fast=options.fast,
+            backend=options.backend,
         )
     )
     out = []

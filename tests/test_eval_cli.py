@@ -69,7 +69,11 @@ def gold(tmp_path: Path) -> Path:
 
 
 def fake_extract(
-    doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    doc: Document,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    backend: str = "spacy",
 ) -> list[Quote]:
     """Finds the first quote of each test text exactly, with the right speaker for "a"."""
     first = {"a": ("La demande est rejetée.", "La juge"), "b": ("une saison meilleure", None)}
@@ -119,9 +123,7 @@ def test_bad_gold_exits_2_without_traceback(tmp_path: Path) -> None:
 def test_failing_document_is_reported_and_others_scored(
     gold: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def flaky(
-        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
-    ) -> list[Quote]:
+    def flaky(doc: Document, **options: object) -> list[Quote]:
         if doc.doc_id == "b":
             raise RuntimeError("boom")
         return fake_extract(doc)

@@ -20,7 +20,7 @@ _PAIR = re.compile(r"«\s*(.+?)\s*»")
 
 
 def fake_extract(
-    doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+    doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0, backend: str = ""
 ) -> list[Quote]:
     """A deterministic stand-in for the extractor: every « » pair, no speaker."""
     return [
@@ -117,7 +117,11 @@ def test_non_string_rows_are_skipped_with_a_warning(fake):
 
 def test_extractor_failure_on_one_row_keeps_the_others(monkeypatch):
     def flaky(
-        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+        doc: Document,
+        *,
+        include_terms: bool = False,
+        min_confidence: float = 0.0,
+        backend: str = "",
     ) -> list[Quote]:
         if "maire" in doc.text:
             raise RuntimeError("analyse impossible")
@@ -133,7 +137,11 @@ def test_meta_reaches_the_extractor(monkeypatch):
     seen: list[dict] = []
 
     def spy(
-        doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0
+        doc: Document,
+        *,
+        include_terms: bool = False,
+        min_confidence: float = 0.0,
+        backend: str = "",
     ) -> list[Quote]:
         seen.append(doc.meta)
         return []
