@@ -86,6 +86,13 @@ def test_phrase_and_prefix_queries(db: Path) -> None:
     assert len(search(db, "rouvrir NOT valée")) == 2
 
 
+def test_query_words_match_the_quote_not_the_speaker(db: Path) -> None:
+    """The speaker names are indexed for --speaker only: a quote *about* Macron, not by."""
+    assert search(db, "lambert").empty
+    assert search(db, "macron").empty
+    assert len(search(db, "maternite", speaker="macron")) == 3
+
+
 def test_matched_words_are_highlighted(db: Path) -> None:
     (match,) = search(db, "pauvrete")["match"]
     assert match == "La [pauvreté] recule enfin dans nos quartiers"

@@ -4,9 +4,10 @@ Why: ranking (FTS5's bm25 `rank`) costs time for every matching row, and joining
 match to its quote row to apply filters costs as much; a common word matches a third of
 a corpus. So the plan depends on how many rows each side selects:
 
-1. the filters (speaker, dates, source, kind) select few rows (`FEW_ROWS`): each of
-   them is tested against the query on its own (`MATCH ? AND rowid = ?` is an index
-   lookup), then ranked;
+1. the filters (dates, source, kind) select few rows (`FEW_ROWS`): each of them is
+   tested against the query on its own (`MATCH ? AND rowid = ?` is an index lookup),
+   then ranked (a speaker filter is part of the MATCH expression instead: the FTS index
+   also holds speaker names, see `search.fts_match`);
 2. the query matches few rows (`RANKED_ROWS`): all are ranked, filters applied;
 3. both are broad: the newest indexed matches that pass the filters, in index order
    (ranking a hundred thousand rows would take seconds for little use; `Plan.ranked`
@@ -42,10 +43,13 @@ def matching_ids(
     where: list[str],
     args: list[object],
     limit: int | None,
+    *,
+    by_index: bool = False,
 ) -> Plan:
     """The rows of `quotes q` matching the FTS5 expression `match` and the conditions
-    `where` (with their bound `args`), best first, at most `limit`."""
-    filtered = f"FROM quotes q WHERE {' AND '.join(where)}" if where else ""
+    `where` (with their bound `args`), best first, at most `limit`. `by_index`: `match`
+    itself narrows to the filtered rows (a speaker column term), so FTS5 goes first."""
+    filtered = f"FROM quotes q WHERE {' AND '.join(where)}" if where and not by_index else ""
     if filtered and _count_upto(con, filtered, args, FEW_ROWS) <= FEW_ROWS:
         ranks = []
         for (qid,) in con.execute(f"SELECT q.id {filtered}", args).fetchall():

@@ -83,6 +83,18 @@ def _day(value: str, option: str) -> dt.date:
         raise QueryError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
+def fts_match(query: str, speaker: str | None = None) -> str:
+    """The MATCH expression: the user's query on the quote column only (a quote *about*
+    Macron, not one *by* him), and, with a speaker filter, the speaker's surname on the
+    speaker column, so FTS5 reads only that speaker's quotes (the exact alias check is
+    done on the rows, `Filters.where`)."""
+    match = f"quote : ({to_match(query)})"
+    words = name_words(speaker or "")
+    if words:
+        match += ' AND speaker : "{}"'.format(words[-1].replace('"', '""'))
+    return match
+
+
 def speaker_aliases(con: sqlite3.Connection, name: str) -> list[str]:
     """The speaker names of the index that `name` designates, accents and case aside:
     names holding all its words ("macron" -> "Emmanuel Macron", "M. Macron"), and shorter
@@ -170,13 +182,13 @@ def _search(
             )
         frame = pd.read_sql_query(sql + _limit(limit, args), con, params=args)
         return frame[RESULT_COLUMNS].reset_index(drop=True)
-    match = to_match(query)
+    match = fts_match(query, filters.speaker)
     try:
         ranked = True
         if distinct:
             ids = _distinct_ids(con, match, where, args, limit)
         else:
-            found = matching_ids(con, match, where, args, limit)
+            found = matching_ids(con, match, where, args, limit, by_index=bool(filters.speaker))
             ids, ranked = found.ids, found.ranked
         rows = [
             con.execute(
@@ -237,7 +249,7 @@ def speakers(
         if query.strip():
             source_sql = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
             where.insert(0, "quotes_fts MATCH ?")
-            args.insert(0, to_match(query))
+            args.insert(0, fts_match(query, speaker))
         sql = (
             "SELECT q.speaker AS speaker, COUNT(*) AS quotes, COUNT(DISTINCT q.doc_id) AS "
             f"documents, MIN(q.date) AS first_date, MAX(q.date) AS last_date FROM {source_sql} "

@@ -7,7 +7,8 @@ tokenizer makes accents and case not matter ("etat" finds "État").
 Tables:
 - `quotes`: one row per quote (the columns of `quotes extract`, plus `quote_id` and the
   document's date, source and url); `quotes_fts` indexes its `quote` column (kept in step
-  by triggers);
+  by triggers; it also indexes `speaker`, so that a search by speaker reads only that
+  speaker's quotes);
 - `groups`: one row per distinct quote (`quote_id`): its normalised words, the number of
   documents that carry it and its first date;
 - `docs`: the documents indexed, so re-indexing one replaces its rows;
@@ -27,7 +28,7 @@ import regex
 
 from quotes.index.normalise import keys, name_words, normalise, same_quote
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # The per-quote columns stored, in order (the output schema of `quotes extract` that a
 # search shows, plus the document's date/source/url).
 COLUMNS = (
@@ -67,13 +68,14 @@ CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    quote, content='quotes', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    quote, speaker, content='quotes', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5');
 CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, quote) VALUES (new.id, new.quote);
+    INSERT INTO quotes_fts(rowid, quote, speaker) VALUES (new.id, new.quote, new.speaker);
 END;
 CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, quote) VALUES ('delete', old.id, old.quote);
+    INSERT INTO quotes_fts(quotes_fts, rowid, quote, speaker)
+    VALUES ('delete', old.id, old.quote, old.speaker);
 END;
 """
 
