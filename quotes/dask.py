@@ -94,9 +94,11 @@ def _extract_partition(
     include_terms: bool,
     min_confidence: float,
     dtypes: dict[str, Any],
+    backend: str = "spacy",
+    device: str = "cpu",
 ) -> pd.DataFrame:
     """`extract_frame` on one partition, with quote columns cast to the meta's dtypes."""
-    if len(part):
+    if len(part) and backend == "spacy":
         _warm_model()
     out = extract_frame(
         part,
@@ -104,6 +106,8 @@ def _extract_partition(
         id_col=id_col,
         include_terms=include_terms,
         min_confidence=min_confidence,
+        backend=backend,
+        device=device,
     )
     return out.astype(dtypes)
 
@@ -115,8 +119,12 @@ def extract_dask(
     *,
     include_terms: bool = False,
     min_confidence: float = 0.0,
+    backend: str = "spacy",
+    device: str = "cpu",
 ) -> dd.DataFrame:
     """One row per quote of a Dask DataFrame of documents, as `extract_frame` per partition.
+
+    `backend`/`device` as for `extract_frame`; the workers must have that backend's models.
 
     Lazy: nothing runs until `.compute()`, `.to_parquet()`... The columns and dtypes are
     known in advance (the `Quote` fields, then the input's other columns with their own
@@ -139,6 +147,8 @@ def extract_dask(
         include_terms=include_terms,
         min_confidence=min_confidence,
         dtypes=quote_dtypes,
+        backend=backend,
+        device=device,
         meta=meta,
         clear_divisions=True,  # each partition's output is indexed 0..n-1
     )
