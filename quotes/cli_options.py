@@ -84,7 +84,7 @@ Backend = Annotated[
     typer.Option(
         "--backend",
         case_sensitive=False,
-        help="NLP backend: spacy (installed with quotes), stanza (the [stanza] extra and "
+        help="NLP backend: spacy (installed with quotes), stanza (the optional stanza extra and "
         "its models: quotes models download stanza), or auto (stanza when its French "
         "models are installed, else spacy).",
     ),

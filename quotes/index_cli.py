@@ -216,7 +216,7 @@ def search_command(
 ) -> None:
     """Search the quotes of an index.
 
-    Example: quotes search --db quotes.db '"pouvoir d'"'"'achat" retraite*'
+    Example: quotes search --db quotes.db '"services publics" retraite*'
 
     Example: quotes search --db quotes.db --speaker Macron --since 2024-01-01 --format csv
 
