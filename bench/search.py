@@ -10,7 +10,10 @@ speakers, dates over five years, and one quote in ten repeated by another docume
 are drawn from the indexed text, then timed one by one through `quotes.search` (opening
 the index each time, as a notebook call or a CLI run does), on one core:
 
-- phrase: two or three consecutive words of an indexed quote, in "…";
+- phrase: two or three consecutive words of an indexed quote, in "…", at least one of
+  them a content word (what one searches for);
+- stopwords: the same with function words only ("et le"): reported, not a target (the
+  phrase check then reads the position lists of the most frequent words of the corpus);
 - prefix: the first four or five letters of a word, with *;
 - speaker: a word and --speaker with a speaker's surname;
 - repeated: `--distinct` with no query (the most repeated quotes of the corpus).
@@ -132,14 +135,32 @@ def build(db: Path, n_quotes: int, gen: Generator) -> list[tuple[str, str]]:
     return samples
 
 
+def reread(db: Path) -> list[tuple[str, str]]:
+    """(quote, speaker) samples of an existing index, about one in a thousand."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return list(con.execute("SELECT quote, speaker FROM quotes WHERE id % 1000 = 7"))
+    finally:
+        con.close()
+
+
 def queries(samples: list[tuple[str, str]], gen: Generator, n: int) -> dict[str, list[dict]]:
     rng = random.Random(5)
-    out: dict[str, list[dict]] = {"phrase": [], "prefix": [], "speaker": [], "repeated": []}
+    kinds = ("phrase", "prefix", "speaker", "repeated", "stopwords")
+    out: dict[str, list[dict]] = {kind: [] for kind in kinds}
+    function = set(FUNCTION_WORDS)
+    while len(out["phrase"]) < n or len(out["stopwords"]) < n:
+        words = rng.choice(samples)[0].lower().split()
+        k = rng.randint(0, len(words) - 3)
+        phrase = words[k : k + rng.randint(2, 3)]
+        kind = "stopwords" if set(phrase) <= function else "phrase"
+        if len(out[kind]) < n:
+            out[kind].append({"query": '"' + " ".join(phrase) + '"'})
     for _ in range(n):
         quote, speaker = rng.choice(samples)
         words = quote.split()
-        k = rng.randint(0, len(words) - 3)
-        out["phrase"].append({"query": '"' + " ".join(words[k : k + rng.randint(2, 3)]) + '"'})
         word = rng.choice([w for w in words if len(w) >= 6] or words)
         out["prefix"].append({"query": word[: rng.randint(4, 5)] + "*"})
         out["speaker"].append({"query": rng.choice(words), "speaker": speaker.split()[-1]})
@@ -152,6 +173,7 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=200, help="queries of each kind")
     ap.add_argument("--keep", help="write the index here instead of a temporary folder")
+    ap.add_argument("--index", help="time the queries on an index this script built before")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -159,12 +181,15 @@ def main() -> None:
 
     gen = Generator()
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(args.keep) if args.keep else Path(tmp) / "bench.db"
-        start = time.perf_counter()
-        samples = build(db, args.quotes, gen)
-        built = time.perf_counter() - start
-        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-        print(f"index: {args.quotes} quotes in {built:.0f} s, {size / 2**20:.0f} MiB")
+        db = Path(args.index or args.keep or Path(tmp) / "bench.db")
+        if args.index:
+            samples = reread(db)
+        else:
+            start = time.perf_counter()
+            samples = build(db, args.quotes, gen)
+            built = time.perf_counter() - start
+            size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+            print(f"index: {args.quotes} quotes in {built:.0f} s, {size / 2**20:.0f} MiB")
         for kind, items in queries(samples, gen, args.queries).items():
             times, hits = [], 0
             for q in items:

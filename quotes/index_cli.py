@@ -95,8 +95,10 @@ def index(
     backend: opt.Backend = opt.BackendName.spacy,
     device: opt.Device = opt.DeviceName.cpu,
 ) -> None:
-    """Add quotes to a search index: extracted from documents (same inputs and options as
-    `quotes extract`), or read from a table `quotes extract` wrote (CSV, JSONL, Parquet).
+    """Add quotes to a search index, from documents or from a quotes table.
+
+    INPUT: documents (same inputs and options as `quotes extract`), or a table that
+    `quotes extract` wrote (CSV, JSONL, Parquet), recognised by its columns.
 
     A document indexed again has its rows replaced, so indexing is incremental: run it
     on each day's new articles. Quotes with the same words in several documents share a

@@ -195,3 +195,12 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path: Path) -> None:
         search(other, "x")
     with pytest.raises(NotAnIndex, match="no such index"):
         search(tmp_path / "missing.db", "x")
+
+
+def test_highlight_marks_words_as_fts5_matches_them() -> None:
+    """highlight: whole words without case or accents, prefixes at word starts only."""
+    from quotes.index.highlight import QueryWords, highlight
+
+    words = QueryWords.of('"etat providence" pauvr*')
+    marked = highlight("L’État-providence et la pauvreté, non l’impauvrable", words, ("<", ">"))
+    assert marked == "L’<État>-<providence> et la <pauvreté>, non l’impauvrable"

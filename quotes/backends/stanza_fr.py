@@ -160,7 +160,9 @@ def tokens_of(doc: Any, offset: int, original: str, cuts: Sequence[Cut] = ()) ->
         word = token.words[0]
         inside = {w.id for w in token.words}
         head_word = word
-        while head_word.head in inside and head_word.head != head_word.id:  # "de" -> "le"
+        for _ in token.words:  # a head inside the token ("de" -> "le"): follow it out
+            if head_word.head not in inside or head_word.head == head_word.id:
+                break
             head_word = next(w for w in token.words if w.id == head_word.head)
         head = k if head_word.head in (0, None) else index.get((s, head_word.head), k)
         feats = _feats(token.words)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotes.index.fts_query import QueryError, to_match
+from quotes.index.highlight import QueryWords, highlight
 from quotes.index.normalise import is_alias, name_words
 from quotes.index.plan import matching_ids
 from quotes.index.store import connect
@@ -157,7 +158,7 @@ def _search(
     filters: Filters,
     limit: int | None,
     distinct: bool,
-    highlight: tuple[str, str],
+    marks: tuple[str, str],
 ) -> pd.DataFrame:
     where, args = filters.where(con)
     columns = ", ".join(f'q."{c}"' for c in RESULT_COLUMNS[:13]) + ", g.n_docs, g.first_date"
@@ -190,20 +191,25 @@ def _search(
         else:
             found = matching_ids(con, match, where, args, limit, by_index=bool(filters.speaker))
             ids, ranked = found.ids, found.ranked
-        rows = [
-            con.execute(
-                f"SELECT {columns}, highlight(quotes_fts, 0, ?, ?) AS match "
-                f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid {groups} "
-                "WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?",
-                (*highlight, match, qid),
-            ).fetchone()
-            for qid in ids
-        ]
+        rows = _rows(con, columns, groups, ids)
     except sqlite3.OperationalError as exc:  # FTS5 refused the expression
         raise QueryError(f"the query could not be run: {exc}") from None
-    frame = pd.DataFrame([r for r in rows if r is not None], columns=RESULT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=RESULT_COLUMNS[:-1])
+    words = QueryWords.of(query)
+    frame["match"] = [highlight(q, words, marks) for q in frame["quote"]]
     frame.attrs["ranked"] = ranked  # False: too many matches, newest indexed shown
     return frame
+
+
+def _rows(con: sqlite3.Connection, columns: str, groups: str, ids: list[int]) -> list[tuple]:
+    """The rows of `ids`, in that order."""
+    found: dict[int, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT q.id, {columns} FROM quotes q {groups} WHERE q.id IN ({marks})"
+        found.update((row[0], row[1:]) for row in con.execute(sql, chunk))
+    return [found[i] for i in ids if i in found]
 
 
 def _distinct_ids(
