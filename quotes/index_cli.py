@@ -224,26 +224,19 @@ def search_command(
 
     Example: quotes search --db quotes.db "dette" --distinct
     """
-    if not db:
-        raise _fail("--db is required: the index file built by `quotes index`")
     marks = _MARKS if fmt is Shown.table else ("[", "]")
-    try:
-        found = search(
-            db,
-            query,
-            speaker=speaker,
-            since=since,
-            until=until,
-            source=source,
-            kind=kind,
-            limit=limit,
-            distinct=distinct,
-            highlight=marks,
-        )
-    except (QueryError, NotAnIndex) as exc:
-        raise _fail(str(exc)) from None
-    if found.empty:
-        _err().print("no quote found", markup=False)
+    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    found = _ask(
+        search,
+        db,
+        query,
+        "no quote found",
+        **filters,
+        limit=limit,
+        distinct=distinct,
+        highlight=marks,
+    )
+    if found is None:
         return
     if not found.attrs.get("ranked", True):
         _err().print(
@@ -274,23 +267,9 @@ def speakers_command(
 
     Example: quotes speakers --db quotes.db "retraites" --format csv
     """
-    if not db:
-        raise _fail("--db is required: the index file built by `quotes index`")
-    try:
-        found = speakers(
-            db,
-            query,
-            speaker=speaker,
-            since=since,
-            until=until,
-            source=source,
-            kind=kind,
-            limit=limit,
-        )
-    except (QueryError, NotAnIndex) as exc:
-        raise _fail(str(exc)) from None
-    if found.empty:
-        _err().print("no speaker found", markup=False)
+    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    found = _ask(speakers, db, query, "no speaker found", **filters, limit=limit)
+    if found is None:
         return
     if fmt is Shown.table:
         table = Table(*found.columns)
@@ -299,6 +278,23 @@ def speakers_command(
         Console().print(table)
     else:
         _dump(found, fmt)
+
+
+def _ask(
+    fn: Callable[..., pd.DataFrame], db: str, query: str, none_found: str, **options: Any
+) -> pd.DataFrame | None:
+    """Run a search function for the CLI: usage errors exit 2 with one line; an empty
+    result is said on stderr (None returned)."""
+    if not db:
+        raise _fail("--db is required: the index file built by `quotes index`")
+    try:
+        found = fn(db, query, **options)
+    except (QueryError, NotAnIndex) as exc:
+        raise _fail(str(exc)) from None
+    if found.empty:
+        _err().print(none_found, markup=False)
+        return None
+    return found
 
 
 def _table(found: pd.DataFrame, distinct: bool) -> None:
