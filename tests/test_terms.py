@@ -132,8 +132,8 @@ FEATURE_CASES = [
     ),
     (
         "name_case",
-        "Selon elle, les lecteurs préfèrent «La Grande Revue» depuis longtemps.",
-        "Selon elle, les lecteurs préfèrent «La grande revue» depuis longtemps.",
+        "Selon elle, les lecteurs préfèrent «Grande Revue» depuis longtemps.",
+        "Selon elle, les lecteurs préfèrent «Grande revue» depuis longtemps.",
         "term",
         "partial",
     ),

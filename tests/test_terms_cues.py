@@ -62,3 +62,37 @@ def test_a_number_before_a_short_span_is_a_determiner() -> None:
     """terms._DETERMINERS: "de huit «porte-parole officiels»" labels people, like "des"."""
     v = verdict("Une délégation de huit «porte-parole officiels» a été créée mardi.")
     assert "det_before" in names(v)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interrogé par «Le Courrier du Lac» la semaine dernière, il avait dénoncé la décision.",
+        "Comme l'a écrit «La Voix du Nord» lundi, le maire a démenti.",
+    ],
+    ids=["interroge-par", "comme-l-a-ecrit"],
+)
+def test_titles_with_articles_are_names(text: str) -> None:
+    """terms._title_case: every word capitalised but the articles and prepositions: a
+    title, not speech, and its article does not count as a quoted phrase's determiner."""
+    v = verdict(text)
+    assert "name_case" in names(v) and "det_inside" not in names(v)
+    assert v.kind == "term"
+
+
+def test_a_phrase_with_a_determiner_is_still_a_quote() -> None:
+    """terms._title_case: «une honte absolue» (lower case) keeps its det_inside point."""
+    v = verdict("Le syndicat a dénoncé «une honte absolue» après le vote.")
+    assert "det_inside" in names(v) and "name_case" not in names(v)
+    assert v.kind != "term"
+
+
+def test_se_dire_followed_by_par_names_a_cause_not_a_speaker() -> None:
+    """patterns.passive_agent: "s'est dite «rassurée» par ces propos": "par" gives the
+    cause of a reflexive "se dire", not the speaker; the subject is the speaker."""
+    from tests.helpers import extract
+
+    (q,) = extract("La maire, Sophie Lambert, s’est dite « rassurée » par ces propos.")
+    assert q.speaker == "Sophie Lambert"
+    (q,) = extract("Le projet a été jugé « irréaliste » par les riverains.")
+    assert q.speaker == "les riverains"

@@ -199,6 +199,9 @@ def colon_before(ctx: Ctx) -> Attribution | None:
     return main_subject_of(ctx, "colon_before")
 
 
+_REFLEXIVE = frozenset({"s'", "se", "me", "m'", "nous", "vous", "te", "t'"})
+
+
 def passive_agent(ctx: Ctx) -> Attribution | None:
     """une décision jugée «incompréhensible» par X: the agent of a passive speech verb."""
     toks, a, b = ctx.toks, ctx.before(), ctx.after()
@@ -212,6 +215,8 @@ def passive_agent(ctx: Ctx) -> Attribution | None:
     )
     if cue is None or b >= len(toks) or fold(toks[b].text) != "par":
         return None
+    if any(fold(t.text) in _REFLEXIVE for t in toks[max(0, cue - 3) : cue]):
+        return None  # "elle s'est dite «rassurée» par ces propos": the cause, not the speaker
     m = subject_after(ctx, b + 1)
     return Attribution("passive_agent", m, toks[cue].text, toks[cue].start) if m else None
 
