@@ -154,3 +154,8 @@ def test_unusable_records_are_skipped_reported_and_logged(tmp_path: Path, corpus
     assert "2 documents" in result.output and "2 skipped" in result.output
     lines = log.read_text().splitlines()
     assert lines[0] == "source,line,doc_id,reason" and len(lines) == 3
+
+
+def test_an_index_in_a_missing_folder_is_a_usage_error(tmp_path: Path, corpus: Path) -> None:
+    result = run("index", str(tmp_path / "no" / "such" / "q.db"), str(corpus))
+    assert result.exit_code == 2 and "does not exist" in result.output

@@ -87,6 +87,8 @@ class NotAnIndex(RuntimeError):
 def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
     """Open an index; `create` makes it (or completes its schema) when needed."""
     path = Path(path)
+    if create and not path.parent.is_dir():
+        raise NotAnIndex(f"{path}: cannot create the index, folder {path.parent} does not exist")
     if not create and not path.is_file():
         raise NotAnIndex(f"{path}: no such index (build one with: quotes index {path} INPUT)")
     try:
