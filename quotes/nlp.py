@@ -184,14 +184,34 @@ def parse_pieces(
     gets the range's offsets.
     """
     nlp = get_nlp(model)
-    cut = [text[s : min(e, s + MAX_PARSE_CHARS)] for text, (s, e) in pieces]
-    ranges = elide if elide is not None else [()] * len(pieces)
-    forms = [
-        parse_form(piece, start, r)
-        for piece, (_, (start, _end)), r in zip(cut, pieces, ranges, strict=True)
-    ]
-    docs = nlp.pipe((form for form, _ in forms), batch_size=PIPE_BATCH)
+    prepared = prepare_pieces(pieces, elide)
+    docs = nlp.pipe((p.form for p in prepared), batch_size=PIPE_BATCH)
     return [
-        _convert(doc, start, piece, cuts)
-        for doc, (_, (start, _end)), piece, (_, cuts) in zip(docs, pieces, cut, forms, strict=True)
+        _convert(doc, p.offset, p.original, p.cuts) for doc, p in zip(docs, prepared, strict=True)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A piece as a backend gets it: `form` to parse, the `original` slice it stands for
+    (at document offset `offset`) and the `cuts` that map the form back to it."""
+
+    offset: int
+    original: str
+    form: str
+    cuts: list[Cut]
+
+
+def prepare_pieces(
+    pieces: Sequence[tuple[str, tuple[int, int]]],
+    elide: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> list[Prepared]:
+    """What every backend parses for (text, (start, end)) slices: at most MAX_PARSE_CHARS
+    of each, in parse form, elided ranges replaced by PLACEHOLDER."""
+    ranges = elide if elide is not None else [()] * len(pieces)
+    out = []
+    for (text, (start, end)), r in zip(pieces, ranges, strict=True):
+        original = text[start : min(end, start + MAX_PARSE_CHARS)]
+        form, cuts = parse_form(original, start, r)
+        out.append(Prepared(start, original, form, cuts))
+    return out

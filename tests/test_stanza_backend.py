@@ -32,10 +32,8 @@ def no_models(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path / "empty"
 
 
-@pytest.fixture
-def fake_models(tmp_path: Path, monkeypatch) -> Path:
+def install_fake_models(root: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
     """A models folder laid out as `stanza.download` leaves it (empty weight files)."""
-    root = tmp_path / "stanza_resources"
     for proc in stanza_fr.PROCESSORS:
         (root / "fr" / proc).mkdir(parents=True)
         (root / "fr" / proc / "default.pt").write_bytes(b"")
@@ -44,15 +42,22 @@ def fake_models(tmp_path: Path, monkeypatch) -> Path:
     return root
 
 
+@pytest.fixture
+def fake_models(tmp_path: Path, monkeypatch) -> Path:
+    return install_fake_models(tmp_path / "stanza_resources", monkeypatch)
+
+
+def fixture_blocks() -> dict[str, str]:
+    """The fixture's CoNLL-U sentences, by the text each was parsed from."""
+    blocks = FIXTURE.read_text(encoding="utf-8").strip().split("\n\n")
+    return {b.splitlines()[0].removeprefix("# text = "): b + "\n" for b in blocks}
+
+
 def fixture_documents(stanza) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Stanza Documents of the fixture, by the text each was parsed from."""
     from stanza.utils.conll import CoNLL
 
-    out = {}
-    for block in FIXTURE.read_text(encoding="utf-8").strip().split("\n\n"):
-        text = block.splitlines()[0].removeprefix("# text = ")
-        out[text] = CoNLL.conll2doc(input_str=block + "\n")
-    return out
+    return {text: CoNLL.conll2doc(input_str=b) for text, b in fixture_blocks().items()}
 
 
 class FixturePipeline:
@@ -74,30 +79,22 @@ def stanza_backend(stanza, monkeypatch):  # type: ignore[no-untyped-def]
     return backend
 
 
-def sentences() -> list[str]:
+def fixture_maker():  # type: ignore[no-untyped-def]
+    """tests/data/make_stanza_conllu.py, loaded as a module (it is not a package)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("make_conllu", DATA / "make_stanza_conllu.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.SENTENCES
+    return module
 
 
 def test_stanza_fixture_matches_the_pieces_the_backend_parses() -> None:
     """The fixture covers exactly what the pipeline asks the backend to parse."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_conllu", DATA / "make_stanza_conllu.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    texts = [
-        b.splitlines()[0].removeprefix("# text = ")
-        for b in FIXTURE.read_text().strip().split("\n\n")
-    ]
-    assert texts == module.pieces()
+    assert list(fixture_blocks()) == fixture_maker().pieces()
 
 
-@pytest.mark.parametrize("text", sentences())
+@pytest.mark.parametrize("text", fixture_maker().SENTENCES)
 def test_stanza_path_gives_the_quotes_speakers_and_offsets_of_the_spacy_path(
     text: str, stanza_backend
 ) -> None:  # type: ignore[no-untyped-def]
@@ -150,12 +147,7 @@ def test_stanza_auto_picks_spacy_without_models_and_stanza_with_them(
 ) -> None:  # type: ignore[no-untyped-def]
     assert backends.resolve("auto") == "spacy"
     assert backends.resolve("spacy") == "spacy"
-    root = tmp_path / "full"
-    for proc in stanza_fr.PROCESSORS:
-        (root / "fr" / proc).mkdir(parents=True)
-        (root / "fr" / proc / "default.pt").write_bytes(b"")
-    (root / "resources.json").write_text("{}")
-    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(root))
+    install_fake_models(tmp_path / "full", monkeypatch)
     assert backends.resolve("auto") == "stanza"
     with pytest.raises(ValueError, match="unknown backend"):
         backends.resolve("nltk")

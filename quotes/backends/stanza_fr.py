@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes.nlp import MAX_PARSE_CHARS, Cut, ModelNotAvailable, Tok, original_range, parse_form
+from quotes.nlp import Cut, ModelNotAvailable, Tok, original_range, prepare_pieces
 
 LANG = "fr"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
@@ -126,22 +126,15 @@ class StanzaBackend:
         """Parse (text, (start, end)) slices in one batch; offsets map back to each text."""
         import stanza
 
-        cut = [text[s : min(e, s + MAX_PARSE_CHARS)] for text, (s, e) in pieces]
-        ranges = elide if elide is not None else [()] * len(pieces)
-        forms = [
-            parse_form(piece, start, r)
-            for piece, (_, (start, _e)), r in zip(cut, pieces, ranges, strict=True)
-        ]
-        todo = [k for k, (form, _) in enumerate(forms) if form.strip()]
+        prepared = prepare_pieces(pieces, elide)
+        todo = [p for p in prepared if p.form.strip()]  # Stanza refuses empty documents
         docs = (
-            self._get_pipeline()([stanza.Document([], text=forms[k][0]) for k in todo])
-            if todo
-            else []
+            self._get_pipeline()([stanza.Document([], text=p.form) for p in todo]) if todo else []
         )
-        parsed = dict(zip(todo, docs, strict=True))
+        parsed = {id(p): doc for p, doc in zip(todo, docs, strict=True)}
         return [
-            tokens_of(parsed[k], pieces[k][1][0], cut[k], forms[k][1]) if k in parsed else []
-            for k in range(len(pieces))
+            tokens_of(parsed[id(p)], p.offset, p.original, p.cuts) if id(p) in parsed else []
+            for p in prepared
         ]
 
 

@@ -41,14 +41,13 @@ OUT = Path(__file__).with_name("stanza_fr.conllu")
 def pieces() -> list[str]:
     """The texts the backend hands to Stanza for SENTENCES (windows, elisions, parse form)."""
     from quotes import pipeline
-    from quotes.nlp import parse_form
+    from quotes.nlp import prepare_pieces
 
     out = []
     for text in SENTENCES:
         p = pipeline._prepare(text, parse_all=False)
-        for k in p.wanted:
-            a, b = p.sents[k]
-            out.append(parse_form(text[a:b], a, p.elide.get(k, []))[0])
+        pieces = [(text, p.sents[k]) for k in p.wanted]
+        out += [x.form for x in prepare_pieces(pieces, [p.elide.get(k, []) for k in p.wanted])]
     return out
 
 
