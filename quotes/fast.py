@@ -34,7 +34,10 @@ _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "is", "u", "us", "t", "t
 def _tokenizer():  # type: ignore[no-untyped-def]
     import spacy
 
-    nlp = spacy.blank("fr")
+    from quotes.compiled_regex import cached_compiles
+
+    with cached_compiles():  # the French tokenizer's regex, in milliseconds after once
+        nlp = spacy.blank("fr")
     split_inverted_clitics(nlp)  # "ont-elles" as in the model's tokenizer
     return nlp.tokenizer
 

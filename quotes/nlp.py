@@ -47,11 +47,16 @@ class ModelNotAvailable(RuntimeError):
 
 @functools.cache
 def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
-    """Load a spaCy pipeline once per process (loading takes seconds)."""
+    """Load a spaCy pipeline once per process, its layers on the matrix multiply
+    `quotes.matmul` chooses, the French tokenizer's big regex from `quotes.compiled_regex`."""
+    from quotes.compiled_regex import cached_compiles
+    from quotes.matmul import model_ops
+
     try:
         import spacy
 
-        nlp = spacy.load(model)
+        with model_ops(), cached_compiles():
+            nlp = spacy.load(model)
     except OSError as err:
         raise ModelNotAvailable(
             f"spaCy model {model!r} is not installed; run: pip install {model}"
@@ -89,34 +94,56 @@ PARSE_FORM = str.maketrans(
 )
 _GENDER = {"Masc": "m", "Fem": "f"}
 _NUMBER = {"Sing": "sg", "Plur": "pl"}
+_MORPH: dict[int, tuple[str, str, str]] = {}  # morph hash -> (gender, number, verb form)
+_NEGATIVE = 1 << 63  # heads are signed offsets in spaCy's unsigned arrays
+
+
+def _morph(strings, key: int) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """(gender, number, verb form) of a morphology hash; the model has a few hundred."""
+    found = _MORPH.get(key)
+    if found is None:
+        feats = dict(f.split("=", 1) for f in strings[key].split("|") if "=" in f)
+        found = (
+            _GENDER.get(feats.get("Gender", "").split(",")[0], ""),
+            _NUMBER.get(feats.get("Number", "").split(",")[0], ""),
+            feats.get("VerbForm", "").split(",")[0].lower(),
+        )
+        _MORPH[key] = found
+    return found
 
 
 def _convert(doc, offset: int, original: str, cuts: Sequence[Cut] = ()) -> list[Tok]:  # type: ignore[no-untyped-def]
-    """Tok records of a parsed piece; `cuts` map the parsed form back to `original`."""
+    """Tok records of a parsed piece; `cuts` map the parsed form back to `original`.
+
+    Reads the doc as one array of hashes (spaCy's `to_array`) rather than token by
+    token: on a corpus run this conversion costs a fifth of the parse otherwise.
+    """
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS
+
     ents = {}
     for ent in doc.ents:
-        for t in ent:
-            ents[t.i] = ent.label_
+        for i in range(ent.start, ent.end):
+            ents[i] = ent.label_
+    strings = doc.vocab.strings
+    rows = doc.to_array([IDX, LENGTH, HEAD, POS, DEP, LEMMA, MORPH]).tolist()
     toks = []
-    for t in doc:
-        start, end = original_range(t.idx, t.idx + len(t.text), cuts)
-        gender = t.morph.get("Gender")
-        number = t.morph.get("Number")
-        form = t.morph.get("VerbForm")
+    for i, (idx, length, head, pos, dep, lemma, morph) in enumerate(rows):
+        start, end = original_range(idx, idx + length, cuts)
+        gender, number, form = _morph(strings, morph)
         toks.append(
             Tok(
-                i=t.i,
+                i=i,
                 text=original[start:end],
-                lemma=t.lemma_.lower(),
-                pos=t.pos_,
-                dep=t.dep_.lower(),
-                head=t.head.i,
+                lemma=strings[lemma].lower(),
+                pos=strings[pos],
+                dep=strings[dep].lower(),
+                head=i + (head - (1 << 64) if head >= _NEGATIVE else head),
                 start=offset + start,
                 end=offset + end,
-                ent=ents.get(t.i, ""),
-                gender=_GENDER.get(gender[0], "") if gender else "",
-                number=_NUMBER.get(number[0], "") if number else "",
-                form=form[0].lower() if form else "",
+                ent=ents.get(i, ""),
+                gender=gender,
+                number=number,
+                form=form,
             )
         )
     return toks

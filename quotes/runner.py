@@ -30,6 +30,7 @@ from typing import Any
 
 from quotes.io.readers import Origin, Skipped, with_line
 from quotes.io.writers import quote_row
+from quotes.matmul import one_blas_thread
 from quotes.model import Document
 
 BATCH_SIZE = 32  # documents per task: parsed in one batch, small enough to stream
@@ -117,20 +118,22 @@ def process(
         for batch in _batches(items, BATCH_SIZE):
             yield from _extract_batch(batch, options)
         return
-    # spawn, not fork: the parent may run threads (progress display) that fork would copy
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("spawn"), initializer=_ignore_ctrl_c
-    )
-    try:
-        pending: deque = deque()
-        for batch in _batches(items, BATCH_SIZE):
-            pending.append(pool.submit(_extract_batch, batch, options))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+    # spawn, not fork: the parent may run threads (progress display) that fork would copy;
+    # workers start (on demand) with one BLAS thread each, as they share the cores
+    with one_blas_thread():
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=get_context("spawn"), initializer=_ignore_ctrl_c
+        )
+        try:
+            pending: deque = deque()
+            for batch in _batches(items, BATCH_SIZE):
+                pending.append(pool.submit(_extract_batch, batch, options))
+                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ignore_ctrl_c() -> None:

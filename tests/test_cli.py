@@ -217,3 +217,11 @@ def test_stdin_binary_is_skipped(in_tmp):
     result = run("extract", "-", stdin=b"\x00\x01" * 50)
     assert result.exit_code == 1
     assert "skipped stdin: binary file" in result.stderr
+
+
+def test_bad_matmul_setting_is_a_usage_error(in_tmp, monkeypatch):
+    (in_tmp / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("QUOTES_MATMUL", "gpu")
+    result = run("extract", "a.txt")
+    assert result.exit_code == 2
+    assert "QUOTES_MATMUL='gpu'" in result.output and "Traceback" not in result.output

@@ -79,6 +79,10 @@ def check(name: str, device: str = "cpu") -> str:
     ModelNotAvailable (message names the fix) or ValueError; returns the resolved name."""
     use_device(device)
     name = resolve(name)
+    if name == "spacy":
+        from quotes.matmul import chosen
+
+        chosen()  # a bad QUOTES_MATMUL is a usage error, not a worker's traceback
     if name == "stanza":
         from quotes.backends.stanza_fr import require_models
 
