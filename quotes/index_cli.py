@@ -11,9 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -23,12 +22,14 @@ from quotes import cli_options as opt
 from quotes.index.fts_query import QueryError
 from quotes.index.load import is_quote_table, quote_rows
 from quotes.index.plan import RANKED_ROWS
-from quotes.index.search import search, speakers
 from quotes.index.store import NotAnIndex, Writer, connect
 from quotes.io.error_log import ErrorLog
 from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
 from quotes.io.writers import OutputError
 from quotes.runner import Options, default_jobs, process
+
+if TYPE_CHECKING:  # pandas is imported by the commands that read an index, not at start-up
+    import pandas as pd
 
 COMMIT_EVERY = 500  # documents per transaction: a crash loses at most these
 _MARKS = ("\ue000", "\ue001")  # highlight marks no text contains (private use)
@@ -227,7 +228,7 @@ def search_command(
     marks = _MARKS if fmt is Shown.table else ("[", "]")
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
     found = _ask(
-        search,
+        _search(),
         db,
         query,
         "no quote found",
@@ -268,13 +269,15 @@ def speakers_command(
     Example: quotes speakers --db quotes.db "retraites" --format csv
     """
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    from quotes.index.search import speakers
+
     found = _ask(speakers, db, query, "no speaker found", **filters, limit=limit)
     if found is None:
         return
     if fmt is Shown.table:
         table = Table(*found.columns)
         for row in found.itertuples(index=False):
-            table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+            table.add_row(*(_cell(v) for v in row))
         Console().print(table)
     else:
         _dump(found, fmt)
@@ -305,9 +308,22 @@ def _table(found: pd.DataFrame, distinct: bool) -> None:
         table.add_row(
             _highlighted(row["match"]),
             row["speaker"] or "",
-            *("" if pd.isna(row[c]) else str(row[c]) for c in extra),
+            *(_cell(row[c]) for c in extra),
         )
     Console().print(table)
+
+
+def _search() -> Callable[..., pd.DataFrame]:
+    from quotes.index.search import search
+
+    return search
+
+
+def _cell(value: Any) -> str:
+    """A table cell: missing values (None, NaN, NA) empty."""
+    import pandas as pd
+
+    return "" if pd.isna(value) else str(value)
 
 
 def _highlighted(match: str) -> Text:

@@ -52,7 +52,14 @@ def _fold_word(word: str) -> str:
 
 def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFD", word).translate(_combining_marks())
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining character (all below U+20000), mapped to None for str.translate:
+    a C-speed strip of the accents NFD splits off, for whole sentences and documents."""
+    return {cp: None for cp in range(0x20000) if unicodedata.combining(chr(cp))}
 
 
 @functools.cache

@@ -212,10 +212,33 @@ def parse_pieces(
     """
     nlp = get_nlp(model)
     prepared = prepare_pieces(pieces, elide)
-    docs = nlp.pipe((p.form for p in prepared), batch_size=PIPE_BATCH)
+    docs = _pipe(nlp, [p.form for p in prepared])
     return [
         _convert(doc, p.offset, p.original, p.cuts) for doc, p in zip(docs, prepared, strict=True)
     ]
+
+
+def _pipe(nlp, forms: list[str]) -> list:  # type: ignore[no-untyped-def]
+    """The docs of `forms`, in order; forms that cannot name anyone skip the entity
+    recognizer (`quotes.windows.may_name_someone`)."""
+    from quotes.windows import may_name_someone
+
+    stop = _function_words(nlp.lang)
+    named = [may_name_someone(f, stop) for f in forms]
+    skip = ["ner"] if "ner" in nlp.pipe_names else []
+    with_ner = nlp.pipe([f for f, n in zip(forms, named, strict=True) if n], batch_size=PIPE_BATCH)
+    without = nlp.pipe(
+        [f for f, n in zip(forms, named, strict=True) if not n], batch_size=PIPE_BATCH, disable=skip
+    )
+    return [next(with_ner) if n else next(without) for n in named]
+
+
+@functools.cache
+def _function_words(lang: str) -> frozenset[str]:
+    """The language's stop words (spaCy's list), lower case."""
+    from spacy.util import get_lang_class
+
+    return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ from collections import Counter
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes import lexicon
 from quotes.lexicon import (
@@ -170,3 +172,15 @@ def test_is_speech_verb_uses_the_tagger_lemma() -> None:
 )
 def test_is_speech_verb_missed_forms(form: str) -> None:
     assert is_speech_verb(form)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_fold_strips_exactly_the_combining_marks(text):
+    """fold (cached words and long strings alike) = lower case, ’ to ', NFD without marks."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    expected = "".join(c for c in nfd if not unicodedata.combining(c))
+    assert fold(text) == expected
+    assert fold(text * 3) == expected * 3  # past the cached length: the other path

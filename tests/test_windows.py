@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from quotes import windows
 from quotes.nlp import PLACEHOLDER, parse_pieces
 from quotes.scanner import scan
+from quotes.windows import may_name_someone
 from tests.helpers import extract
 
 LONG = "Nous ne partirons pas tant que la mairie n’aura pas rouvert la crèche du quartier"
@@ -97,3 +98,40 @@ def test_every_token_slices_back_whatever_is_elided(text: str, data: st.DataObje
     ranges = sorted(data.draw(st.lists(bounds, max_size=4)))
     (toks,) = parse_pieces([(text, (0, n))], elide=[ranges])
     assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+STOP = frozenset({"il", "elle", "mais", "selon", "le", "la", "les", "de"})
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Il a ajouté que la réunion aurait lieu lundi.", False),
+        ("Mais les habitants attendent toujours.", False),
+        ("il a promis de revenir.", False),
+        ("Selon Claire Dumas, rien n'est décidé.", True),  # a capital after the first word
+        ("Dumas a promis de revenir.", True),  # the first word is no function word
+        ("Le maire de l'Isle a parlé.", True),  # a capital after an apostrophe
+        ("« … », a-t-il dit.", False),  # the placeholder has no letters
+        ("2024 sera difficile, a-t-elle dit.", False),
+        ("", False),
+    ],
+)
+def test_may_name_someone(form, expected):
+    assert may_name_someone(form, STOP) is expected
+
+
+def test_sentences_without_names_parse_the_same_without_the_entity_recognizer():
+    """parse_pieces skips NER where no name can be; the records equal a full run's."""
+    from quotes.nlp import _convert, get_nlp
+
+    text = (
+        "Il a ajouté que la réunion aurait lieu lundi. "
+        "Mais les habitants attendent toujours des réponses. "
+        "Selon Claire Dumas, rien n'est encore décidé."
+    )
+    ranges = [(0, 45), (46, 97), (98, len(text))]
+    nlp = get_nlp()
+    full = [_convert(nlp(text[a:b]), a, text[a:b]) for a, b in ranges]
+    assert parse_pieces([(text, r) for r in ranges]) == full
+    assert any(t.ent == "PER" for t in full[2])
