@@ -1,7 +1,7 @@
 """Throughput, accuracy and memory of `quotes extract`, measured in one run.
 
     python bench/throughput.py                      # corpus from data/sample_fr.jsonl
-    python bench/throughput.py my_articles.jsonl --docs 3000 --gold data/sample_fr_gold.jsonl
+    python bench/throughput.py my_articles.jsonl --tokens 300000 --gold data/sample_fr_gold.jsonl
     python bench/throughput.py --memory 1000,100000 # also peak RSS at two corpus sizes
 
 What it prints:
@@ -18,7 +18,9 @@ What it prints:
 
 The corpus repeats and shuffles the paragraphs of the given JSONL texts (default: the
 project's own fictional sample), so it has the mix of quoted and unquoted paragraphs of
-the source; a fixed seed makes runs comparable.
+the source; a fixed seed makes runs comparable. Its size is given in tokens (default
+1,000,000, about a thousand news articles), so corpora of short and long texts compare:
+a corpus run, where the seconds each worker takes to start (printed apart) weigh little.
 """
 
 from __future__ import annotations
@@ -51,22 +53,33 @@ def paragraphs(paths: list[str]) -> list[str]:
     return out
 
 
-def build_corpus(paras: list[str], n_docs: int, path: Path, seed: int = 7) -> list[str]:
-    """Write `n_docs` articles of 3 to 8 shuffled paragraphs as JSONL; return the texts."""
+def build_corpus(
+    paras: list[str], n_docs: int, path: Path, seed: int = 7, tokens: int = 0
+) -> list[str]:
+    """Write articles of 3 to 8 shuffled paragraphs as JSONL, `n_docs` of them or, with
+    `tokens`, as many as reach that many tokens; return the texts."""
     rng = random.Random(seed)
-    texts = []
+    tokenizer = _tokenizer() if tokens else None
+    texts: list[str] = []
+    total = 0
     with path.open("w", encoding="utf-8") as f:
-        for i in range(n_docs):
+        while (total < tokens) if tokenizer else (len(texts) < n_docs):
             text = "\n\n".join(rng.choice(paras) for _ in range(rng.randint(3, 8)))
+            f.write(json.dumps({"id": f"b{len(texts)}", "text": text}, ensure_ascii=False) + "\n")
             texts.append(text)
-            f.write(json.dumps({"id": f"b{i}", "text": text}, ensure_ascii=False) + "\n")
+            if tokenizer:
+                total += len(tokenizer(text))
     return texts
 
 
-def count_tokens(texts: list[str]) -> int:
+def _tokenizer():  # type: ignore[no-untyped-def]
     import spacy
 
-    tokenizer = spacy.blank("fr").tokenizer
+    return spacy.blank("fr").tokenizer
+
+
+def count_tokens(texts: list[str]) -> int:
+    tokenizer = _tokenizer()
     return sum(len(tokenizer(t)) for t in texts)
 
 
@@ -126,7 +139,14 @@ def eval_scores(gold_path: str, parse_all: bool, fast: bool = False) -> dict[str
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("jsonl", nargs="*", default=[str(ROOT / "data" / "sample_fr.jsonl")])
-    ap.add_argument("--docs", type=int, default=1000, help="documents in the speed corpus")
+    ap.add_argument(
+        "--tokens",
+        type=int,
+        default=1_000_000,
+        help="size of the speed corpus in tokens (default 1,000,000: a corpus run, where "
+        "the few seconds workers take to start weigh little)",
+    )
+    ap.add_argument("--docs", type=int, default=0, help="size in documents instead")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--gold", nargs="*", default=[str(ROOT / "data" / "sample_fr_gold.jsonl")])
     ap.add_argument("--memory", default="", help="two corpus sizes, e.g. 1000,100000")
@@ -141,7 +161,7 @@ def main() -> None:
     paras = paragraphs(args.jsonl)
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_speed:
-            speed(paras, args.docs, args.jobs, Path(tmp))
+            speed(paras, args.docs, args.tokens, args.jobs, Path(tmp))
             for gold in args.gold:
                 accuracy(gold)
         if args.memory:
@@ -159,16 +179,19 @@ def main() -> None:
                 big.unlink()
 
 
-def speed(paras: list[str], n_docs: int, jobs: int, tmp: Path) -> None:
+def speed(paras: list[str], n_docs: int, n_tokens: int, jobs: int, tmp: Path) -> None:
     """Tokens/s of the baseline parse, of `quotes extract` and of `--fast`; ratios."""
     corpus = tmp / "corpus.jsonl"
-    texts = build_corpus(paras, n_docs, corpus)
+    texts = build_corpus(paras, n_docs, corpus, tokens=0 if n_docs else n_tokens)
     tokens = count_tokens(texts)
-    print(f"corpus: {n_docs} documents, {tokens} tokens, from {len(paras)} paragraphs")
+    print(f"corpus: {len(texts)} documents, {tokens} tokens, from {len(paras)} paragraphs")
     base = full_parse_seconds(texts)
     same = full_parse_seconds(texts, plain=False)
     ours, _ = extract_run(corpus, jobs, tmp / "out.csv")
     quick, _ = extract_run(corpus, jobs, tmp / "fast.csv", "--fast")
+    tiny = tmp / "tiny.jsonl"
+    build_corpus(paras, 2, tiny)
+    start, _ = extract_run(tiny, jobs, tmp / "tiny.csv")
     print(f"full-document parse (1 process):  {tokens / base:9.0f} tokens/s ({base:.1f} s)")
     print(
         f"  the same, model as quotes loads it: {tokens / same:7.0f} tokens/s ({same:.1f} s, "
@@ -176,7 +199,7 @@ def speed(paras: list[str], n_docs: int, jobs: int, tmp: Path) -> None:
     )
     print(
         f"quotes extract --jobs {jobs}:          {tokens / ours:9.0f} tokens/s "
-        f"({ours:.1f} s, model loading included)"
+        f"({ours:.1f} s, of which about {start:.1f} s starting: workers, model loading)"
     )
     print(f"ratio: {base / ours:.2f}  (against the model as quotes loads it: {same / ours:.2f})")
     print(
