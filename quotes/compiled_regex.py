@@ -4,11 +4,11 @@ Why this module: importing spaCy's French language data compiles one 1.4 MB regu
 expression (the tokenizer's `token_match`, an alternation of hyphenated-word patterns over
 the whole Unicode letter class). Python's `re` takes four to five seconds for it, in every
 process that loads the model: every `quotes extract` call and every worker process of a
-corpus run. That is most of the time a short run takes, and more than the parse of a
-thousand articles on each worker.
+corpus run. That is most of the time a short run takes.
 
 What `re` builds from a pattern is a deterministic program (a list of integers) handed to
-`_sre.compile`. `cached_compiles()` keeps that program for patterns longer than
+`_sre.compile`. `cached_compiles()` keeps that program (as JSON: plain data, nothing in
+a cache file can run) for patterns longer than
 `MIN_CHARS`, keyed by the pattern, its flags, the Python version and the regular
 expression engine's version; the next process rebuilds the same compiled pattern in
 milliseconds. Anything unexpected (another Python, a damaged or unwritable cache) falls
@@ -23,8 +23,8 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import contextlib
 import hashlib
+import json
 import os
-import pickle
 import re
 import sys
 import tempfile
@@ -77,13 +77,28 @@ def _build(pattern: str, program: tuple) -> re.Pattern[str]:
     return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
+def _load(path: Path) -> tuple:
+    """A saved program (JSON: plain data, nothing in the file can run)."""
+    with path.open(encoding="utf-8") as f:
+        e = json.load(f)
+    return e["flags"], e["code"], e["groups"], e["groupindex"], tuple(e["indexgroup"])
+
+
 def _save(path: Path, program: tuple) -> None:
     """Write atomically: parallel workers may save the same program at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(program, f, protocol=pickle.HIGHEST_PROTOCOL)
+        final_flags, code, groups, groupindex, indexgroup = program
+        entry = {
+            "flags": final_flags,
+            "groups": groups,
+            "groupindex": groupindex,
+            "indexgroup": list(indexgroup),
+            "code": code,
+        }
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(entry, f, separators=(",", ":"))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -99,10 +114,9 @@ def compile_cached(pattern: Any, flags: int = 0, *, original: Any = None) -> Any
         return fallback(pattern, flags)
     if flags & re.DEBUG:
         return fallback(pattern, flags)
-    path = folder / f"re-{_key(pattern, flags)}.pickle"
+    path = folder / f"re-{_key(pattern, flags)}.json"
     try:
-        with path.open("rb") as f:
-            return _build(pattern, pickle.load(f))
+        return _build(pattern, _load(path))
     except Exception:  # missing or unusable entry: compile it anew
         pass
     try:

@@ -26,7 +26,7 @@ def cache(tmp_path, monkeypatch):
 
 def test_second_compile_is_read_from_disk(cache, monkeypatch):
     first = cr.compile_cached(PATTERN)
-    files = list(cache.glob("re-*.pickle"))
+    files = list(cache.glob("re-*.json"))
     assert len(files) == 1
 
     def no_compiling(*args):
@@ -53,11 +53,11 @@ def test_cached_program_matches_like_re(text):
 
 def test_damaged_entry_is_compiled_anew_and_replaced(cache):
     cr.compile_cached(PATTERN)
-    (entry,) = cache.glob("re-*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache.glob("re-*.json")
+    entry.write_bytes(b"not json")
     pattern = cr.compile_cached(PATTERN)
     assert pattern.match("vis-à-vis")
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not json"
 
 
 def test_cache_off_and_unwritable_folder_still_compile(tmp_path, monkeypatch):
@@ -82,7 +82,7 @@ def test_block_routes_re_compile_and_restores_it(cache):
         re.purge()
         assert re.compile(PATTERN).match("porte-parole")
     assert cr._compiler.compile is before
-    assert len(list(cache.glob("re-*.pickle"))) == 1
+    assert len(list(cache.glob("re-*.json"))) == 1
     with pytest.raises(RuntimeError), cr.cached_compiles():
         raise RuntimeError("boom")
     assert cr._compiler.compile is before
