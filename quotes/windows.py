@@ -14,7 +14,7 @@ the sentences before), not the quoted words themselves, so:
 - the entity recognizer (the dearest part of the spaCy model) skips a sentence that
   cannot hold a name (`may_name_someone`): no capitalised word but its first, and that
   one a function word ("Il", "Mais", "Selon"). Names are capitalised in news text; on
-  such sentences the model finds no entity anyway.
+  the dev and sample texts the model found no entity in any such sentence.
 
 A quote keeps its words when a rule reads them: an incise inside the marks ("«Nous
 partirons, a-t-elle dit, demain»") or "selon" inside the marks; short quotes keep theirs
@@ -73,8 +73,9 @@ _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
 def may_name_someone(form: str, function_words: frozenset[str]) -> bool:
-    """False when `form` (a sentence) has no capitalised word but its first, and that
-    first word is in `function_words` (lower case): no name can be found in it."""
+    """Whether `form` (a sentence) may hold a name: a capitalised word after its first
+    word, or a first word that is capitalised and not in `function_words` (lower case).
+    "Il a ajouté que rien n'était prévu." cannot; "Dupont a ajouté…" may."""
     first = _WORD.search(form)
     if first is None:
         return False
