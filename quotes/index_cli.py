@@ -225,10 +225,12 @@ def search_command(
 
     Example: quotes search --db quotes.db "dette" --distinct
     """
+    from quotes.index.search import search
+
     marks = _MARKS if fmt is Shown.table else ("[", "]")
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
     found = _ask(
-        _search(),
+        search,
         db,
         query,
         "no quote found",
@@ -268,9 +270,9 @@ def speakers_command(
 
     Example: quotes speakers --db quotes.db "retraites" --format csv
     """
-    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
     from quotes.index.search import speakers
 
+    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
     found = _ask(speakers, db, query, "no speaker found", **filters, limit=limit)
     if found is None:
         return
@@ -311,12 +313,6 @@ def _table(found: pd.DataFrame, distinct: bool) -> None:
             *(_cell(row[c]) for c in extra),
         )
     Console().print(table)
-
-
-def _search() -> Callable[..., pd.DataFrame]:
-    from quotes.index.search import search
-
-    return search
 
 
 def _cell(value: Any) -> str:
