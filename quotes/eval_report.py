@@ -1,17 +1,27 @@
 """Evaluation results and their presentation: counts, errors, text tables, JSON.
 
 Split from `quotes.evaluation`, which computes these results and re-exports every public
-name here. The dependency is one way (this module never imports `quotes.evaluation`), so
-there is no import cycle.
+name here. The dependency is one way (this module imports `quotes.evaluation` only for
+type checking), so there is no import cycle at run time.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotes.evaluation import GoldDoc
 
 THRESHOLDS = (0.3, 0.8)
+#: `--by file` groups on the gold file a document was read from (not on a "file" key).
+FILE_FIELD = "file"
+#: The group of documents that lack the field (or have it null or empty).
+MISSING = "-"
 
 
 def _ratio(num: int, den: int) -> float:
@@ -197,14 +207,34 @@ def _scores_json(r: Report) -> dict[str, Any]:
     }
 
 
-def report_to_json(report: Report, *, errors: bool = True) -> dict[str, Any]:
-    """The report as JSON-ready data; threshold keys are "at30", "at80"."""
+def report_to_json(
+    report: Report,
+    *,
+    errors: bool = True,
+    groups: Mapping[str, Report] | None = None,
+    group_by: str | None = None,
+) -> dict[str, Any]:
+    """The report as JSON-ready data; threshold keys are "at30", "at80".
+
+    With `groups` (from `group_reports`), "groups" maps each group value to the same scores
+    as the pooled top level (plus its "error_counts" when `errors`), and "group_by" names
+    the field, so a script reads a group exactly as it reads the pooled report.
+    """
     out = _scores_json(report)
     out["unknown_docs"] = report.unknown_docs
     out["docs"] = [{"doc_id": r.doc_id, **_scores_json(r)} for r in report.docs]
     if errors:
         out["error_counts"] = dict(_cause_counts(report))
         out["errors"] = [asdict(e) for e in report.errors]
+    if groups is not None:
+        out["group_by"] = group_by
+        out["groups"] = {
+            name: {
+                **_scores_json(g),
+                **({"error_counts": dict(_cause_counts(g))} if errors else {}),
+            }
+            for name, g in groups.items()
+        }
     return out
 
 
@@ -234,3 +264,97 @@ def format_errors(report: Report) -> str:
             lines.append(f"  context: {_clip(e.context, 200)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+# --- groups: scores per outlet, per gold file... ---------------------------------------
+
+
+def file_labels(docs: Sequence[GoldDoc]) -> dict[str, str]:
+    """The label of each gold file: its name, or the path as given when two share a name.
+
+    Names keep the table narrow; two different files must still never pool into one group.
+    """
+    paths = {d.gold_file for d in docs if d.gold_file}
+    names = Counter(PurePath(p).name for p in paths)
+    return {p: PurePath(p).name if names[PurePath(p).name] == 1 else p for p in paths}
+
+
+def group_value(doc: GoldDoc, field: str, labels: Mapping[str, str] | None = None) -> str:
+    """The group `doc` falls in for `field`: a metadata value as text, or MISSING ("-").
+
+    Non-string values are written as JSON (true, 3) so that `--only FIELD=VALUE` can name
+    them; `labels` (from `file_labels`) is needed for the "file" field only.
+    """
+    if field == FILE_FIELD:
+        if not doc.gold_file:
+            return MISSING
+        return (labels or {}).get(doc.gold_file, PurePath(doc.gold_file).name)
+    value = doc.meta.get(field)
+    if value is None or value == "":
+        return MISSING
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def group_reports(report: Report, docs: Sequence[GoldDoc], field: str) -> dict[str, Report]:
+    """One Report per value of `field` (sorted), each the sum of its documents' rows.
+
+    The per-document Reports that `score` kept in `report.docs` are added up rather than
+    scored again, so there is one scoring path and the groups add up to the pooled report.
+    A row is matched to its document by id (ids are unique in a scored set), never by
+    position, so a reordered list cannot put a document in the wrong group.
+    """
+    by_id = {d.doc_id: d for d in docs}
+    labels = file_labels(docs)
+    groups: dict[str, Report] = {}
+    for row in report.docs:
+        doc = by_id.get(str(row.doc_id))
+        if doc is None:
+            raise ValueError(f"document {row.doc_id!r} of the report is not in the gold documents")
+        group = groups.setdefault(group_value(doc, field, labels), Report())
+        group.add(row)
+        group.docs.append(row)
+        group.errors += row.errors
+    return dict(sorted(groups.items()))
+
+
+def format_groups(groups: Mapping[str, Report], pooled: Report, field: str) -> str:
+    """One row per group, then the pooled row: the table to compare outlets or files.
+
+    Speaker accuracy comes with its n (the matched quotes with a gold speaker): on a small
+    group one quote moves it a lot, and the table must show when that is the case.
+    """
+    low, high = THRESHOLDS[0], THRESHOLDS[-1]
+    width = max(len(field), len("pooled"), *(len(k) for k in groups)) + 2
+    lines = [
+        f"{field:<{width}}{'docs':>6}{'gold':>6}{'F1@' + _pct(low):>7}{'F1@' + _pct(high):>7}"
+        f"{'spk lenient':>13}{'spk strict':>12}{'e2e F1':>8}{'spk n':>7}"
+    ]
+    for name, r in [*groups.items(), ("pooled", pooled)]:
+        lines.append(
+            f"{name:<{width}}{r.documents:>6}{r.gold_quotes:>6}"
+            f"{r.spans[low].f1:>7.3f}{r.spans[high].f1:>7.3f}"
+            f"{_num(r.speaker.lenient):>13}{_num(r.speaker.strict):>12}"
+            f"{r.end_to_end.f1:>8.3f}{r.speaker.n:>7}"
+        )
+    return "\n".join(lines)
+
+
+def format_group_errors(groups: Mapping[str, Report], field: str) -> str:
+    """Error counts by cause (rows, largest first) and group (columns), with totals."""
+    # (label, counts) columns, not a dict: a group may itself be called "total".
+    cols = [(name, Counter(e.cause for e in r.errors)) for name, r in groups.items()]
+    total: Counter[str] = sum((c for _, c in cols), Counter())
+    if not total:
+        return "no errors"
+    cols.append(("total", total))
+    causes = sorted(total, key=lambda c: (-total[c], c))
+    first = max(len("cause"), *(len(c) for c in causes)) + 2
+    widths = [max(len(name), 3) + 2 for name, _ in cols]
+    head = "".join(f"{name:>{w}}" for (name, _), w in zip(cols, widths, strict=True))
+    lines = [f"errors by cause and {field}", "cause".ljust(first) + head]
+    for cause in causes:
+        cells = (f"{c[cause]:>{w}}" for (_, c), w in zip(cols, widths, strict=True))
+        lines.append(cause.ljust(first) + "".join(cells))
+    sums = (f"{c.total():>{w}}" for (_, c), w in zip(cols, widths, strict=True))
+    lines.append("total".ljust(first) + "".join(sums))
+    return "\n".join(lines)

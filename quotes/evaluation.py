@@ -24,7 +24,9 @@ from quotes.eval_report import (
     SpanScores,
     SpeakerScores,
     format_errors,
+    format_groups,
     format_report,
+    group_reports,
     report_to_json,
     snippet,
 )
@@ -44,7 +46,9 @@ __all__ = [
     "SpanScores",
     "SpeakerScores",
     "format_errors",
+    "format_groups",
     "format_report",
+    "group_reports",
     "is_pronoun",
     "load_gold",
     "match_quotes",
@@ -96,13 +100,19 @@ class GoldQuote(GoldSpan):
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """One gold document; `line` is kept so later messages can point back at the file."""
+    """One gold document; `line` and `gold_file` point back at where it was read.
+
+    `meta` keeps the line's other keys ("outlet", "source"...) so that scores can be
+    grouped or documents selected on them (quotes/eval_groups.py).
+    """
 
     doc_id: str
     text: str
     quotes: list[GoldQuote]
     nonquotes: list[GoldSpan] = field(default_factory=list)
     line: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+    gold_file: str = ""
 
 
 def _short(value: object, width: int = 40) -> str:
@@ -169,6 +179,9 @@ def _doc_problem(obj: Any, seen: dict[str, int]) -> str | None:
     return None
 
 
+_DOC_KEYS = frozenset({"id", "text", "quotes", "nonquotes"})
+
+
 def load_gold(path: str | Path) -> list[GoldDoc]:
     """Read a gold JSONL file, checking everything the scorer relies on.
 
@@ -203,7 +216,8 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         where = f"{path}:{lineno}: doc {doc_id!r}"
         quotes = _spans(obj["quotes"], f"{where} quotes", text, True, problems)
         nonquotes = _spans(obj.get("nonquotes", []), f"{where} nonquotes", text, False, problems)
-        docs.append(GoldDoc(doc_id, text, quotes, nonquotes, lineno))
+        meta = {k: v for k, v in obj.items() if k not in _DOC_KEYS}
+        docs.append(GoldDoc(doc_id, text, quotes, nonquotes, lineno, meta, str(path)))
     if not docs and not problems:
         problems.append(f"{path}: no documents in gold file")
     if problems:
