@@ -1,56 +1,161 @@
-"""Measure the rates behind the `confidence` column on annotated articles.
+"""Check the `confidence` column against annotated articles.
 
-    python bench/calibrate.py data/sample_fr_gold.jsonl [MORE_GOLD.jsonl ...]
+    python bench/calibrate.py GOLD.jsonl [MORE_GOLD.jsonl ...] [--by outlet] [--exclude F=V]
 
-Prints, pooled over the gold files:
-- for each classifier score, how many marked spans are real (non-ambiguous) gold quotes;
-- for each attribution rule, how many quotes it attributed have the right speaker
-  (lenient, as `quotes eval` counts it).
-These are the tables in `quotes/confidence.py` (rounded down). Run it after changing the
-classifier or the rules, and update the tables when the rates move.
+Without --by: the rates behind the hand tables of `quotes/confidence.py` (the rules mode),
+pooled over the gold files: per classifier score, how many marked spans are real
+(non-ambiguous) gold quotes; per attribution rule, how many of its quotes have the right
+speaker (lenient, as `quotes eval` counts it).
+
+With --by FIELD (e.g. outlet): the model's confidence, honestly: for each value, the
+ranker and its Platt calibration are fitted on the other values only (`quotes train`'s
+`fit_model`, calibration fitted inside those training folds), then every row of the
+left-out documents gets confidence = P(real quote) x calibrated P(speaker right). The
+table pools the left-out rows per 0.2-wide confidence bucket: rows, mean confidence, share
+right (a real gold quote at 30% overlap whose speaker is right, lenient; for a gold
+speaker of null, no speaker). A calibrated column has the last two within 0.1.
 """
 
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 
-from quotes.evaluation import load_gold, speaker_match
-from quotes.pipeline import explain
+import numpy as np
+
+from quotes import pipeline
+from quotes.eval_groups import load_gold_files, parse_filters, select_docs
+from quotes.evaluation import GoldDoc, GoldError, match_quotes, speaker_match
+from quotes.model import Document
+from quotes.train_cli import Example, _meta, examples_from, fit_model, matrix
 
 
-def main(paths: list[str]) -> int:
+@dataclass
+class Row:
+    """One extracted (non-term) quote of a left-out document."""
+
+    group: str
+    x: np.ndarray  # its candidates' features
+    right: np.ndarray  # per candidate: real quote and right speaker
+    quote_p: float
+
+
+def rows_of(doc: GoldDoc, group: str) -> tuple[list[Example], list[Row]]:
+    """Training examples and scored rows of one document, from a single parse."""
+    found = pipeline.quotes_with_candidates(Document(doc_id=doc.doc_id, text=doc.text))
+    gold = [g for g in doc.quotes if not g.ambiguous]
+    matched = {si: gold[gi] for gi, si in match_quotes(gold, [q for q, _, _ in found], 0.3).items()}
+    rows = []
+    for si, (_, pool, quote_p) in enumerate(found):
+        cands = pool.candidates()
+        g = matched.get(si)
+        right = np.array(
+            [g is not None and speaker_match(g.speaker, c.speaker, strict=False) for c in cands]
+        )
+        rows.append(Row(group, matrix(cands), right, quote_p))
+    return examples_from(doc, group, found), rows
+
+
+def calibration_table(docs: list[GoldDoc], by: str) -> str:
+    """Leave-one-group-out confidence buckets (see the module docstring)."""
+    examples: list[Example] = []
+    rows: list[Row] = []
+    for i, doc in enumerate(docs, 1):
+        print(f"\rparsing {i}/{len(docs)}", end="", file=sys.stderr)
+        ex, rw = rows_of(doc, _meta(doc, by))
+        examples += ex
+        rows += rw
+    print(file=sys.stderr)
+    buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for group in sorted({r.group for r in rows}):
+        model = fit_model([e for e in examples if e.group != group])
+        for r in rows:
+            if r.group != group:
+                continue
+            s = r.x @ model.weights
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            best = int(np.argmax(p))
+            conf = r.quote_p * model.calibrated(float(p[best]))
+            buckets[min(4, int(conf / 0.2))].append((conf, bool(r.right[best])))
+    lines = ["confidence   rows   mean conf   share right"]
+    for b in range(5):
+        got = buckets.get(b, [])
+        if got:
+            mean = sum(c for c, _ in got) / len(got)
+            share = sum(ok for _, ok in got) / len(got)
+            lines.append(
+                f"{b * 0.2:.1f}-{b * 0.2 + 0.2:.1f}  {len(got):>6}   {mean:>9.3f}   {share:>11.3f}"
+            )
+    n = sum(len(v) for v in buckets.values())
+    mean = sum(c for v in buckets.values() for c, _ in v) / max(1, n)
+    share = sum(ok for v in buckets.values() for _, ok in v) / max(1, n)
+    lines.append(f"all      {n:>6}   {mean:>9.3f}   {share:>11.3f}")
+    return "\n".join(lines)
+
+
+def rule_rates(docs: list[GoldDoc]) -> str:
+    """The rates of the hand tables (rules mode), pooled."""
+    by_score: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc in docs:
+        gold = [g for g in doc.quotes if not g.ambiguous]
+        for row in pipeline.explain(doc.text):
+            start, end = int(str(row["start"])), int(str(row["end"]))
+            match = next(
+                (
+                    g
+                    for g in gold
+                    if min(g.end, end) - max(g.start, start) >= 0.3 * (g.end - g.start)
+                ),
+                None,
+            )
+            score = max(-6, min(8, int(str(row["score"]))))
+            by_score[score][0] += match is not None
+            by_score[score][1] += 1
+            if match is not None and match.speaker is not None and row["kind"] != "term":
+                rule = str(row["rule"])
+                speaker = row["speaker"] if isinstance(row["speaker"], str) else None
+                by_rule[rule][0] += speaker_match(match.speaker, speaker, strict=False)
+                by_rule[rule][1] += 1
+    lines = ["classifier score -> real quotes / spans"]
+    for score, (ok, n) in sorted(by_score.items()):
+        lines.append(f"  {score:>3}: {ok:>4} / {n:<4} = {ok / n:.2f}")
+    lines.append("attribution rule -> right speakers / quotes")
+    for rule, (ok, n) in sorted(by_rule.items(), key=lambda kv: -kv[1][1]):
+        lines.append(f"  {rule:<18} {ok:>4} / {n:<4} = {ok / n:.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    paths, by, exclude, only = [], None, [], []
+    args = iter(argv)
+    for a in args:
+        if a == "--by":
+            by = next(args, None)
+        elif a == "--exclude":
+            exclude.append(next(args, ""))
+        elif a == "--only":
+            only.append(next(args, ""))
+        else:
+            paths.append(a)
     if not paths:
         print(__doc__, file=sys.stderr)
         return 2
-    by_score: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for path in paths:
-        for doc in load_gold(path):
-            gold = [g for g in doc.quotes if not g.ambiguous]
-            for row in explain(doc.text):
-                start, end = int(row["start"]), int(row["end"])
-                match = next(
-                    (
-                        g
-                        for g in gold
-                        if min(g.end, end) - max(g.start, start) >= 0.3 * (g.end - g.start)
-                    ),
-                    None,
-                )
-                score = max(-6, min(8, int(row["score"])))
-                by_score[score][0] += match is not None
-                by_score[score][1] += 1
-                if match is not None and match.speaker is not None and row["kind"] != "term":
-                    rule = str(row["rule"])
-                    by_rule[rule][0] += speaker_match(match.speaker, row["speaker"], strict=False)
-                    by_rule[rule][1] += 1
-    print("classifier score -> real quotes / spans")
-    for score, (ok, n) in sorted(by_score.items()):
-        print(f"  {score:>3}: {ok:>4} / {n:<4} = {ok / n:.2f}")
-    print("attribution rule -> right speakers / quotes")
-    for rule, (ok, n) in sorted(by_rule.items(), key=lambda kv: -kv[1][1]):
-        print(f"  {rule:<18} {ok:>4} / {n:<4} = {ok / n:.2f}")
+    try:
+        docs = select_docs(
+            load_gold_files(paths),
+            parse_filters("--only", only),
+            parse_filters("--exclude", exclude),
+        )
+    except (GoldError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if by is None:
+        print(rule_rates(docs))
+    else:
+        print(calibration_table(docs, by))
     return 0
 
 

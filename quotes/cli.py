@@ -297,3 +297,7 @@ _register_index(app)
 from quotes.models_cli import models_app  # noqa: E402 - after `app` exists
 
 app.add_typer(models_app, name="models")
+
+from quotes.train_cli import register as _register_train  # noqa: E402 - after `app` exists
+
+_register_train(app)

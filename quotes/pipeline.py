@@ -18,21 +18,17 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotes.attribution import choice
+from quotes.attribution.candidates import Pool
 from quotes.attribution.clauses import conjugated, left_subject
-from quotes.attribution.context import (
-    carry_previous,
-    content_words,
-    is_standalone,
-    opens_sentence,
-    subheading_source,
-)
+from quotes.attribution.context import carry_previous, is_standalone, opens_sentence
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.attribution.subjects import subject_mention
 from quotes.backends import current_device, get_backend, resolve
-from quotes.confidence import confidence
+from quotes.confidence import confidence, quote_probability
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
@@ -54,6 +50,9 @@ class _Item:
     speaker: str | None = None
     mention: str | None = None
     rule: str | None = None
+    pool: Pool | None = None  # candidate speakers, when the model chooses (quotes.ranker)
+    prob: float | None = None  # the model's calibrated P(speaker right)
+    subheading: str | None = None  # the speaker a repeated quote's words point to
 
 
 def _sentence_of(sent_starts: list[int], pos: int) -> int:
@@ -115,8 +114,15 @@ def extract_document(
     backend: str = "spacy",
     parse_all: bool = False,
     fast: bool = False,
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> list[Quote]:
     """Return the quotes of one document, in text order.
+
+    `attribution`: "model" (a learned ranker chooses among the candidate speakers every
+    rule and fallback proposes, `weights` a JSON file of `quotes train`, else the shipped
+    one) or "rules" (the hand cascade: first rule that fires); default from
+    $QUOTES_ATTRIBUTION, else `choice.DEFAULT` (see quotes.attribution.choice).
 
     `parse_all` parses every sentence instead of the windows around quotes, the way a
     naive pipeline would; it exists so `bench/throughput.py` can show both give the same
@@ -124,7 +130,9 @@ def extract_document(
 
     `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
     """
-    analysed = _analyse(doc.text, backend, parse_all, fast)
+    ranker = choice.ranker_for(attribution, weights)
+    analysed = _analyse(doc.text, backend, parse_all, fast, ranker is not None)
+    choice.apply(analysed[0], ranker)
     return _rows(doc, *analysed, include_terms, min_confidence)
 
 
@@ -135,10 +143,13 @@ def extract_documents(
     min_confidence: float = 0.0,
     backend: str = "spacy",
     fast: bool = False,
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> list[list[Quote] | Exception]:
     """`extract_document` for several documents, parsing all their windows in one
     `nlp.pipe` call (the model is faster on big batches than on each document's few
     sentences). Returns, per document, its quotes or the exception that stopped it."""
+    ranker = choice.ranker_for(attribution, weights)
     prepared: list[_Prepared | Exception] = []
     for doc in docs:
         try:
@@ -151,7 +162,10 @@ def extract_documents(
     try:
         parsed = iter(_parse(pieces, backend, fast, elide) if pieces else [])
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
-        return [_one(doc, include_terms, min_confidence, backend, fast) for doc in docs]
+        return [
+            _one(doc, include_terms, min_confidence, backend, fast, attribution, weights)
+            for doc in docs
+        ]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -159,7 +173,8 @@ def extract_documents(
             continue
         toks = {k: next(parsed) for k in p.wanted}
         try:
-            analysed = _conclude(p, toks)
+            analysed = _conclude(p, toks, ranker is not None)
+            choice.apply(analysed[0], ranker)
             out.append(_rows(doc, *analysed, include_terms, min_confidence))
         except Exception as exc:
             out.append(exc)
@@ -167,7 +182,13 @@ def extract_documents(
 
 
 def _one(
-    doc: Document, include_terms: bool, min_confidence: float, backend: str, fast: bool
+    doc: Document,
+    include_terms: bool,
+    min_confidence: float,
+    backend: str,
+    fast: bool,
+    attribution: str | None,
+    weights: str | None,
 ) -> list[Quote] | Exception:
     try:
         return extract_document(
@@ -176,6 +197,8 @@ def _one(
             min_confidence=min_confidence,
             backend=backend,
             fast=fast,
+            attribution=attribution,
+            weights=weights,
         )
     except Exception as exc:
         return exc
@@ -195,7 +218,10 @@ def _rows(
     for it in items:
         if it.verdict.kind == "term" and not include_terms:
             continue
-        score = confidence(it.verdict.score, it.rule, it.speaker)
+        if it.prob is not None and it.verdict.kind != "term":
+            score = round(quote_probability(it.verdict.score) * it.prob, 2)
+        else:
+            score = confidence(it.verdict.score, it.rule, it.speaker)
         if score < min_confidence:
             continue
         a, b = sents[it.sent]
@@ -221,6 +247,18 @@ def _rows(
             )
         )
     return out
+
+
+def quotes_with_candidates(
+    doc: Document, backend: str = "spacy"
+) -> list[tuple[Quote, Pool, float]]:
+    """The cascade's rows (terms left out) with each quote's candidate speakers and its
+    P(real quote): what `quotes train` fits the ranker on, from one parse per document."""
+    items, reg, sents = _analyse(doc.text, backend, pools=True)
+    rows = _rows(doc, items, reg, sents, False, 0.0)
+    kept = [it for it in items if it.verdict.kind != "term"]
+    extra = [(it.pool or Pool(), quote_probability(it.verdict.score)) for it in kept]
+    return [(row, pool, p) for row, (pool, p) in zip(rows, extra, strict=True)]
 
 
 def explain(text: str, backend: str = "spacy") -> list[dict[str, object]]:
@@ -271,15 +309,16 @@ def _prepare(text: str, parse_all: bool) -> _Prepared:
 
 
 def _analyse(
-    text: str, backend: str, parse_all: bool = False, fast: bool = False
+    text: str, backend: str, parse_all: bool = False, fast: bool = False, pools: bool = False
 ) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
-    """Run the steps on one text: every marked span, classified and attributed."""
+    """Run the steps on one text: every marked span, classified and attributed;
+    `pools`: also collect each quote's candidate speakers for the ranker."""
     p = _prepare(text, parse_all)
     if not p.wanted:  # no quote: nothing to parse, the model is never touched
-        return _conclude(p, {})
+        return _conclude(p, {}, pools)
     pieces = [(text, p.sents[k]) for k in p.wanted]
     toks = _parse(pieces, backend, fast, [p.elide.get(k, []) for k in p.wanted])
-    return _conclude(p, dict(zip(p.wanted, toks, strict=True)))
+    return _conclude(p, dict(zip(p.wanted, toks, strict=True)), pools)
 
 
 def _parse(
@@ -300,7 +339,7 @@ def _parse(
 
 
 def _conclude(
-    p: _Prepared, parsed: dict[int, list[Tok]]
+    p: _Prepared, parsed: dict[int, list[Tok]], pools: bool = False
 ) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
     """Steps 5-7 on the parsed sentences: attribute every quote, resolve its speaker."""
     text, sents, quotes = p.text, p.sents, p.quotes
@@ -319,10 +358,14 @@ def _conclude(
         _record_mentions(reg, k, text, toks, spans_in[k])
         for it in by_sent.get(k, []):
             prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
-            chain = _chained(text, by_sent[k], it)
+            chain = choice.chained(text, by_sent[k], it)
+            if pools:
+                it.pool = choice.pool(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
-    _subheadings(text, quotes, sents)
+    choice.subheadings(text, quotes, sents)
+    if pools:
+        choice.mark(quotes)
     return p.items, reg, sents
 
 
@@ -360,37 +403,3 @@ def _attribute(
         it.attribution, it.rule, it.mention = found, found.rule, m.text
         it.speaker = reg.resolve(m, it.sent)
         reg.add(m, it.speaker, it.sent, SOURCE)
-
-
-def _chained(text: str, same_sentence: list[_Item], it: _Item) -> _Item | None:
-    """The quote this one is listed with («A», «B» / «A» ou «B»), if any."""
-    i = same_sentence.index(it)
-    if i == 0:
-        return None
-    before = same_sentence[i - 1]
-    between = text[before.span.close_pos + 1 : it.span.open_pos]
-    return (
-        before
-        if not between.strip(" ,\u00a0").removeprefix("et").removeprefix("ou").strip()
-        else None
-    )
-
-
-def _subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:
-    """A standalone quote that repeats the words of another quote takes its speaker.
-
-    Subheadings repeat a quote of the article ("« Scandale »" above "«…est un scandale»,
-    s'est emportée Annie"); for such a heading (no final punctuation, a few words) the
-    repeated quote is better evidence than the previous quote's speaker.
-    """
-    bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
-    for i, it in enumerate(quotes):
-        if not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
-            continue
-        heading = text[it.span.end - 1] not in ".!?…" and len(bags[i][0]) <= 8
-        if it.speaker and not (heading and it.rule in ("carry_previous", "previous_sentence")):
-            continue
-        others = [b for j, b in enumerate(bags) if j != i]
-        speaker = subheading_source(bags[i][0], others)
-        if speaker:
-            it.speaker, it.rule, it.mention = speaker, "subheading", None

@@ -1,0 +1,143 @@
+"""Choosing a quote's speaker across sentences: the context fallbacks of the cascade
+(chained quotes, subheadings) and the learned ranker's choice among all the candidates.
+
+Two modes (`extract_document(attribution=...)`, `$QUOTES_ATTRIBUTION`):
+- "rules": the hand cascade, exactly as before: the first rule of `patterns.RULES` that
+  fires, `Registry.resolve`, then carry_previous / previous sentence / chain / subheading;
+- "model": the cascade still runs (its answer is one candidate and a feature), every
+  other candidate is collected (quotes.attribution.candidates) and `quotes.ranker` picks
+  one, with a calibrated probability that becomes the `confidence` column.
+The ranker re-ranks after the document's cascade has run, so the features it sees when
+used are the features it was fitted on (the previous quote's speaker is the cascade's).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quotes.attribution.candidates import Pool, QuoteInfo, collect, mark_cascade
+from quotes.attribution.context import (
+    carry_previous,
+    content_words,
+    is_standalone,
+    opens_sentence,
+    subheading_source,
+)
+from quotes.attribution.resolve import Registry
+from quotes.nlp import Tok
+from quotes.scanner import Span
+
+if TYPE_CHECKING:
+    from quotes.pipeline import _Item
+    from quotes.ranker import Ranker
+
+MODES = ("model", "rules")
+# The default mode: "model" only if its leave-one-outlet-out accuracy beats the cascade
+# (`quotes train --by outlet`; figures in README "Accuracy").
+DEFAULT = "rules"
+
+
+def mode(attribution: str | None, weights: str | None = None) -> str:
+    """The mode asked for: the argument, else $QUOTES_ATTRIBUTION, else "model" when a
+    weights file is given, else DEFAULT."""
+    chosen = attribution or os.environ.get("QUOTES_ATTRIBUTION") or ("model" if weights else "")
+    chosen = chosen or DEFAULT
+    if chosen not in MODES:
+        raise ValueError(f"attribution must be one of {', '.join(MODES)}, not {chosen!r}")
+    return chosen
+
+
+def ranker_for(attribution: str | None, weights: str | None) -> Ranker | None:
+    """The ranker to use, or None for the rules (the cascade alone)."""
+    if mode(attribution, weights) == "rules":
+        return None
+    from quotes import ranker
+
+    return ranker.load_cached(str(weights)) if weights else ranker.load_default()
+
+
+def pool(
+    it: _Item,
+    text: str,
+    toks: list[Tok],
+    spans: list[Span],
+    sents: list[tuple[int, int]],
+    reg: Registry,
+    history: Sequence[tuple[int, str | None, str | None]],
+    prev: tuple[list[Tok], list[Span]] | None,
+    chain: _Item | None,
+) -> Pool:
+    """The candidate speakers of `it`, gathered before the cascade records its own."""
+    q = QuoteInfo(text, it.span, it.sent, it.verdict.kind, sents)
+    carried = None
+    if opens_sentence(text, sents[it.sent], it.span.open_pos) and is_standalone(
+        text, sents[it.sent], it.span.open_pos, it.span.close_pos
+    ):
+        found = carry_previous(it.sent, history)
+        carried = found[0] if found else None
+    earlier = [(k, int("\n" not in text[sents[k][0] : it.span.open_pos]), s) for k, s, _ in history]
+    link = (chain.speaker, chain.mention) if chain is not None else None
+    return collect(q, toks, spans, reg, earlier, prev, link, carried)
+
+
+def mark(quotes: Sequence[_Item]) -> None:
+    """Once the cascade is done: flag its answers and add the subheading candidates."""
+    for it in quotes:
+        if it.pool is not None:
+            mark_cascade(it.pool, it.speaker, it.subheading, it.rule)
+
+
+def apply(items: Sequence[_Item], ranker: Ranker | None) -> None:
+    """Replace the cascade's speaker by the ranker's choice, with its probability."""
+    if ranker is None:
+        return
+    for it in items:
+        if it.pool is None:
+            continue
+        cands = it.pool.candidates()
+        best, it.prob = ranker.choose(cands)
+        c = cands[best]
+        if c.features.get("cascade"):
+            continue  # the cascade's answer: keep its exact wording, rule and cue
+        it.speaker, it.mention, it.rule, it.attribution = (
+            c.speaker,
+            c.mention,
+            c.rule,
+            c.attribution,
+        )
+
+
+def chained(text: str, same_sentence: list[_Item], it: _Item) -> _Item | None:
+    """The quote this one is listed with («A», «B» / «A» ou «B»), if any."""
+    i = same_sentence.index(it)
+    if i == 0:
+        return None
+    before = same_sentence[i - 1]
+    between = text[before.span.close_pos + 1 : it.span.open_pos]
+    return (
+        before
+        if not between.strip(" ,\u00a0").removeprefix("et").removeprefix("ou").strip()
+        else None
+    )
+
+
+def subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:
+    """A standalone quote that repeats the words of another quote takes its speaker.
+
+    Subheadings repeat a quote of the article ("« Scandale »" above "«…est un scandale»,
+    s'est emportée Annie"); for such a heading (no final punctuation, a few words) the
+    repeated quote is better evidence than the previous quote's speaker.
+    """
+    bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
+    for i, it in enumerate(quotes):
+        if not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
+            continue
+        heading = text[it.span.end - 1] not in ".!?…" and len(bags[i][0]) <= 8
+        others = [b for j, b in enumerate(bags) if j != i]
+        speaker = it.subheading = subheading_source(bags[i][0], others)  # a candidate too
+        if it.speaker and not (heading and it.rule in ("carry_previous", "previous_sentence")):
+            continue
+        if speaker:
+            it.speaker, it.rule, it.mention = speaker, "subheading", None

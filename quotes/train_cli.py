@@ -1,0 +1,300 @@
+"""The `quotes train` command: fit the speaker ranker (quotes.ranker) on gold files.
+
+Each gold document is parsed once (`pipeline.quotes_with_candidates`); every fit after
+that, the final one and those of the leave-one-group-out comparison, works on the
+collected feature matrices. A candidate is labelled right when
+`speaker_match(gold speaker, candidate, strict=False)` holds for the gold quote its quote
+matches (`match_quotes` at 0.3; non-ambiguous gold quotes with a speaker only), so the
+figures printed are the speaker lenient accuracy of `quotes eval`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from quotes import cli_options as opt
+from quotes import pipeline, ranker
+from quotes.attribution.candidates import FEATURE_NAMES, Candidate, Pool
+from quotes.eval_groups import (
+    SelectionError,
+    check_field,
+    load_gold_files,
+    parse_filters,
+    select_docs,
+)
+from quotes.evaluation import GoldDoc, GoldError, match_quotes, speaker_match
+from quotes.model import Document, Quote
+
+TRAIN_HELP = """Fit the speaker ranker on gold JSONL files and write its weights.
+
+Runs the extractor once per gold document, collects every candidate
+speaker of every quote, labels them against the gold speaker (lenient
+match) and fits the ranker (a conditional logit, L2, numpy only) with a
+calibration of its probabilities. --by outlet also prints, per outlet,
+the speaker lenient accuracy of the hand cascade and of the model fitted
+on the other outlets, and the pooled leave-one-outlet-out figure.
+
+Example:
+
+    quotes train dev.jsonl dev2.jsonl -o attribution.json --by outlet --exclude outlet=ch-b
+
+    quotes extract articles/ -o quotes.csv   # with QUOTES_WEIGHTS or weights=... in Python
+"""
+
+
+@dataclass
+class Example:
+    """One matched gold quote: its candidates as a matrix, which are right, the cascade's."""
+
+    doc_id: str
+    group: str  # value of the --by field (or the document id)
+    x: np.ndarray
+    right: np.ndarray
+    cascade_right: bool
+    speakers: list[str | None]
+
+
+def _meta(doc: GoldDoc, field: str) -> str:
+    """A gold line's metadata value; tolerant of GoldDoc with or without `meta`."""
+    if field == "file":
+        return Path(getattr(doc, "gold_file", "") or "-").stem
+    meta = getattr(doc, "meta", None) or {}
+    return str(meta.get(field, "-"))
+
+
+def matrix(cands: Sequence[Candidate], features: Sequence[str] = FEATURE_NAMES) -> np.ndarray:
+    return ranker.Ranker(list(features), np.zeros(len(features))).matrix(cands)
+
+
+def examples_of(doc: GoldDoc, group: str, backend: str = "spacy") -> list[Example]:
+    """The labelled examples of one gold document (one parse)."""
+    found = pipeline.quotes_with_candidates(Document(doc_id=doc.doc_id, text=doc.text), backend)
+    return examples_from(doc, group, found)
+
+
+def examples_from(
+    doc: GoldDoc, group: str, found: Sequence[tuple[Quote, Pool, float]]
+) -> list[Example]:
+    """The labelled examples of a document from `pipeline.quotes_with_candidates`."""
+    rows = [q for q, _, _ in found]
+    gold = [g for g in doc.quotes if not g.ambiguous]
+    out = []
+    for gi, si in sorted(match_quotes(gold, rows, 0.3).items()):
+        g = gold[gi]
+        if g.speaker is None:
+            continue
+        cands = found[si][1].candidates()
+        right = np.array([speaker_match(g.speaker, c.speaker, strict=False) for c in cands])
+        cascade = speaker_match(g.speaker, rows[si].speaker, strict=False)
+        speakers = [c.speaker for c in cands]
+        out.append(Example(doc.doc_id, group, matrix(cands), right, cascade, speakers))
+    return out
+
+
+def gather(
+    docs: Sequence[GoldDoc], by: str | None, console: Console, quiet: bool, backend: str = "spacy"
+) -> list[Example]:
+    """Examples of every document, with a progress bar on stderr; a document whose
+    extraction crashes is reported and skipped."""
+    out: list[Example] = []
+    with Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=len(docs))
+        for doc in docs:
+            group = _meta(doc, by) if by else doc.doc_id
+            try:
+                out += examples_of(doc, group, backend)
+            except Exception as exc:  # one extractor bug must not lose the other documents
+                console.print(f"error: {doc.doc_id}: {type(exc).__name__}: {exc}", markup=False)
+            progress.advance(task)
+    return out
+
+
+def _groups(examples: Sequence[Example]) -> list[ranker.Group]:
+    return [ranker.Group(e.x, e.right) for e in examples]
+
+
+def _chosen(w: np.ndarray, e: Example) -> tuple[bool, float]:
+    """Whether the weights pick a right candidate, and the softmax probability of it."""
+    s = e.x @ w
+    p = np.exp(s - s.max())
+    p /= p.sum()
+    best = int(np.argmax(p))
+    return bool(e.right[best]), float(p[best])
+
+
+def _folds(examples: Sequence[Example]) -> list[list[int]]:
+    """Inner folds for calibration: one per group when there are several, else 5 by
+    document (a quote's neighbours share a document: they stay in the same fold)."""
+    groups = sorted({e.group for e in examples})
+    if len(groups) < 2:
+        docs = sorted({e.doc_id for e in examples})
+        fold_of = {d: i % 5 for i, d in enumerate(docs)}
+        keys = [fold_of[e.doc_id] for e in examples]
+    else:
+        index = {g: i for i, g in enumerate(groups)}
+        keys = [index[e.group] for e in examples]
+    return [[i for i, k in enumerate(keys) if k == f] for f in sorted(set(keys))]
+
+
+def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ranker.Ranker:
+    """Weights on all `examples`, Platt calibration from their inner held-out folds."""
+    prior = ranker.prior_vector(FEATURE_NAMES)
+    w = ranker.fit(_groups(examples), l2, prior=prior)
+    p, y = [], []
+    folds = _folds(examples)
+    if len(folds) > 1:
+        for fold in folds:
+            inside = set(fold)
+            rest = [e for i, e in enumerate(examples) if i not in inside]
+            wf = ranker.fit(_groups(rest), l2, prior=prior)
+            for i in fold:
+                ok, prob = _chosen(wf, examples[i])
+                y.append(ok)
+                p.append(prob)
+    model = ranker.Ranker(list(FEATURE_NAMES), w, ranker.fit_platt(p, y))
+    model.meta = {
+        "examples": len(examples),
+        "l2": l2,
+        "groups": sorted({e.group for e in examples}),
+    }
+    return model
+
+
+@dataclass
+class FoldResult:
+    group: str
+    n: int
+    rules: int
+    model: int
+    confidences: list[tuple[float, bool]]  # (calibrated P, right) of the model's choices
+
+
+def leave_one_out(
+    examples: Sequence[Example],
+    l2: float = ranker.DEFAULT_L2,
+    on_fold: Callable[[], None] = lambda: None,
+) -> list[FoldResult]:
+    """For each group: the cascade's and the model's (fitted on the other groups) hits."""
+    out = []
+    for g in sorted({e.group for e in examples}):
+        test = [e for e in examples if e.group == g]
+        model = fit_model([e for e in examples if e.group != g], l2)
+        conf = []
+        for e in test:
+            ok, prob = _chosen(model.weights, e)
+            conf.append((model.calibrated(prob), ok))
+        hits = sum(ok for _, ok in conf)
+        out.append(FoldResult(g, len(test), sum(e.cascade_right for e in test), hits, conf))
+        on_fold()
+    return out
+
+
+def format_folds(results: Sequence[FoldResult], by: str) -> str:
+    """The leave-one-out table: per group and pooled, cascade vs model."""
+    lines = [f"{by:<12} {'spk n':>6} {'rules':>7} {'model':>7}"]
+    for r in results:
+        lines.append(f"{r.group:<12} {r.n:>6} {r.rules / r.n:>7.3f} {r.model / r.n:>7.3f}")
+    n = sum(r.n for r in results)
+    if n:
+        rules, model = sum(r.rules for r in results), sum(r.model for r in results)
+        lines.append(f"{'pooled':<12} {n:>6} {rules / n:>7.3f} {model / n:>7.3f}")
+    return "\n".join(lines)
+
+
+def load_docs(
+    paths: Sequence[Path],
+    by: str | None,
+    only: Sequence[str],
+    exclude: Sequence[str],
+    say: Callable[[str], None],
+) -> list[GoldDoc]:
+    """The gold documents to train on; any problem is one `error:` line and exit code 2."""
+    try:
+        docs = load_gold_files(paths)
+        if by is not None and by != "file":
+            check_field(docs, by, "--by")
+        kept = select_docs(docs, parse_filters("--only", only), parse_filters("--exclude", exclude))
+    except (GoldError, SelectionError) as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(2) from None
+    if not kept:
+        say("error: no gold document left to train on")
+        raise typer.Exit(2)
+    return kept
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `train` command to `app` (called by quotes/cli.py)."""
+
+    @app.command("train", help=TRAIN_HELP)
+    def train_command(
+        gold: Annotated[
+            list[Path], typer.Argument(metavar="GOLD", help="Gold JSONL files, pooled.")
+        ],
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="Where to write the weights (JSON).")
+        ],
+        by: Annotated[
+            str | None,
+            typer.Option(
+                "--by", metavar="FIELD", help="Print a leave-one-out table per value (outlet)."
+            ),
+        ] = None,
+        only: Annotated[
+            list[str] | None,
+            typer.Option("--only", metavar="FIELD=VALUE", help="Train on these only."),
+        ] = None,
+        exclude: Annotated[
+            list[str] | None,
+            typer.Option("--exclude", metavar="FIELD=VALUE", help="Leave out (repeatable)."),
+        ] = None,
+        l2: Annotated[
+            float, typer.Option("--l2", help="L2 penalty of the fit.")
+        ] = ranker.DEFAULT_L2,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        backend: opt.Backend = opt.BackendName.spacy,
+        device: opt.Device = opt.DeviceName.cpu,
+    ) -> None:
+        err = Console(stderr=True, soft_wrap=True)
+
+        def say(text: str) -> None:
+            err.print(text, markup=False, highlight=False)
+
+        name = opt.prepare_backend(backend, device, say)
+        docs = load_docs(gold, by, only or [], exclude or [], say)
+        examples = gather(docs, by, err, quiet, name)
+        if not any(e.right.any() for e in examples):
+            say("error: no gold quote with a speaker was matched: nothing to fit")
+            raise typer.Exit(2)
+        model = fit_model(examples, l2)
+        model.meta["documents"] = len(docs)
+        if by is not None:
+            results = leave_one_out(examples, l2)
+            model.meta["leave_one_out"] = {
+                r.group: {"n": r.n, "rules": r.rules, "model": r.model} for r in results
+            }
+            typer.echo(f"leave-one-{by}-out speaker accuracy (lenient)")
+            typer.echo(format_folds(results, by))
+        try:
+            model.save(output)
+        except OSError as exc:
+            say(f"error: cannot write {output}: {exc}")
+            raise typer.Exit(2) from None
+        if not quiet:
+            say(f"{len(docs)} documents, {len(examples)} quotes, weights written to {output}")
