@@ -50,7 +50,9 @@ def mode(attribution: str | None, weights: str | None = None) -> str:
 
 
 def ranker_for(attribution: str | None, weights: str | None) -> Ranker | None:
-    """The ranker to use, or None for the rules (the cascade alone)."""
+    """The ranker to use, or None for the rules (the cascade alone); `weights` defaults
+    to $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model."""
+    weights = weights or os.environ.get("QUOTES_WEIGHTS") or None
     if mode(attribution, weights) == "rules":
         return None
     from quotes import ranker
