@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from quotes.lexicon import is_speech_verb
 from quotes.scanner import Span
 
 CONTEXT_SENTENCES_BEFORE = 3  # sentences parsed before a quote's own, for antecedents
@@ -47,10 +48,18 @@ def sentences_to_parse(quote_sentences: Iterable[int], n_sentences: int) -> list
     return sorted(wanted)
 
 
+# ", regrette Paul", ", explique la": a verb after a comma, then a name or an article.
+_INNER_INCISE = regex.compile(
+    r"[,;]\s+(?:(?:a|avait|ont|avaient)\s+)?(\p{Ll}[\p{Ll}-]+)\s+(?:\p{Lu}|l[ae]\s|l['’]|les\s)"
+)
+
+
 def elidable(text: str, span: Span) -> bool:
     """True when the parser may see `span`'s words as one placeholder."""
     inner = text[span.start : span.end]
-    return len(inner.split()) >= ELIDE_MIN_WORDS and not _KEEP_WORDS.search(inner)
+    if len(inner.split()) < ELIDE_MIN_WORDS or _KEEP_WORDS.search(inner):
+        return False
+    return not any(is_speech_verb(m.group(1)) for m in _INNER_INCISE.finditer(inner))
 
 
 def elisions(text: str, quotes: Sequence[tuple[int, Span]]) -> dict[int, list[tuple[int, int]]]:

@@ -12,19 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.mention import (
-    PRONOUNS,
-    Mention,
-    is_pronoun,
-    make_mention,
-    noun_phrase,
-    skip_adverbials,
-)
+from quotes.attribution.mention import PRONOUNS, Mention, is_pronoun, make_mention
+from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.subjects import mention_at, role_before
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, words
 from quotes.nlp import Tok
 
 _CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
+# Clitics that may open a verb group before its verb: "s'est dit", "nous confiait".
+_PREVERBAL = frozenset("s' se en y ne n' l' nous vous me m' te t' lui leur le la les".split())
+# Adverbs (to the tagger) that open what follows the verb, not the verb group.
+_NOT_IN_GROUP = frozenset({"selon", "aupres"})
 
 
 def subject_clitic(tok: Tok) -> str | None:
@@ -44,10 +42,8 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
     while j < len(toks):
         t, f = toks[j], fold(toks[j].text)
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if (
-            f in ("s'", "se", "en", "y", "ne", "n'", "l'") and not has_verb and nxt is not None
-        ) or f == "-t":
-            j += 1
+        if (f in _PREVERBAL and not has_verb and nxt is not None and clitic is None) or f == "-t":
+            j += 1  # "s'est dit", "nous confiait", "lui a-t-il dit"
         elif subject_clitic(t):
             clitic = t
             j += 1
@@ -61,7 +57,11 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
                 clitic = t
             has_verb = True
             j += 1
-        elif has_verb and (t.pos == "ADV" or f in ("quant", "lui", "eux")) and f != "selon":
+        elif (
+            has_verb
+            and (t.pos == "ADV" or f in ("quant", "lui", "eux"))
+            and (f not in _NOT_IN_GROUP)
+        ):
             j += 1
         elif has_verb and f == "a" and nxt is not None and nxt.pos == "VERB":
             j += 1  # "a tenu à souligner"
@@ -145,22 +145,26 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     named = _named_inversion(ctx, k)
     if named is not None:
         return named
-    for t in toks:
-        if (
-            t.head == k
-            and t.i != k
-            and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
-        ):
-            if t.text.startswith("-") and impersonal(toks, max(0, t.i - 2), t.i + 3):
-                continue  # "est-il indiqué", "a-t-il été précisé": nobody
-            if fold(t.text) == "qui":
-                a = _antecedent(toks, k)
-                m = mention_at(ctx, a) if a is not None and ctx.outside(a) else None
-            else:
-                m = mention_at(ctx, t.i) if ctx.outside(t.i) else None
-            if m is not None:
-                return m
-            break
+    subjects = [
+        t
+        for t in toks
+        if t.head == k
+        and t.i != k
+        and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
+    ]
+    # Two subjects for one verb is a parse error; the nearer one is the subject, the other a
+    # fronted adjunct: "Convaincue que…, elle estime".
+    for t in sorted(subjects, key=lambda t: abs(t.i - k)):
+        if t.text.startswith("-") and impersonal(toks, max(0, t.i - 2), t.i + 3):
+            continue  # "est-il indiqué", "a-t-il été précisé": nobody
+        if fold(t.text) == "qui":
+            a = _antecedent(toks, k)
+            m = mention_at(ctx, a) if a is not None and ctx.outside(a) else None
+        else:
+            m = mention_at(ctx, t.i) if ctx.outside(t.i) else None
+        if m is not None:
+            return m
+        break
     if toks[k].form == "fin" or any(
         toks[c].head == k and toks[c].pos == "AUX" for c in range(max(0, k - 2), k)
     ):
@@ -176,7 +180,7 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
                 return m
     tv = toks[k]
     if depth < 3 and tv.head != k and tv.dep in ("conj", "advcl", "xcomp", "ccomp", "parataxis"):
-        found = verb_subject(ctx, _coordinated_with(toks, k), depth + 1)
+        found = verb_subject(ctx, _outside_quotes(ctx, _coordinated_with(toks, k)), depth + 1)
         if found is not None:
             return found
     if _non_finite(toks[k]) and fold(toks[k].text).endswith("ant"):
@@ -212,6 +216,16 @@ def _named_inversion(ctx: Ctx, k: int) -> Mention | None:
 
 
 _LIGHT_VERBS = frozenset({"faire", "tenir", "mettre"})
+
+
+def _outside_quotes(ctx: Ctx, v: int) -> int:
+    """A verb coordinated to a quoted verb shares the subject of the clause holding the
+    quote: in "elle estime que ces annonces «ne suffisent pas» et réclame…" the parser
+    hangs "réclame" on the quoted "suffisent"; the journalist's verb is "estime"."""
+    seen = 0
+    while not ctx.outside(v) and ctx.toks[v].head != v and seen < 10:
+        v, seen = ctx.toks[v].head, seen + 1
+    return v
 
 
 def _has_aux(toks: Sequence[Tok], k: int) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from quotes.lexicon import (
     first_name_gender,
     fold,
-    is_speech_verb,
     is_title,
     lexicon_lines,
     tagged,
@@ -39,15 +38,7 @@ def _load_pronouns() -> dict[str, tuple[str, str]]:
 
 PRONOUNS = _load_pronouns()
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
-# Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
-_PP_HEADS = frozenset(
-    (
-        "a au aux sur devant dans lors en pour par apres avant depuis chez aupres parmi sous "
-        "vers avec contre pendant face via"
-    ).split()
-)  # folded (no accents), as `fold` gives them
 _DASHES = frozenset({"—", "–", "-"})
-_PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
 
 
 @dataclass(frozen=True)
@@ -211,125 +202,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
-def noun_phrase(toks: Sequence[Tok], a: int) -> int:
-    """End (exclusive) of the noun phrase starting at token `a`, appositions included.
-
-    Stops at sentence punctuation, a quotation mark, a comma that opens a verb, relative
-    or adverbial ("…, évoquant", "…, qui"), or a preposition other than "de" once the
-    phrase has its head ("certains manifestants à l’adresse de…").
-    """
-    has_head = False
-    j = a
-    while j < len(toks):
-        t = toks[j]
-        f = fold(t.text)
-        if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
-            j, has_head = close + 1, True  # a term inside the phrase: des « gilets jaunes »
-            if j < len(toks) and is_speech_verb(toks[j].text, toks[j].lemma):
-                break  # "La coordination des «gilets jaunes» rappelle…": the verb
-            continue
-        if t.text in '.;:!?«»“”"()[]' or (t.text in _DASHES and toks[j - 1].end < t.start):
-            break  # a dash opens an aside: "la Cour des comptes — l'institution de la rue Cambon —"
-        if t.text == ",":
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
-                break
-            if fold(nxt.text) in ("qui", "dont"):
-                break
-        elif has_head and _place_complement(toks, j):
-            j += 2  # "des pêcheurs à Lorient": where the source is
-            continue
-        elif has_head and _adjectival_participle(toks, j):
-            pass  # "une femme vêtue de rouge"
-        elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
-            break  # "Le vieil homme se souvient", "un proche qui…"
-        elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
-            break
-        if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
-            has_head = True
-        j += 1
-    return j
-
-
-def _place_complement(toks: Sequence[Tok], j: int) -> bool:
-    """ "à Berlin" closing a nameless description: "des pêcheurs à Lorient (ouest)".
-
-    Only a single capitalised word right before the phrase's end, and only when no person
-    is named before it: "le ministre à Paris" keeps "le ministre" for role aliases.
-    """
-    if fold(toks[j].text) != "a" or j + 1 >= len(toks) or any(t.ent == "PER" for t in toks[:j]):
-        return False
-    place, after = toks[j + 1], toks[j + 2] if j + 2 < len(toks) else None
-    return (
-        place.text[:1].isupper()
-        and place.pos in ("PROPN", "NOUN")
-        and (after is None or after.text in ',.;:!?()«»“”"')
-    )
-
-
-def _adjectival_participle(toks: Sequence[Tok], j: int) -> bool:
-    """A past participle qualifying the head ("une femme vêtue de rouge"), not the verb of
-    the clause ("les manifestants ont été évacués") nor a passive with its agent
-    ("un manifestant interrogé par l'AFP", where the source is "un manifestant"): one
-    followed by "de" or a comma ("une femme vêtue de rouge, casque sur la tête")."""
-    t = toks[j]
-    if t.pos not in ("VERB", "ADJ") or t.form != "part" or toks[j - 1].pos in ("AUX", "VERB"):
-        return False
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return nxt is not None and (fold(nxt.text) in ("de", "d'") or nxt.text == ",")
-
-
-def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None:
-    """Index of the mark closing a short quote opened at j (a term), else None."""
-    for k in range(j + 1, min(len(toks), j + window)):
-        if toks[k].text in "»”":
-            return k
-    return None
-
-
-def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
-    """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
-    for t in toks[j + 1 : j + 1 + window]:
-        if t.text in '.;:!?«»“”"()' or t.pos in ("VERB", "AUX"):
-            return False
-        if t.ent == "PER":
-            return True
-    return False
-
-
-def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
-    """Skip what stands between a verb and its inverted subject: adverbs, times, PPs."""
-    skip = words("incise_skip_fr.txt")
-    in_pp = False
-    while i < len(toks):
-        t = toks[i]
-        f = fold(t.text)
-        if t.text == "," or t.pos == "ADV" or f in skip:
-            in_pp = False if t.text == "," else in_pp
-            i += 1
-        elif (t.pos == "ADP" and f in _PP_HEADS) or f in ("a", "au", "aux"):
-            in_pp = True
-            i += 1
-        elif (
-            in_pp
-            and i > 0
-            and toks[i - 1].pos not in ("ADP", "DET")
-            and (t.pos == "DET" or f in ("des", "du", "l'"))
-        ):
-            return i  # a determiner that does not follow the preposition starts the subject
-        elif in_pp and t.ent == "PER" and i > 0 and toks[i - 1].pos in ("NOUN", "PROPN", "NUM"):
-            return i  # "à la presse Jason Herbert"
-        elif in_pp:
-            i += 1
-        else:
-            return i
-    return i
-
-
 def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     """Build a Mention over `toks` (already cut to the phrase)."""
     if not toks:
         return None
+    split = _split_demonstrative(toks)
+    if split is not None:  # "Celui-ci", tokenized "Celui" "-" "ci"
+        g, n = PRONOUNS[split]
+        return Mention(toks[0].start, toks[2].end, split, None, g, n, pronoun=True)
     if len(toks) == 1 and is_pronoun(toks[0]):
         p = fold(toks[0].text).lstrip("-").removeprefix("t-")
         g, n = PRONOUNS[p]
@@ -357,6 +237,14 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if not any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent for t in toks):
         return None  # "La" alone, cut before a quote: not a source
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
+
+
+def _split_demonstrative(toks: Sequence[Tok]) -> str | None:
+    """The folded pronoun "celui-ci" when the tokenizer split a capitalised "Celui-ci"."""
+    if len(toks) < 3 or toks[1].text not in _DASHES or toks[0].end != toks[1].start:
+        return None
+    joined = fold(toks[0].text) + "-" + fold(toks[2].text)
+    return joined if joined in PRONOUNS else None
 
 
 def _closing_name(toks: Sequence[Tok]) -> tuple[int, int] | None:

@@ -26,7 +26,8 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.mention import Mention
+from quotes.attribution.mention import Mention, is_pronoun, make_mention
+from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.lexicon import fold, is_speech_verb, tagged, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
@@ -38,17 +39,20 @@ def incise_after(ctx: Ctx) -> Attribution | None:
     """«…», a déclaré X / «…», estime-t-elle / «…» et «…», avait déclaré X."""
     toks, k = ctx.toks, ctx.after()
     comma = False
+    conjunction = False  # "et"/"ou" not yet followed by another quote
     while k < len(toks):  # skip the other quotes of a chain: «A» et «B», a dit X
         if toks[k].text in _JOINERS:
             comma = comma or toks[k].text == ","
+            conjunction = toks[k].text != ","
             k += 1
             continue
         nxt = next((q for q in ctx.quotes if q.open_pos == toks[k].start), None)
         if nxt is None:
             break
+        conjunction = False
         k = next((m for m in range(k, len(toks)) if toks[m].start > nxt.close_pos), len(toks))
-    if k >= len(toks):
-        return None
+    if k >= len(toks) or conjunction:
+        return None  # "«…» et réclame": a coordinated verb, not an incise
     group = verb_group(toks, k)
     if group is None:
         return None
@@ -145,10 +149,27 @@ def incise_inside(ctx: Ctx) -> Attribution | None:
         if group is None or not _has_speech_verb(inner[k + 1 : group[0]]):
             continue
         end, clitic = group
+        cue = " ".join(ctx.text[inner[k + 1].start : inner[end - 1].end].split())
         if clitic is not None and not fold(clitic.text).endswith("on"):
-            cue = " ".join(ctx.text[inner[k + 1].start : inner[end - 1].end].split())
             return Attribution("incise_inside", clitic_mention(clitic), cue)
+        named = _inner_subject(ctx, inner, end) if clitic is None else None
+        if named is not None:
+            return Attribution("incise_inside", named, cue)
     return None
+
+
+def _inner_subject(ctx: Ctx, inner: Sequence[Tok], a: int) -> Mention | None:
+    """ "«C'est triste, regrette Paul Martin, président du club. Nous…»": the person named
+    right after an incise verb inside the marks, when the incise closes (comma, full stop
+    or the end of the quote) after the phrase."""
+    a = skip_adverbials(inner, a)
+    if a >= len(inner) or not (inner[a].text[:1].isupper() or inner[a].pos == "DET"):
+        return None
+    b = noun_phrase(inner, a)
+    if b < len(inner) and inner[b].text not in ",.;!?…":
+        return None
+    m = make_mention(ctx.text, inner[a:b])
+    return m if m is not None and (m.person or m.name) else None
 
 
 def cue_verb_before(ctx: Ctx) -> Attribution | None:
@@ -255,10 +276,35 @@ def according_to(ctx: Ctx) -> Attribution | None:
             cue = ctx.text[t.start : toks[k + 1].end]
             k, f = k + 1, "d'après"
         if f in preps or two in preps or f == "d'après":
-            m = subject_after(ctx, k + 1, stop_at_comma=True)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and is_pronoun(nxt):  # "selon lui": not an adverb to skip
+                m: Mention | None = make_mention(ctx.text, [nxt])
+            else:
+                m = subject_after(ctx, k + 1, stop_at_comma=True)
+            if m is not None and _unsourced_words(m):
+                continue  # "selon des propos rapportés par…": whose words is said elsewhere
             if m is not None and (f != "pour" or m.name or m.pronoun):
                 return Attribution("according_to", m, cue, t.start)
     return None
+
+
+def _unsourced_words(m: Mention) -> bool:
+    """ "des propos", "ses déclarations": words with no author in the phrase itself."""
+    ws = [w for w in fold(m.text).replace("'", " ").split() if w not in _ARTICLES]
+    return (
+        not m.name
+        and not m.pronoun
+        and bool(ws)
+        and bool({ws[0], _singular(ws[0])} & words("speech_nouns_fr.txt"))
+        and not any(w in ("de", "du", "des", "d") for w in ws[1:])
+    )
+
+
+_ARTICLES = frozenset("le la les l un une des ses son sa leur leurs ces ce cet cette".split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def sentence_source(ctx: Ctx) -> Attribution | None:

@@ -257,7 +257,8 @@ class Registry:
         words = _key(mention.text)
         if not words or words[0] not in words_of("speech_nouns_fr.txt"):
             return None
-        m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text)
+        first = mention.text.split(" ", 1)[0]  # "des propos" opens with an article, not "de"
+        m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text[len(first) :])
         if m:
             return m.group(1)
         sentence = sentence if sentence is not None else 0

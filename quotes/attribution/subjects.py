@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Ctx
-from quotes.attribution.mention import Mention, is_pronoun, make_mention, noun_phrase
+from quotes.attribution.mention import Mention, is_pronoun, make_mention
+from quotes.attribution.phrases import noun_phrase
 from quotes.lexicon import first_name_gender, fold, tagged, words
 from quotes.nlp import Tok
 

@@ -1,0 +1,50 @@
+"""Media and news agencies: whom a source speaks to, and when a medium is the source.
+
+"…», a déclaré à l'AFP Thierry", "a confié au Soir la ministre", "a souligné le
+porte-parole auprès de la presse": a medium after "à", "au", "auprès de" or "devant" is the
+addressee, never the source. After "selon", or as the subject of "écrit", it is the source;
+those rules do not need this module. The media names and nouns are in
+`lexicons/media_fr.txt`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from quotes.lexicon import fold, lexicon_lines
+from quotes.nlp import Tok
+
+_TO = frozenset({"a", "au", "aux", "aupres", "devant"})
+_LINKS = frozenset({"de", "d'", "du", "des", "le", "la", "les", "l'"})
+_LONGEST = 5  # words of the longest entry looked up
+
+
+@functools.cache
+def media() -> frozenset[str]:
+    """Folded media entries; the elided article is glued to its noun ("l'express")."""
+    return frozenset(fold(line).replace("' ", "'") for line in lexicon_lines("media_fr.txt"))
+
+
+def medium_end(toks: Sequence[Tok], a: int) -> int | None:
+    """End (exclusive) of the longest media name or noun starting at token a, else None.
+
+    An article or "de" before it is part of the match ("la presse", "l'AFP", "de la DH")."""
+    names = media()
+    best = None
+    words: list[str] = []
+    for j in range(a, min(len(toks), a + _LONGEST + 2)):
+        w = fold(toks[j].text)
+        words.append(w)
+        phrase = " ".join(words).replace("' ", "'")
+        bare = " ".join(x for x in words if x not in _LINKS).replace("' ", "'")
+        if phrase in names or (bare and bare in names and words[-1] not in _LINKS):
+            best = j + 1
+    return best
+
+
+def addressee_end(toks: Sequence[Tok], j: int) -> int | None:
+    """When token j opens "à/au/auprès de/devant" + a medium, the index after it; else None."""
+    if j >= len(toks) or fold(toks[j].text) not in _TO:
+        return None
+    return medium_end(toks, j + 1)

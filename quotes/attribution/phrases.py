@@ -1,0 +1,199 @@
+"""Where a source's phrase starts and ends in a sentence's tokens.
+
+`make_mention` (quotes.attribution.mention) says what a phrase names; this module finds
+the phrase: `noun_phrase` its end (appositions kept, a relative, a verb, a manner adverbial
+or the addressee "à l'AFP" cut off), `skip_adverbials` its start after an incise verb
+(times, adverbs, prepositional phrases and an adjective between commas skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from quotes.attribution.media import addressee_end
+from quotes.attribution.mention import _DASHES, _GENITIVE, _is_name_token
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
+from quotes.nlp import Tok
+
+# Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
+_PP_HEADS = frozenset(
+    (
+        "a au aux sur devant dans lors en pour par apres avant depuis chez aupres parmi sous "
+        "vers avec contre pendant face via"
+    ).split()
+)  # folded (no accents), as `fold` gives them
+_PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
+# Endings of participles and adjectives describing a person ("convaincue", "furieux").
+_ADJECTIVE_END = regex.compile(r"(?:ée?s?|ue?s?|ie?s?|ise?s?|ite?s?|eux|euses?|ive?s?|ante?s?)$")
+# Determiners of a time phrase standing between a verb and its subject ("ce matin").
+_TIME_DETERMINERS = frozenset({"ce", "cet", "cette", "la", "le", "l'"})
+_TIME_ADJECTIVES = frozenset({"dernier", "derniere", "prochain", "prochaine", "meme"})
+
+
+def noun_phrase(toks: Sequence[Tok], a: int) -> int:
+    """End (exclusive) of the noun phrase starting at token `a`, appositions included.
+
+    Stops at sentence punctuation, a quotation mark, a comma that opens a verb, relative
+    or adverbial ("…, évoquant", "…, qui"), or a preposition other than "de" once the
+    phrase has its head ("certains manifestants à l’adresse de…").
+    """
+    has_head = False
+    j = a
+    while j < len(toks):
+        t = toks[j]
+        f = fold(t.text)
+        if t.text in "«“" and (close := _short_quote_end(toks, j)) is not None:
+            j, has_head = close + 1, True  # a term inside the phrase: des « gilets jaunes »
+            if j < len(toks) and is_speech_verb(toks[j].text, toks[j].lemma):
+                break  # "La coordination des «gilets jaunes» rappelle…": the verb
+            continue
+        if t.text in '.;:!?«»“”"()[]' or (t.text in _DASHES and toks[j - 1].end < t.start):
+            break  # a dash opens an aside: "la Cour des comptes — l'institution de la rue Cambon —"
+        if t.text == ",":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
+                break
+            if fold(nxt.text) in ("qui", "dont"):
+                break
+        elif has_head and _place_complement(toks, j):
+            j += 2  # "des pêcheurs à Lorient": where the source is
+            continue
+        elif has_head and _adjectival_participle(toks, j):
+            pass  # "une femme vêtue de rouge"
+        elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
+            break  # "Le vieil homme se souvient", "un proche qui…"
+        elif has_head and _manner(toks, j):
+            break  # "la militante d'un ton satisfait": how she said it
+        elif has_head and (f == "aupres" or addressee_end(toks, j) is not None):
+            # "le porte-parole auprès de l'AFP": the addressee ends the phrase, unless the
+            # source's name follows it ("l'un d'eux à l'AFP, Christian Roux")
+            end = addressee_end(toks, j) or j + 1
+            if not (
+                end + 1 < len(toks) and toks[end].text == "," and _starts_person(toks[end + 1])
+            ):
+                break
+        elif has_head and t.pos == "ADP" and f not in _GENITIVE and not _name_ahead(toks, j):
+            break
+        if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
+            has_head = True
+        j += 1
+    return j
+
+
+def _manner(toks: Sequence[Tok], j: int) -> bool:
+    """ "d'un ton satisfait", "d'une voix forte": a manner adverbial, not a complement."""
+    if j + 2 >= len(toks) or fold(toks[j].text) not in ("d'", "de"):
+        return False
+    return fold(toks[j + 1].text) in ("un", "une") and fold(toks[j + 2].text) in words(
+        "manner_nouns_fr.txt"
+    )
+
+
+def _place_complement(toks: Sequence[Tok], j: int) -> bool:
+    """ "à Berlin" closing a nameless description: "des pêcheurs à Lorient (ouest)".
+
+    Only a single capitalised word right before the phrase's end, and only when no person
+    is named before it: "le ministre à Paris" keeps "le ministre" for role aliases.
+    """
+    if fold(toks[j].text) != "a" or j + 1 >= len(toks) or any(t.ent == "PER" for t in toks[:j]):
+        return False
+    place, after = toks[j + 1], toks[j + 2] if j + 2 < len(toks) else None
+    return (
+        place.text[:1].isupper()
+        and place.pos in ("PROPN", "NOUN")
+        and (after is None or after.text in ',.;:!?()«»“”"')
+    )
+
+
+def _adjectival_participle(toks: Sequence[Tok], j: int) -> bool:
+    """A past participle qualifying the head ("une femme vêtue de rouge"), not the verb of
+    the clause ("les manifestants ont été évacués") nor a passive with its agent
+    ("un manifestant interrogé par l'AFP", where the source is "un manifestant"): one
+    followed by "de" or a comma ("une femme vêtue de rouge, casque sur la tête")."""
+    t = toks[j]
+    if t.pos not in ("VERB", "ADJ") or t.form != "part" or toks[j - 1].pos in ("AUX", "VERB"):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and (fold(nxt.text) in ("de", "d'") or nxt.text == ",")
+
+
+def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None:
+    """Index of the mark closing a short quote opened at j (a term), else None."""
+    for k in range(j + 1, min(len(toks), j + window)):
+        if toks[k].text in "»”":
+            return k
+    return None
+
+
+def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
+    """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
+    for t in toks[j + 1 : j + 1 + window]:
+        if t.text in '.;:!?«»“”"()' or t.pos in ("VERB", "AUX"):
+            return False
+        if t.ent == "PER":
+            return True
+    return False
+
+
+def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
+    """Skip what stands between a verb and its inverted subject: adverbs, times, PPs, and
+    an adjective set off by commas ("lance, convaincue, la militante")."""
+    skip = words("incise_skip_fr.txt")
+    in_pp = False
+    while i < len(toks):
+        t = toks[i]
+        f = fold(t.text)
+        if _apposed_adjective(toks, i):
+            i += 2  # ", convaincue," / ", furieux,": the subject follows
+        elif f in _TIME_DETERMINERS and i + 1 < len(toks) and fold(toks[i + 1].text) in skip:
+            i += 2  # "ce matin", "la veille"
+            while i < len(toks) and fold(toks[i].text) in _TIME_ADJECTIVES:
+                i += 1
+        elif (end := addressee_end(toks, i)) is not None:
+            i = end  # "à l'AFP", "auprès de la presse", "au Soir": whom the source told
+        elif f == "aupres":  # "auprès de la presse": tagged ADV or ADP
+            in_pp = True
+            i += 2 if i + 1 < len(toks) and fold(toks[i + 1].text) in _GENITIVE else 1
+        elif t.text == "," or t.pos == "ADV" or f in skip:
+            in_pp = False if t.text == "," else in_pp
+            i += 1
+        elif (t.pos == "ADP" and f in _PP_HEADS) or f in ("a", "au", "aux"):
+            in_pp = True
+            i += 1
+        elif (
+            in_pp
+            and i > 0
+            and toks[i - 1].pos not in ("ADP", "DET")
+            and (t.pos == "DET" or f in ("des", "du", "l'"))
+        ):
+            return i  # a determiner that does not follow the preposition starts the subject
+        elif in_pp and _starts_person(t) and i > 0 and toks[i - 1].pos in ("NOUN", "PROPN", "NUM"):
+            return i  # "à la presse Jason Herbert", "à l'AFP Julien, 34 ans"
+        elif in_pp:
+            i += 1
+        else:
+            return i
+    return i
+
+
+def _starts_person(t: Tok) -> bool:
+    """A capitalised word that begins a person's name: NER's person or a known first name."""
+    return t.ent == "PER" or (t.text[:1].isupper() and first_name_gender(t.text) is not None)
+
+
+def _apposed_adjective(toks: Sequence[Tok], i: int) -> bool:
+    """ ", convaincue," between an incise verb and its subject: an adjective or participle
+    alone between two commas describes the subject that follows."""
+    if toks[i].text != "," or i + 2 >= len(toks) or toks[i + 2].text != ",":
+        return False
+    w = toks[i + 1]
+    if not w.text[:1].islower() or fold(w.text) in _GENITIVE:
+        return False
+    # the tagger calls many such words nouns ("convaincue"): their ending tells
+    return (
+        w.pos == "ADJ"
+        or (w.pos == "VERB" and w.form == "part")
+        or _ADJECTIVE_END.search(w.text.lower()) is not None
+    )

@@ -1,0 +1,175 @@
+"""Attribution patterns that the dev articles did not show and other outlets do.
+
+Each case is a sentence written for this test: a general pattern of French press
+attribution (the addressee between the cue and the name, an adjective between commas, an
+incise naming its speaker inside the marks, a medium that is only the addressee...), with
+the speaker a reader gives it. `quotes eval --by outlet` measures the same patterns on real
+articles; these tests pin the rules down one by one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.attribution.media import addressee_end, medium_end
+from quotes.evaluation import speaker_match
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
+from quotes.pipeline import explain
+
+
+def toks_of(text: str) -> list[Tok]:
+    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
+
+
+def last_speaker(text: str) -> str | None:
+    rows = [r for r in explain(text) if r["kind"] != "term"]
+    assert rows, f"no quote found in {text!r}"
+    return rows[-1]["speaker"]  # type: ignore[return-value]
+
+
+def check(text: str, want: str | None) -> None:
+    got = last_speaker(text)
+    assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
+
+
+# skip_adverbials: what stands between the incise verb and its subject
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "«Nous ne reculerons pas», a déclaré à l'AFP Julien, 34 ans, boulanger à Nantes.",
+            "Julien",
+        ),
+        ("«Le climat n'attend pas», lance à la presse Clémence, étudiante de 19 ans.", "Clémence"),
+        (
+            "«Tout se passe bien», a commenté à l'AFP Nadia Belkacem, une des porte-parole du "
+            "collectif.",
+            "Nadia Belkacem",
+        ),
+        ("«Le dossier avance», a regretté auprès de la presse Anne Roy.", "Anne Roy"),
+        (
+            "«Il faut agir vite», nous confiait ce matin, devant l'hôpital, Luc Petit, président "
+            "du syndicat.",
+            "Luc Petit",
+        ),
+        (
+            "La militante Sarah Klein est venue. «On continue», lance, convaincue, la militante.",
+            "Sarah Klein",
+        ),
+    ],
+)
+def test_material_between_cue_and_name(text: str, want: str) -> None:
+    check(text, want)
+
+
+# incise_inside: the incise names its speaker inside one pair of marks
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "«C'est assez triste, regrette Paul Martin, président du club. Nous avons tout "
+            "essayé.»",
+            "Paul Martin",
+        ),
+        (
+            "«Nous ne lâcherons rien, explique Marie Dupont. Il y a eu trop de blessés.»",
+            "Marie Dupont",
+        ),
+        (
+            "Le maire Jean Roux a parlé hier. «Nous ne lâcherons rien, explique Marie Dupont. Il "
+            "y a eu trop de blessés.»",
+            "Marie Dupont",
+        ),
+    ],
+)
+def test_incise_inside_names_the_speaker(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_a_comma_and_a_verb_inside_a_quote_is_not_always_an_incise() -> None:
+    # "dit" here is the quote's own verb and "la vérité" no one: no speaker from inside
+    text = "«Il faut que chacun, dit la vérité aux enfants du quartier sans attendre demain.»"
+    assert last_speaker(text) is None
+
+
+# the medium is whom the source spoke to
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("«Le pays va mal», a souligné le porte-parole auprès de l'AFP.", "le porte-parole"),
+        ("«Nous avons gagné», a confié Léa Morin à La Libre.", "Léa Morin"),
+        ("Léa Morin a quitté la salle. «Nous avons gagné», a-t-elle déclaré à l'AFP.", "Léa Morin"),
+        ("«La grève continue», a expliqué l'un d'eux à l'AFP, Marc Dubois.", "Marc Dubois"),
+    ],
+)
+def test_medium_is_the_addressee(text: str, want: str) -> None:
+    check(text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Selon Le Monde, «le pays va mal».", "Le Monde"),
+        ("«Le pays va mal», écrit le quotidien.", "le quotidien"),
+    ],
+)
+def test_medium_is_the_source(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_words_reported_by_a_medium_have_no_author_there() -> None:
+    assert last_speaker("«Le pays va mal», selon des propos rapportés par Le Soir.") is None
+
+
+# non-sources: fronted adjectives, split demonstratives, manner adverbials
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Anne Morel a quitté le groupe. Convaincue que le mouvement va durer, elle estime que "
+            "ces annonces «ne suffisent pas».",
+            "Anne Morel",
+        ),
+        (
+            "Le président Paul Martin a parlé lundi. Celui-ci doit annoncer mardi des mesures "
+            "«plus justes».",
+            "Paul Martin",
+        ),
+        (
+            "«Le point de rassemblement tient», indique la militante d'un ton satisfait.",
+            "la militante",
+        ),
+        ("«On ne partira pas», lance-t-il d'une voix forte.", None),
+    ],
+)
+def test_non_sources_are_not_speakers(text: str, want: str | None) -> None:
+    check(text, want)
+
+
+def test_coordinated_cue_verb_is_not_an_incise() -> None:
+    text = (
+        "Anne Morel a quitté le groupe. Elle estime que ces annonces «ne suffisent pas» et "
+        "réclame un «référendum sur la mise en place du vote»."
+    )
+    rows = [r for r in explain(text) if r["kind"] != "term"]
+    assert [r["speaker"] for r in rows] == ["Anne Morel", "Anne Morel"]
+
+
+# selon + pronoun: "lui" is the source, not an adverb of the incise lexicon
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Paul Girard a été entendu. Selon lui, «rien n'a changé».", "Paul Girard"),
+        ("Claire Dubois était présente. Pour elle, «rien n'a changé».", "Claire Dubois"),
+    ],
+)
+def test_selon_a_pronoun(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_medium_lexicon_matches_names_and_nouns() -> None:
+    toks = toks_of("Il a parlé à l'AFP et auprès de la presse locale.")
+    words = [t.text for t in toks]
+    assert addressee_end(toks, words.index("à")) == words.index("AFP") + 1
+    assert medium_end(toks, words.index("la")) == words.index("presse") + 1
+    assert addressee_end(toks, words.index("parlé")) is None
