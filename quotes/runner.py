@@ -7,7 +7,10 @@ or repeating work.
 - `process`: documents go to `jobs` worker processes in small batches; at most a few
   batches per worker are in flight, so memory does not grow with the corpus; results come
   back in input order, so a parallel run writes the same rows as a serial one. Each worker
-  loads the spaCy model once (`quotes.nlp.get_nlp` is cached per process).
+  loads the spaCy model once (`quotes.nlp.get_nlp` is cached per process). Everything a
+  worker must do the same way as the parent (backend, device, spaCy model, attribution
+  mode, ranker weights) travels in `Options`, resolved by the parent: a worker does not
+  read the command line, and its environment may differ.
 - `Journal`: when the output is a file, every finished document is appended as one JSON
   line to ``OUTPUT.part`` (its key and its rows), flushed at once. The final file is built
   from the journal at the end and renamed into place atomically; the journal is then
@@ -26,12 +29,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotes.io.readers import Origin, Skipped, with_line
 from quotes.io.writers import quote_row
 from quotes.matmul import one_blas_thread
 from quotes.model import Document
+
+if TYPE_CHECKING:
+    from quotes.cli_options import Setting
 
 BATCH_SIZE = 32  # documents per task: parsed in one batch, small enough to stream
 IN_FLIGHT_PER_JOB = 3  # batches queued per worker: enough to keep it busy, no more
@@ -46,6 +52,25 @@ class Options:
     fast: bool = False  # no model: lexicon tagging (quotes.fast)
     backend: str = "spacy"  # quotes.backends: "spacy" or "stanza" (resolved, not "auto")
     device: str = "cpu"
+    model: str | None = None  # spaCy pipeline (quotes.nlp.use_model); None: the default
+    attribution: str | None = None  # "rules" or "model" (quotes.attribution.choice)
+    weights: str | None = None  # ranker weights file (absolute path) for "model"
+
+    @classmethod
+    def of(
+        cls, setting: Setting, include_terms: bool, min_confidence: float, fast: bool, device: str
+    ) -> Options:
+        """Options from a `quotes.cli_options.Setting` and the commands' other options."""
+        return cls(
+            include_terms,
+            min_confidence,
+            fast,
+            setting.backend,
+            device,
+            setting.model,
+            setting.attribution,
+            setting.weights,
+        )
 
 
 @dataclass
@@ -71,6 +96,7 @@ def _extract_batch(
     from quotes import backends, pipeline  # imported in the worker: the model loads there
 
     backends.use_device(options.device)
+    backends.use_model(options.model)
 
     docs = [item for _, item in batch if isinstance(item, Document)]
     found = iter(
@@ -80,6 +106,8 @@ def _extract_batch(
             min_confidence=options.min_confidence,
             fast=options.fast,
             backend=options.backend,
+            attribution=options.attribution,
+            weights=options.weights,
         )
     )
     out = []

@@ -74,6 +74,8 @@ def fake_extract(
     include_terms: bool = False,
     min_confidence: float = 0.0,
     backend: str = "spacy",
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> list[Quote]:
     """Finds the first quote of each test text exactly, with the right speaker for "a"."""
     first = {"a": ("La demande est rejetée.", "La juge"), "b": ("une saison meilleure", None)}

