@@ -211,3 +211,20 @@ def is_title(word: str) -> bool:
 def first_name_gender(name: str) -> str | None:
     """'m', 'f', 'u' for a known first name, else None."""
     return tagged("first_names_fr.txt").get(fold(name))
+
+
+_ROLE_PREFIXES = ("ex-", "co-", "vice-")
+
+
+def role_gender(word: str) -> str | None:
+    """The gender tag of a role noun in `lexicons/roles_fr.txt` (m, f, u, n), or None.
+
+    "ex-ministre", "co-fondatrice" and plurals ("militantes") are looked up as their role:
+    press describes former and joint office holders with the same nouns."""
+    roles = tagged("roles_fr.txt")
+    f = fold(word)
+    for w in (f, *(f.removeprefix(p) for p in _ROLE_PREFIXES if f.startswith(p))):
+        for form in (w, w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w):
+            if form in roles:
+                return roles[form]
+    return None

@@ -173,3 +173,76 @@ def test_medium_lexicon_matches_names_and_nouns() -> None:
     assert addressee_end(toks, words.index("à")) == words.index("AFP") + 1
     assert medium_end(toks, words.index("la")) == words.index("presse") + 1
     assert addressee_end(toks, words.index("parlé")) is None
+
+
+# descriptions and roles: the named person the article introduced
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Le procès de Marc Lemoine s'est ouvert lundi. Son avocat, Henri Pivot, a plaidé la "
+            "relaxe. Marc Lemoine a parlé longuement. «Tout est allé très vite», répond le "
+            "prévenu.",
+            "Marc Lemoine",
+        ),
+        (
+            "Nicolas Petit, ancien ministre de l'Agriculture, a parlé hier. Il a rencontré le "
+            "président Jean Roux. «Je n'ai aucun regret», a déclaré l'ex-ministre.",
+            "Nicolas Petit",
+        ),
+        (
+            "Alexandre Morel a été entendu par les juges. Il a parlé de ses voyages. «Je n'ai "
+            "pas menti», a déclaré l'ancien collaborateur de Paul Martin.",
+            "Alexandre Morel",
+        ),
+    ],
+)
+def test_descriptions_resolve_to_the_named_person(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_a_name_completing_a_description_is_not_the_speaker() -> None:
+    text = "«Je n'ai pas menti», a déclaré un proche de Paul Martin."
+    assert last_speaker(text) == "un proche de Paul Martin"
+
+
+def test_subject_of_a_que_clause_is_not_the_topic() -> None:
+    check(
+        "Paul Martin raconte qu'une personne du ministère lui a rendu ses papiers. «Je n'ai "
+        "rien fait», assure-t-il.",
+        "Paul Martin",
+    )
+
+
+def test_speech_verb_tagged_as_noun_ends_the_subject() -> None:
+    check(
+        "Le ministre Paul Roche est arrivé. Les militants et les écologistes scandaient à "
+        "l'unisson : «Fin du mois, même combat».",
+        "Les militants et les écologistes",
+    )
+
+
+def test_medium_after_selon_witnessed_the_words_of_the_sentence_subject() -> None:
+    check(
+        "Les lycéens ont défilé jeudi. Ils étaient environ deux cents devant la mairie, "
+        "scandant «rejoignez-nous», selon un journaliste de l'AFP.",
+        "Les lycéens",
+    )
+
+
+def test_role_gender_reads_former_and_plural_roles() -> None:
+    from quotes.lexicon import role_gender
+
+    assert role_gender("prévenue") == "f"
+    assert role_gender("ex-ministre") == "u"
+    assert role_gender("militantes") == "f"
+    assert role_gender("table") is None
+
+
+def test_is_medium() -> None:
+    from quotes.attribution.media import is_medium
+
+    assert is_medium("un journaliste de l'AFP")
+    assert is_medium("La Libre Belgique")
+    assert is_medium("le quotidien")
+    assert not is_medium("la ministre")

@@ -17,6 +17,7 @@ from quotes.nlp import Tok
 
 _TO = frozenset({"a", "au", "aux", "aupres", "devant"})
 _LINKS = frozenset({"de", "d'", "du", "des", "le", "la", "les", "l'"})
+_INDEFINITE = frozenset({"un", "une", "ce", "cet", "cette", "notre"})
 _LONGEST = 5  # words of the longest entry looked up
 
 
@@ -48,3 +49,14 @@ def addressee_end(toks: Sequence[Tok], j: int) -> int | None:
     if j >= len(toks) or fold(toks[j].text) not in _TO:
         return None
     return medium_end(toks, j + 1)
+
+
+def is_medium(text: str) -> bool:
+    """Whether a phrase designates a medium or a journalist: "l'AFP", "un journaliste de
+    l'AFP", "le quotidien", "La Libre Belgique" (its head word, or the phrase, is listed)."""
+    folded = fold(text).replace("’", "'")
+    words = [w for w in folded.replace("'", "' ").split() if w not in _LINKS | _INDEFINITE]
+    if not words:
+        return False
+    names = media()
+    return words[0] in names or " ".join(words) in names or folded in names

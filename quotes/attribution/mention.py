@@ -16,6 +16,7 @@ from quotes.lexicon import (
     fold,
     is_title,
     lexicon_lines,
+    role_gender,
     tagged,
     words,
 )
@@ -165,9 +166,8 @@ def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[st
         if g in ("m", "f"):
             return g, number
     titles = tagged("titles_fr.txt")
-    roles = tagged("roles_fr.txt")
     for t in toks:
-        g = titles.get(fold(t.text)) or roles.get(fold(t.text))
+        g = titles.get(fold(t.text)) or role_gender(t.text)
         if g in ("m", "f"):
             return g, number
         if g == "n":
@@ -215,6 +215,12 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         g, n = PRONOUNS[p]
         return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
     name = find_name(toks)
+    if (
+        name is not None
+        and _is_person(toks[name[0] : name[1]], (0, name[1] - name[0]))
+        and (_complement_name(toks, name[0]))
+    ):
+        return _description(text, toks)  # "l'ancien collaborateur de Paul Roy": not Paul Roy
     head = 1 if len(toks) > 1 and is_title(toks[0].text) else 0  # "M. Castel" -> "Castel"
     if (
         name is None
@@ -237,6 +243,26 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if not any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent for t in toks):
         return None  # "La" alone, cut before a quote: not a source
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
+
+
+def _complement_name(toks: Sequence[Tok], i: int) -> bool:
+    """A person's name that completes a description ("l'ancien collaborateur de Paul Roy",
+    "un proche de M. Martin"): after "de" and a determiner-led noun, with no comma between.
+    An organisation keeps speaking through its members: "une délégation de la CGT"."""
+    j = i
+    while j > 0 and (is_title(toks[j - 1].text) or fold(toks[j - 1].text) in ("l'", "la", "le")):
+        j -= 1  # "de M. Roy", "de l'AFP"
+    if j < 3 or fold(toks[j - 1].text) not in _GENITIVE or toks[0].pos != "DET":
+        return False
+    before = toks[: j - 1]
+    return any(t.pos == "NOUN" for t in before) and not any(t.text == "," for t in before)
+
+
+def _description(text: str, toks: Sequence[Tok]) -> Mention:
+    """The mention of a description whose name belongs to its complement."""
+    g, n = gender_number(toks, None)
+    start, end = toks[0].start, toks[-1].end
+    return Mention(start, end, clean(text[start:end]), None, g, n, person=_is_person(toks, None))
 
 
 def _split_demonstrative(toks: Sequence[Tok]) -> str | None:
@@ -274,5 +300,4 @@ def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:
             or first_name_gender(head.text)
         ):
             return True
-    roles = tagged("roles_fr.txt")
-    return any(fold(t.text) in roles or is_title(t.text) for t in toks)
+    return any(role_gender(t.text) is not None or is_title(t.text) for t in toks)

@@ -26,6 +26,7 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.lexicon import fold, is_speech_verb, tagged, words
@@ -248,7 +249,15 @@ def nearest_cue(ctx: Ctx) -> Attribution | None:
     «marcher» in "des «gilets» avaient appelé à «marcher» …, selon l’AFP" belongs to the
     callers, not to the news agency that reports the figures.
     """
-    found = [a for a in (according_to(ctx), cue_verb_before(ctx)) if a is not None]
+    by_medium = according_to(ctx)
+    if by_medium is not None and by_medium.mention and is_medium(by_medium.mention.text):
+        # "Ils scandaient «…», selon un journaliste de l'AFP": the medium witnessed the
+        # words; the people of the sentence said them
+        own = cue_verb_before(ctx) or main_subject(ctx)
+        m = own.mention if own is not None else None
+        if m is not None and (m.person or m.pronoun or m.number == "pl"):
+            return own
+    found = [a for a in (by_medium, cue_verb_before(ctx)) if a is not None]
     if len(found) < 2:
         return found[0] if found else None
     return min(found, key=lambda a: _distance(ctx, a.cue_at))

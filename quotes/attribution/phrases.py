@@ -14,7 +14,7 @@ import regex
 
 from quotes.attribution.media import addressee_end
 from quotes.attribution.mention import _DASHES, _GENITIVE, _is_name_token
-from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, role_gender, words
 from quotes.nlp import Tok
 
 # Prepositions that open an adverbial before or after the source ("à l’AFP", "sur X").
@@ -53,7 +53,11 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             break  # a dash opens an aside: "la Cour des comptes — l'institution de la rue Cambon —"
         if t.text == ",":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or not (nxt.text[:1].isupper() or nxt.pos in ("DET", "PROPN", "NOUN")):
+            if nxt is None or not (
+                nxt.text[:1].isupper()
+                or nxt.pos in ("DET", "PROPN", "NOUN")
+                or _role_apposition(toks, j + 1)
+            ):
                 break
             if fold(nxt.text) in ("qui", "dont"):
                 break
@@ -62,8 +66,8 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             continue
         elif has_head and _adjectival_participle(toks, j):
             pass  # "une femme vêtue de rouge"
-        elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END):
-            break  # "Le vieil homme se souvient", "un proche qui…"
+        elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END or _verb_form(toks, j)):
+            break  # "Le vieil homme se souvient", "un proche qui…", "les élus scandaient"
         elif has_head and _manner(toks, j):
             break  # "la militante d'un ton satisfait": how she said it
         elif has_head and (f == "aupres" or addressee_end(toks, j) is not None):
@@ -80,6 +84,30 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             has_head = True
         j += 1
     return j
+
+
+def _verb_form(toks: Sequence[Tok], j: int) -> bool:
+    """A verb the tagger took for a noun: an object clitic before a verb ("une personne
+    lui a rendu"), or a speech verb in the third person plural ("les élus scandaient")."""
+    t, f = toks[j], fold(toks[j].text)
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if f in ("lui", "leur") and nxt is not None and nxt.pos in ("VERB", "AUX"):
+        return True
+    return (
+        t.text[:1].islower()
+        and f.endswith(("aient", "ent", "ait"))
+        and is_speech_verb(t.text, t.lemma)
+        and toks[j - 1].pos in ("NOUN", "PROPN")
+    )
+
+
+def _role_apposition(toks: Sequence[Tok], j: int) -> bool:
+    """ "Nicolas Roy, ancien ministre de…": a role apposition the tagger opens with an
+    adjective ("ancien", "ex-", "nouvelle")."""
+    first = fold(toks[j].text)
+    if first in ("ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle"):
+        return j + 1 < len(toks) and role_gender(toks[j + 1].text) is not None
+    return role_gender(toks[j].text) is not None
 
 
 def _manner(toks: Sequence[Tok], j: int) -> bool:

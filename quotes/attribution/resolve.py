@@ -36,11 +36,15 @@ def _key(s: str) -> list[str]:
     return [w for w in _NON_WORD.split(fold(s)) if w and w not in _DROP]
 
 
+# "l'ex-ministre", "l'ancienne présidente": the same role as "la ministre" for aliases
+_FORMER = frozenset({"ex", "ancien", "ancienne"})
+
+
 def _role_words(m: Mention) -> list[str]:
     text = m.text
     if m.name:
         text = text.replace(m.name, " ")
-    return _key(text)
+    return [w for w in _key(text) if w not in _FORMER]
 
 
 # Salience of a candidate antecedent: lower is preferred within one sentence.
@@ -158,7 +162,7 @@ class Registry:
         other names ("Laurent Berger a désapprouvé … de M. Griveaux. «…», a-t-il dit")."""
         if sentence is None:
             sentence = max((r[0] for r in self.ranks.values()), default=0)
-        best: tuple[tuple[int, int, int], str] | None = None
+        best: tuple[tuple[int, int, bool, int], str] | None = None
         for m, speaker in self.entries:
             if m.start >= pronoun.start or not (speaker or m.name):
                 continue
@@ -173,10 +177,17 @@ class Registry:
             # a one-word name only NER vouches for, with no gender mark, counts one sentence
             # further back: "la décision de Lormière" is weaker than "Élodie Ferrand" before
             unsure = salience == NAMED and not m.gender and " " not in (m.name or "")
-            key = (sentence - sent + unsure, salience, -m.start)
+            key = (sentence - sent + unsure, salience, self._embedded(m), -m.start)
             if best is None or key < best[0]:
                 best = (key, speaker or self.canonical(m.name or ""))
         return best[1] if best else None
+
+    def _embedded(self, m: Mention) -> bool:
+        """A subject inside a "que" clause ("Il raconte qu'une personne lui a rendu…"):
+        the main clause's subject stays the topic a later pronoun picks up."""
+        before = self.text[max(0, m.start - 60) : m.start]
+        clause = regex.split(r"[.!?;:]\s", before)[-1]
+        return regex.search(r"\bqu(?:e\b|['’])", clause, regex.IGNORECASE) is not None
 
     def demonstrative(self, mention: Mention) -> str | None:
         """Demonstratives: "cette délégation" -> the earlier phrase with the same head noun."""
@@ -232,6 +243,8 @@ class Registry:
             between = self.text[m.end : found]
             if m.start >= found or not m.name:
                 continue
+            if found < m.end:  # the apposition is part of the named mention itself
+                return speaker or self.canonical(m.name)
             if "," in between and not regex.search(r"[.!?]\s", between) and len(between) < 200:
                 return speaker or self.canonical(m.name)
             break

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from quotes.attribution.ctx import Ctx
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase
-from quotes.lexicon import first_name_gender, fold, tagged, words
+from quotes.lexicon import first_name_gender, fold, role_gender, words
 from quotes.nlp import Tok
 
 
@@ -120,8 +120,7 @@ def role_before(ctx: Ctx, a: int) -> int:
     while k >= 0 and toks[k].text not in ",;:«»()" and toks[k].pos not in ("VERB", "AUX"):
         k -= 1
     start = k + 1
-    roles = tagged("roles_fr.txt")
-    has_role = any(fold(t.text) in roles for t in toks[start : a - 1])
+    has_role = any(role_gender(t.text) is not None for t in toks[start : a - 1])
     return start if has_role and all(ctx.outside(i) for i in range(start, a)) else a
 
 
