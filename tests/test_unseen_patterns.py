@@ -246,3 +246,65 @@ def test_is_medium() -> None:
     assert is_medium("La Libre Belgique")
     assert is_medium("le quotidien")
     assert not is_medium("la ministre")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Le procès de Julie Caron a repris. Julie Caron est arrivée tôt. Son avocat, Henri "
+            "Pivot, a demandé du temps. «J'ai eu peur», explique la prévenue.",
+            "Julie Caron",
+        ),
+        (
+            "Alexandre Morel a quitté son poste en juillet. «Cela dérange des gens puissants», "
+            "accuse l'ex-chargé de mission.",
+            "Alexandre Morel",
+        ),
+    ],
+)
+def test_epithets_stand_for_the_person_named_most(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_an_office_is_not_an_epithet() -> None:
+    # "le procureur" is a new actor of the scene, not the accused named before
+    text = (
+        "Marc Lemoine est jugé depuis lundi. Marc Lemoine a parlé longuement. «Il y a des "
+        "règles», assène le procureur."
+    )
+    assert last_speaker(text) != "Marc Lemoine"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Le mouvement est plus timide ici. «Il y a eu d'autres mouvements» en ville, tente "
+            "d'expliquer vendredi Paul Girard, 22 ans, coordinateur du groupe.",
+            "Paul Girard",
+        ),
+        (
+            "«Ici tout va bien», écrit Marc Dubois sur un réseau social. «Ici, c'est normal», "
+            "écrit une autre utilisatrice.",
+            "une autre utilisatrice",
+        ),
+        (
+            "Le cortège est parti à midi. À Lyon, les syndicats et les étudiants scandaient à "
+            "l'unisson : «Même combat».",
+            "les syndicats et les étudiants",
+        ),
+        (
+            "Parmi les personnes interrogées, «le chômage domine», pointe l'étude, la moyenne "
+            "des revenus tournant autour de mille euros.",
+            "l'étude",
+        ),
+        (
+            "Le président a parlé lundi soir. Disant décréter «l'état d'urgence économique», il "
+            "a assuré que «c'est en pressentant cette crise» qu'il s'était présenté.",
+            "Le président",
+        ),
+    ],
+)
+def test_cue_and_subject_the_tagger_mislabels(text: str, want: str) -> None:
+    check(text, want)

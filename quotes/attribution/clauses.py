@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.mention import PRONOUNS, Mention, is_pronoun, make_mention
+from quotes.attribution.mention import PRONOUNS, Mention, gerund_like, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.subjects import mention_at, role_before
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, words
@@ -63,8 +63,8 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
             and (f not in _NOT_IN_GROUP)
         ):
             j += 1
-        elif has_verb and f == "a" and nxt is not None and nxt.pos == "VERB":
-            j += 1  # "a tenu à souligner"
+        elif has_verb and f in ("a", "de", "d'") and nxt is not None and nxt.pos == "VERB":
+            j += 1  # "a tenu à souligner", "tente d'expliquer"
         else:
             break
     return (j, clitic) if has_verb else None
@@ -296,7 +296,7 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
 def _fronted_participle(tok: Tok) -> bool:
     """A participle opening the clause ("Saisi en urgence,", "Interrogée sur…,"), also when
     the tagger calls a capitalised one a proper noun. First names ("René") are names."""
-    if tok.pos == "VERB":
+    if tok.pos == "VERB" or gerund_like(tok):
         return True
     w = tok.text.lower()
     return (

@@ -65,9 +65,18 @@ def is_pronoun(tok: Tok) -> bool:
     return fold(tok.text).lstrip("-").removeprefix("t-") in PRONOUNS
 
 
+def gerund_like(tok: Tok) -> bool:
+    """A capitalised gerund opening a sentence ("Disant vouloir…", "Estimant que…"), which
+    the tagger may call a proper noun: not a name unless NER or a first name says so."""
+    w = tok.text.lower()
+    return w.endswith(("ant", "ants")) and tok.ent != "PER" and first_name_gender(w) is None
+
+
 def _is_name_token(tok: Tok) -> bool:
     t = tok.text
     if not t[:1].isupper() or tok.pos in ("DET", "ADP", "PUNCT", "PRON", "NUM", "VERB", "AUX"):
+        return False
+    if gerund_like(tok):
         return False
     if tok.ent == "PER" or tok.pos == "PROPN":
         return True
@@ -214,11 +223,13 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         p = fold(toks[0].text).lstrip("-").removeprefix("t-")
         g, n = PRONOUNS[p]
         return Mention(toks[0].start, toks[0].end, p, None, g, n, pronoun=True)
+    if len(toks) == 1 and toks[0].text[:1].isupper() and gerund_like(toks[0]):
+        return None  # "Disant vouloir…": a fronted gerund, not a source
     name = find_name(toks)
     if (
         name is not None
         and _is_person(toks[name[0] : name[1]], (0, name[1] - name[0]))
-        and (_complement_name(toks, name[0]))
+        and _complement_name(toks, name[0])
     ):
         return _description(text, toks)  # "l'ancien collaborateur de Paul Roy": not Paul Roy
     head = 1 if len(toks) > 1 and is_title(toks[0].text) else 0  # "M. Castel" -> "Castel"
@@ -227,6 +238,7 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         and toks[head].text[:1].isupper()
         and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
         and fold(toks[head].text) not in tagged("roles_fr.txt")  # "Porte-parole du…" opening
+        and not gerund_like(toks[head])
     ):
         name = (head, head + 1)  # "Murielle, une employée": a capitalised head the tagger missed
     if name is None:
@@ -240,8 +252,10 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     words_ = clean(text[start:end])
     if not any(c.isalnum() for c in words_):
         return None
-    if not any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent for t in toks):
-        return None  # "La" alone, cut before a quote: not a source
+    if not any(
+        t.pos in ("NOUN", "PROPN", "PRON", "NUM") or t.ent or role_gender(t.text) for t in toks
+    ):
+        return None  # "La" alone, cut before a quote: not a source ("une utilisatrice" is)
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
 
 

@@ -213,10 +213,14 @@ def colon_before(ctx: Ctx) -> Attribution | None:
     if k < 0 or ctx.toks[k].text != ":":
         return None
     for v in range(k - 1, -1, -1):
-        if ctx.toks[v].pos in ("VERB", "AUX") and ctx.outside(v):
-            m = verb_subject(ctx, v)
+        t = ctx.toks[v]
+        # the tagger may miss a speech verb before the colon ("scandaient" as an adverb)
+        missed = t.text[:1].islower() and t.pos in ("ADV", "NOUN", "ADJ", "X") and v > 0
+        missed = missed and is_speech_verb(t.text) and ctx.toks[v - 1].pos != "DET"
+        if (t.pos in ("VERB", "AUX") or missed) and ctx.outside(v):
+            m = verb_subject(ctx, v) if not missed else left_subject(ctx, v)
             if m is not None:
-                return Attribution("colon_before", m, None)
+                return Attribution("colon_before", m, t.text if missed else None)
             break
     return main_subject_of(ctx, "colon_before")
 

@@ -59,7 +59,7 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
                 or _role_apposition(toks, j + 1)
             ):
                 break
-            if fold(nxt.text) in ("qui", "dont"):
+            if fold(nxt.text) in ("qui", "dont") or _absolute_clause(toks, j + 1):
                 break
         elif has_head and _place_complement(toks, j):
             j += 2  # "des pêcheurs à Lorient": where the source is
@@ -84,6 +84,17 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             has_head = True
         j += 1
     return j
+
+
+def _absolute_clause(toks: Sequence[Tok], j: int) -> bool:
+    """ ", la moyenne des revenus tournant autour de…": a phrase with its own gerund after
+    the comma is a clause of the sentence, not an apposition to the source."""
+    for t in toks[j : j + 8]:
+        if t.text in ",.;:!?«»()":
+            return False
+        if t.text.lower().endswith("ant") and t.pos in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _verb_form(toks: Sequence[Tok], j: int) -> bool:

@@ -50,6 +50,7 @@ def _role_words(m: Mention) -> list[str]:
 # Salience of a candidate antecedent: lower is preferred within one sentence.
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
+PROTAGONIST_WINDOW = 15  # sentences back an epithet ("le prévenu") looks for its person
 APPOSITION_WINDOW = 10_000  # characters searched back for a description's apposition
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
@@ -216,6 +217,7 @@ class Registry:
         return (
             self.role_alias(mention)
             or self.apposed_name(mention)
+            or self.protagonist(mention, sentence)
             or self.document_author(mention, sentence)
             or self.demonstrative(mention)
             or self.described_person(mention, sentence)
@@ -249,6 +251,34 @@ class Registry:
                 return speaker or self.canonical(m.name)
             break
         return None
+
+    def protagonist(self, mention: Mention, sentence: int | None) -> str | None:
+        """Epithets: "le prévenu", "la militante", "l'ex-ministre" -> the person named most
+        so far (compatible in gender; the latest on a tie), within PROTAGONIST_WINDOW
+        sentences. Press names its subject, then calls them by what they are in the story."""
+        words = _key(mention.text)
+        first = fold(mention.text.split()[0]) if mention.text else ""
+        definite = first in _DEFINITE or first.startswith("l'")
+        if not (definite and mention.person and mention.number == "sg" and words):
+            return None
+        epithets = words_of("epithets_fr.txt")
+        former = any(w in _FORMER for w in words)
+        if not former and not any(w in epithets for w in words[:3]):
+            return None
+        sentence = sentence if sentence is not None else 0
+        counts: dict[str, list[int]] = {}
+        for m, speaker in self.entries:
+            if m.start >= mention.start or not m.name or not (m.person or speaker):
+                continue
+            sent = self.ranks.get(m.start, (0, SUBJECT))[0]
+            if sentence - sent > PROTAGONIST_WINDOW or not _compatible(mention, m):
+                continue
+            who = speaker or self.canonical(m.name)
+            seen = counts.setdefault(who, [0, 0])
+            seen[0], seen[1] = seen[0] + 1, m.start
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
 
     def fuller_description(self, mention: Mention) -> str | None:
         """Fuller wording: "la présidence" -> "la présidence française", said before.
@@ -297,6 +327,8 @@ class Registry:
         definite = first in _DEFINITE or first.startswith("l'")
         if not (mention.person and definite and mention.number == "sg"):
             return None
+        if any(w in words_of("offices_fr.txt") for w in _key(mention.text)[:2]):
+            return None  # "le procureur": another actor, unless role_alias linked it
         found = self.antecedent(mention, sentence, max_back=1)
         return found if found and _key(found) != _key(mention.text) else None
 
