@@ -308,3 +308,10 @@ def test_an_office_is_not_an_epithet() -> None:
 )
 def test_cue_and_subject_the_tagger_mislabels(text: str, want: str) -> None:
     check(text, want)
+
+
+def test_a_plural_subject_speaks_only_if_it_is_people() -> None:
+    speaks = "Les infirmières ont manifesté devant l'hôpital. «Nous sommes épuisées.»"
+    assert last_speaker(speaks) == "Les infirmières"
+    things = "Les tables de la salle étaient vides. «Nous sommes épuisées.»"
+    assert last_speaker(things) is None

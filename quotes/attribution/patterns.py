@@ -340,9 +340,19 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
         candidates.append(left_subject(ctx, verb))
     for m in candidates:
         named_view = found is not None and found.rule == "according_to" and m is found.mention
-        if m is not None and (m.person or m.number == "pl" or (named_view and m.name)):
+        if m is not None and (m.person or _group(m) or (named_view and m.name)):
             return Attribution("previous_sentence", m, found.cue if found else None)
     return None
+
+
+def _group(m: Mention) -> bool:
+    """A plural that can speak: people ("les manifestants", a role noun) or a collective of
+    them ("les syndicats", an organisation noun), not "les personnages" or "les tables"."""
+    if m.number != "pl":
+        return False
+    heads = fold(m.text).replace("'", " ").split()[:3]
+    organisations = words("organisations_fr.txt") | words("collectives_fr.txt")
+    return any(h in organisations or h.rstrip("sx") in organisations for h in heads)
 
 
 def _first_main_verb(toks: Sequence[Tok]) -> int | None:
