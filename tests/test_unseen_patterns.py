@@ -315,3 +315,32 @@ def test_a_plural_subject_speaks_only_if_it_is_people() -> None:
     assert last_speaker(speaks) == "Les infirmières"
     things = "Les tables de la salle étaient vides. «Nous sommes épuisées.»"
     assert last_speaker(things) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Le syndicat des policiers a réagi. Pour le syndicat, cette interdiction est donc "
+            "«purement injuste» et crée un précédent.",
+            "Le syndicat des policiers",
+        ),
+        (
+            "Le président Paul Martin a parlé lundi. Il a de plus demandé que les patrons qui le "
+            "peuvent «versent une prime» aux salariés.",
+            "Paul Martin",
+        ),
+        (
+            "Sophie Roy publie une étude. Elle évoque notamment la question du chômage, «à "
+            "travers les cas de jeunes qui, après leurs études, ne trouvent rien».",
+            "Sophie Roy",
+        ),
+        (
+            "Anne et Paul ont rencontré la députée. Un échange très peu utile comme ils le "
+            "déplorent : «Elle n'a fait que défendre le gouvernement!»",
+            "Anne et Paul",
+        ),
+    ],
+)
+def test_subjects_the_parser_misplaces(text: str, want: str) -> None:
+    check(text, want)

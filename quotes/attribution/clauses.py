@@ -145,10 +145,12 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     named = _named_inversion(ctx, k)
     if named is not None:
         return named
+    # the parser sometimes hangs the subject on the auxiliary ("Il a de plus demandé")
+    heads = {k} | {t.i for t in toks if t.head == k and t.dep.startswith("aux") and t.i < k}
     subjects = [
         t
         for t in toks
-        if t.head == k
+        if t.head in heads
         and t.i != k
         and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
     ]
@@ -354,8 +356,8 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
         return prev is None or prev.pos != "DET"  # "la ministre juge que": a verb
     after_subject = prev is not None and (prev.pos == "PROPN" or is_pronoun(prev))
-    if t.pos == "NOUN" and after_subject and is_speech_verb(t.text, t.lemma):
-        return True  # "M. Duval dénonce une décision": tagged as a noun after a name
+    if t.pos in ("NOUN", "ADJ") and after_subject and is_speech_verb(t.text, t.lemma):
+        return True  # "M. Duval dénonce une décision", "Elle évoque": tagged noun or adjective
     if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
         return False
     if prev is None:

@@ -29,7 +29,8 @@ from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
-from quotes.lexicon import fold, is_speech_verb, tagged, words
+from quotes.attribution.signs import sign_bearers
+from quotes.lexicon import fold, is_speech_verb, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -70,57 +71,6 @@ def incise_after(ctx: Ctx) -> Attribution | None:
     if subject is None:
         return None
     return Attribution("incise_after", subject, cue)
-
-
-def sign_bearers(ctx: Ctx) -> Attribution | None:
-    """«…», pouvait-on lire sur des pancartes parmi les manifestantes / sur les banderoles
-    des grévistes / proclamait le t-shirt porté par Filou: the words on a sign or a garment
-    belong to the people carrying it."""
-    toks, signs = ctx.toks, tagged("sign_nouns_fr.txt")
-    for k, t in enumerate(toks):
-        f = fold(t.text)
-        kind = signs.get(f, signs.get(f.removesuffix("s")))
-        if not ctx.outside(k) or kind is None:
-            continue
-        owner = _possessor(toks, k, signs)
-        if owner is not None:  # "sa pancarte", "le slogan au dos de son gilet"
-            return Attribution("sign_bearers", owner, t.text, t.start)
-        j = k + 1
-        while j < len(toks) and toks[j].pos == "ADJ":
-            j += 1
-        if j + 1 >= len(toks):
-            continue
-        w = fold(toks[j].text)
-        if fold(toks[j + 1].text) == "par" and toks[j].pos in ("VERB", "ADJ"):
-            start = j + 2  # "porté par", "brandie par"
-        elif kind != "garment" and w in ("parmi", "de", "d'"):
-            start = j + 1
-        elif kind != "garment" and w in ("des", "du"):
-            start = j  # "des grévistes": keep the article
-        else:
-            continue
-        m = subject_after(ctx, start)
-        if m is not None and (m.person or m.number == "pl" or m.name):
-            return Attribution("sign_bearers", m, t.text, t.start)
-    return None
-
-
-_POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
-
-
-def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | None:
-    """The owner of a sign written with a possessive ("sa pancarte", "le slogan au dos de
-    son gilet"), as an anaphor for the registry to resolve like "il"/"elle"."""
-    near = [k - 1] + [
-        j
-        for j in range(k + 1, min(len(toks) - 1, k + 5))
-        if fold(toks[j + 1].text).removesuffix("s") in signs
-    ]
-    for j in near:
-        number = _POSSESSIVES.get(fold(toks[j].text)) if j >= 0 else None
-        if number is not None:
-            return Mention(toks[j].start, toks[j].end, toks[j].text, None, "", number, True)
-    return None
 
 
 def inverted_pronoun(ctx: Ctx) -> Attribution | None:
@@ -218,11 +168,22 @@ def colon_before(ctx: Ctx) -> Attribution | None:
         missed = t.text[:1].islower() and t.pos in ("ADV", "NOUN", "ADJ", "X") and v > 0
         missed = missed and is_speech_verb(t.text) and ctx.toks[v - 1].pos != "DET"
         if (t.pos in ("VERB", "AUX") or missed) and ctx.outside(v):
-            m = verb_subject(ctx, v) if not missed else left_subject(ctx, v)
+            m = verb_subject(ctx, v) if not missed else _clitic_subject(ctx, v)
             if m is not None:
                 return Attribution("colon_before", m, t.text if missed else None)
             break
     return main_subject_of(ctx, "colon_before")
+
+
+def _clitic_subject(ctx: Ctx, v: int) -> Mention | None:
+    """The subject of a verb the parser missed: the subject pronoun before its object
+    clitics ("comme ils le déplorent"), else the clause's phrase before it."""
+    j = v - 1
+    while j >= 0 and fold(ctx.toks[j].text) in ("le", "la", "les", "l'", "lui", "en", "y", "ne"):
+        j -= 1
+    if j >= 0 and is_pronoun(ctx.toks[j]):
+        return make_mention(ctx.text, [ctx.toks[j]])
+    return left_subject(ctx, v)
 
 
 _REFLEXIVE = frozenset({"s'", "se", "me", "m'", "nous", "vous", "te", "t'"})
@@ -296,7 +257,7 @@ def according_to(ctx: Ctx) -> Attribution | None:
                 m = subject_after(ctx, k + 1, stop_at_comma=True)
             if m is not None and _unsourced_words(m):
                 continue  # "selon des propos rapportés par…": whose words is said elsewhere
-            if m is not None and (f != "pour" or m.name or m.pronoun):
+            if m is not None and (f != "pour" or m.name or m.pronoun or m.person or _group(m)):
                 return Attribution("according_to", m, cue, t.start)
     return None
 
@@ -348,9 +309,9 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
 def _group(m: Mention) -> bool:
     """A plural that can speak: people ("les manifestants", a role noun) or a collective of
     them ("les syndicats", an organisation noun), not "les personnages" or "les tables"."""
-    if m.number != "pl":
-        return False
     heads = fold(m.text).replace("'", " ").split()[:3]
+    if m.number != "pl" and not (heads and heads[0] in ("le", "la", "l")):
+        return False  # a singular group speaks as an organisation: "le syndicat"
     organisations = words("organisations_fr.txt") | words("collectives_fr.txt")
     return any(h in organisations or h.rstrip("sx") in organisations for h in heads)
 

@@ -1,0 +1,64 @@
+"""Words on a sign or a garment: «…», pouvait-on lire sur des pancartes parmi les
+manifestantes / sur les banderoles des grévistes / proclamait le t-shirt porté par Filou.
+The words belong to the people carrying them (`sign_bearers`, tried first in RULES)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes.attribution.clauses import subject_after
+from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.mention import Mention
+from quotes.lexicon import fold, tagged
+from quotes.nlp import Tok
+
+
+def sign_bearers(ctx: Ctx) -> Attribution | None:
+    """«…», pouvait-on lire sur des pancartes parmi les manifestantes / sur les banderoles
+    des grévistes / proclamait le t-shirt porté par Filou: the words on a sign or a garment
+    belong to the people carrying it."""
+    toks, signs = ctx.toks, tagged("sign_nouns_fr.txt")
+    for k, t in enumerate(toks):
+        f = fold(t.text)
+        kind = signs.get(f, signs.get(f.removesuffix("s")))
+        if not ctx.outside(k) or kind is None:
+            continue
+        owner = _possessor(toks, k, signs)
+        if owner is not None:  # "sa pancarte", "le slogan au dos de son gilet"
+            return Attribution("sign_bearers", owner, t.text, t.start)
+        j = k + 1
+        while j < len(toks) and toks[j].pos == "ADJ":
+            j += 1
+        if j + 1 >= len(toks):
+            continue
+        w = fold(toks[j].text)
+        if fold(toks[j + 1].text) == "par" and toks[j].pos in ("VERB", "ADJ"):
+            start = j + 2  # "porté par", "brandie par"
+        elif kind != "garment" and w in ("parmi", "de", "d'"):
+            start = j + 1
+        elif kind != "garment" and w in ("des", "du"):
+            start = j  # "des grévistes": keep the article
+        else:
+            continue
+        m = subject_after(ctx, start)
+        if m is not None and (m.person or m.number == "pl" or m.name):
+            return Attribution("sign_bearers", m, t.text, t.start)
+    return None
+
+
+_POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
+
+
+def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | None:
+    """The owner of a sign written with a possessive ("sa pancarte", "le slogan au dos de
+    son gilet"), as an anaphor for the registry to resolve like "il"/"elle"."""
+    near = [k - 1] + [
+        j
+        for j in range(k + 1, min(len(toks) - 1, k + 5))
+        if fold(toks[j + 1].text).removesuffix("s") in signs
+    ]
+    for j in near:
+        number = _POSSESSIVES.get(fold(toks[j].text)) if j >= 0 else None
+        if number is not None:
+            return Mention(toks[j].start, toks[j].end, toks[j].text, None, "", number, True)
+    return None
