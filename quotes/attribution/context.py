@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -68,26 +68,3 @@ def subheading_source(
         if share >= min_share and share > best_share:
             best, best_share = speaker, share
     return best
-
-
-def carry_recent(
-    sentence_index: int,
-    previous: Sequence[tuple[int, str | None, str | None]],
-    others_named: Callable[[int, int], set[str]],
-    max_gap: int = 4,
-) -> str | None:
-    """The speaker of the last attributed quote at most `max_gap` sentences back, for a
-    quote standing alone, when nobody else was named in between.
-
-    Profiles and interviews alternate the source's quotes with the journalist's
-    sentences about them ("Il détient un doctorat… «…»"); a new person named in between
-    ("Son avocat, Henri Pivot, a plaidé…") may be the next speaker, so then nothing is
-    carried. `others_named(a, b)` gives the speakers of the names in sentences a..b.
-    """
-    for idx, speaker, _ in reversed(previous):
-        if sentence_index - idx > max_gap:
-            return None
-        if speaker:
-            named = others_named(idx + 1, sentence_index)
-            return speaker if not (named - {speaker}) else None
-    return None

@@ -190,15 +190,6 @@ class Registry:
         clause = regex.split(r"[.!?;:]\s", before)[-1]
         return regex.search(r"\bqu(?:e\b|['’])", clause, regex.IGNORECASE) is not None
 
-    def named_between(self, first: int, last: int) -> set[str]:
-        """Speakers of the people named (or made subjects) in sentences first..last."""
-        out = set()
-        for m, speaker in self.entries:
-            sent = self.ranks.get(m.start, (0, SUBJECT))[0]
-            if first <= sent <= last and m.name and m.person:
-                out.add(speaker or self.canonical(m.name))
-        return out
-
     def demonstrative(self, mention: Mention) -> str | None:
         """Demonstratives: "cette délégation" -> the earlier phrase with the same head noun."""
         words = _key(mention.text)
