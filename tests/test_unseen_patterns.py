@@ -344,3 +344,19 @@ def test_a_plural_subject_speaks_only_if_it_is_people() -> None:
 )
 def test_subjects_the_parser_misplaces(text: str, want: str) -> None:
     check(text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("«On reste mobilisés», a déclaré Nadia Ferrand de Valence.", "Nadia Ferrand"),
+        ("«On reste mobilisés», a déclaré François de Rugy.", "François de Rugy"),
+        (
+            "«Le point tient toujours», racontait le lendemain Ophélie, une jeune femme de 33 "
+            "ans.",
+            "Ophélie",
+        ),
+    ],
+)
+def test_name_boundaries(text: str, want: str) -> None:
+    assert last_speaker(text) == want

@@ -107,8 +107,8 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
             while j < len(toks):
                 if _is_name_token(toks[j]):
                     j += 1
-                elif _particle(toks, j):
-                    j += 2  # the word after a particle is the name's
+                elif _particle(toks, j) and (j - i == 1 or toks[j].text != "de"):
+                    j += 2  # "François de Rugy"; after a full name, "de Valence" is a place
                 elif (after := _nickname_end(toks, j)) is not None:
                     j = after  # "Hélène «La Louve» Garnier"
                 else:
