@@ -8,9 +8,9 @@ pooled over the gold files: per classifier score, how many marked spans are real
 speaker (lenient, as `quotes eval` counts it).
 
 With --by FIELD (e.g. outlet): the model's confidence, honestly: for each value, the
-ranker and its Platt calibration are fitted on the other values only (`quotes train`'s
-`fit_model`, calibration fitted inside those training folds), then every row of the
-left-out documents gets confidence = P(real quote) x calibrated P(speaker right). The
+ranker and its confidence map (quotes.calibration) are fitted on the other values only
+(`quotes train`'s `leave_one_out`; the map itself fitted inside those training folds),
+then every extracted (non-term) row of the left-out documents gets its confidence. The
 table pools the left-out rows per 0.2-wide confidence bucket: rows, mean confidence, share
 right (a real gold quote at 30% overlap whose speaker is right, lenient; for a gold
 speaker of null, no speaker). A calibrated column has the last two within 0.1.
@@ -20,78 +20,36 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
 
-import numpy as np
+from rich.console import Console
 
 from quotes import pipeline
 from quotes.eval_groups import load_gold_files, parse_filters, select_docs
-from quotes.evaluation import GoldDoc, GoldError, match_quotes, speaker_match
-from quotes.model import Document
-from quotes.train_cli import Example, _meta, examples_from, fit_model, matrix
-
-
-@dataclass
-class Row:
-    """One extracted (non-term) quote of a left-out document."""
-
-    group: str
-    x: np.ndarray  # its candidates' features
-    right: np.ndarray  # per candidate: real quote and right speaker
-    quote_p: float
-
-
-def rows_of(doc: GoldDoc, group: str) -> tuple[list[Example], list[Row]]:
-    """Training examples and scored rows of one document, from a single parse."""
-    found = pipeline.quotes_with_candidates(Document(doc_id=doc.doc_id, text=doc.text))
-    gold = [g for g in doc.quotes if not g.ambiguous]
-    matched = {si: gold[gi] for gi, si in match_quotes(gold, [q for q, _, _ in found], 0.3).items()}
-    rows = []
-    for si, (_, pool, quote_p) in enumerate(found):
-        cands = pool.candidates()
-        g = matched.get(si)
-        right = np.array(
-            [g is not None and speaker_match(g.speaker, c.speaker, strict=False) for c in cands]
-        )
-        rows.append(Row(group, matrix(cands), right, quote_p))
-    return examples_from(doc, group, found), rows
+from quotes.evaluation import GoldDoc, GoldError, speaker_match
+from quotes.train_cli import gather, leave_one_out
 
 
 def calibration_table(docs: list[GoldDoc], by: str) -> str:
     """Leave-one-group-out confidence buckets (see the module docstring)."""
-    examples: list[Example] = []
-    rows: list[Row] = []
-    for i, doc in enumerate(docs, 1):
-        print(f"\rparsing {i}/{len(docs)}", end="", file=sys.stderr)
-        ex, rw = rows_of(doc, _meta(doc, by))
-        examples += ex
-        rows += rw
-    print(file=sys.stderr)
+    examples = gather(docs, by, Console(stderr=True), quiet=False)
     buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for group in sorted({r.group for r in rows}):
-        model = fit_model([e for e in examples if e.group != group])
-        for r in rows:
-            if r.group != group:
-                continue
-            s = r.x @ model.weights
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            best = int(np.argmax(p))
-            conf = r.quote_p * model.calibrated(float(p[best]))
-            buckets[min(4, int(conf / 0.2))].append((conf, bool(r.right[best])))
-    lines = ["confidence   rows   mean conf   share right"]
+    for fold in leave_one_out(examples):
+        for conf, ok in fold.confidences:
+            buckets[min(4, int(conf / 0.2))].append((conf, ok))
+    lines = ["confidence   rows   mean conf   share right   |diff|"]
     for b in range(5):
         got = buckets.get(b, [])
         if got:
             mean = sum(c for c, _ in got) / len(got)
             share = sum(ok for _, ok in got) / len(got)
             lines.append(
-                f"{b * 0.2:.1f}-{b * 0.2 + 0.2:.1f}  {len(got):>6}   {mean:>9.3f}   {share:>11.3f}"
+                f"{b * 0.2:.1f}-{b * 0.2 + 0.2:.1f}  {len(got):>6}   {mean:>9.3f}"
+                f"   {share:>11.3f}   {abs(share - mean):>6.3f}"
             )
     n = sum(len(v) for v in buckets.values())
     mean = sum(c for v in buckets.values() for c, _ in v) / max(1, n)
     share = sum(ok for v in buckets.values() for _, ok in v) / max(1, n)
-    lines.append(f"all      {n:>6}   {mean:>9.3f}   {share:>11.3f}")
+    lines.append(f"all      {n:>6}   {mean:>9.3f}   {share:>11.3f}   {abs(share - mean):>6.3f}")
     return "\n".join(lines)
 
 

@@ -51,7 +51,7 @@ class _Item:
     mention: str | None = None
     rule: str | None = None
     pool: Pool | None = None  # candidate speakers, when the model chooses (quotes.ranker)
-    prob: float | None = None  # the model's calibrated P(speaker right)
+    prob: float | None = None  # the model's P(real quote and speaker right)
     subheading: str | None = None  # the speaker a repeated quote's words point to
 
 
@@ -219,7 +219,7 @@ def _rows(
         if it.verdict.kind == "term" and not include_terms:
             continue
         if it.prob is not None and it.verdict.kind != "term":
-            score = round(quote_probability(it.verdict.score) * it.prob, 2)
+            score = round(it.prob, 2)  # the model's calibrated row confidence
         else:
             score = confidence(it.verdict.score, it.rule, it.speaker)
         if score < min_confidence:

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from quotes import calibration as cal
 from quotes.attribution.candidates import FEATURE_NAMES, Candidate
 
 FORMAT = "quotes-attribution-ranker/1"
@@ -31,7 +32,7 @@ FORMAT = "quotes-attribution-ranker/1"
 # "Accuracy"): the weights shrink towards "trust the hand cascade" (its flag at 2), not
 # towards 0, so a few hundred training quotes move the choice only where they agree.
 DEFAULT_L2 = 10.0
-DEFAULT_PRIOR = {"cascade": 2.0}
+DEFAULT_PRIOR = {"cascade": 2.0, "none_x_cascade": 1.0}
 
 
 def prior_vector(features: Sequence[str], prior: dict[str, float] | None = None) -> np.ndarray:
@@ -48,6 +49,7 @@ class Ranker:
     weights: np.ndarray
     platt: tuple[float, float] = (1.0, 0.0)
     meta: dict[str, Any] = field(default_factory=dict)
+    calibration: cal.Calibration | None = None  # the row confidence (quotes.calibration)
 
     def matrix(self, cands: Sequence[Candidate]) -> np.ndarray:
         """Candidates as rows of this model's features (unknown features are ignored)."""
@@ -74,12 +76,28 @@ class Ranker:
         a, b = self.platt
         return _sigmoid(a * _logit(p) + b)
 
+    def decide(
+        self, cands: Sequence[Candidate], quote_p: float, rule_p: Sequence[float]
+    ) -> tuple[int, float]:
+        """The best candidate and the row's confidence, P(real quote and speaker right):
+        the logistic map of `quotes.calibration` when the weights carry one, else
+        P(real quote) x the Platt-calibrated softmax probability (older weight files)."""
+        best, p_top, margin = summary(self.matrix(cands) @ self.weights)
+        if self.calibration is None:
+            return best, quote_p * self.calibrated(p_top)
+        x = cal.inputs(margin, quote_p, rule_p[best], not cands[best].speaker)
+        return best, self.calibration(x)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "features": list(self.features),
             "weights": [round(float(w), 6) for w in self.weights],
-            "calibration": {"method": "platt", "a": self.platt[0], "b": self.platt[1]},
+            "calibration": (
+                self.calibration.to_json()
+                if self.calibration is not None
+                else {"method": "platt", "a": self.platt[0], "b": self.platt[1]}
+            ),
             "meta": self.meta,
         }
 
@@ -97,15 +115,16 @@ def from_json(data: Any, where: str = "weights") -> Ranker:
         if data.get("format") != FORMAT:
             raise WeightsError(f"{where}: not a quotes ranker (format {data.get('format')!r})")
         feats, w = list(data["features"]), [float(v) for v in data["weights"]]
-        cal = data.get("calibration", {})
-        platt = (float(cal.get("a", 1.0)), float(cal.get("b", 0.0)))
+        c = data.get("calibration", {})
+        platt = (float(c.get("a", 1.0)), float(c.get("b", 0.0)))
+        logistic = cal.from_json(c) if c.get("method") == "logistic" else None
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, WeightsError):
             raise
         raise WeightsError(f"{where}: malformed ranker weights: {exc}") from None
     if len(feats) != len(w):
         raise WeightsError(f"{where}: {len(feats)} features but {len(w)} weights")
-    return Ranker(feats, np.array(w), platt, dict(data.get("meta", {})))
+    return Ranker(feats, np.array(w), platt, dict(data.get("meta", {})), logistic)
 
 
 def load(path: str | Path) -> Ranker:
@@ -240,6 +259,16 @@ def _group_logsumexp(s: np.ndarray, starts: np.ndarray, gid: np.ndarray) -> np.n
     total = np.add.reduceat(np.exp(s - safe[gid]), starts)
     with np.errstate(divide="ignore"):
         return np.log(total) + safe
+
+
+def summary(s: np.ndarray) -> tuple[int, float, float]:
+    """Of a quote's candidate scores: the best index (ties: the first), its softmax
+    probability, and its margin over the runner-up (MARGIN_CAP when alone)."""
+    p = _softmax(s)
+    best = int(np.argmax(p))
+    rest = np.delete(s, best)
+    margin = float(s[best] - rest.max()) if len(rest) else cal.MARGIN_CAP
+    return best, float(p[best]), margin
 
 
 def _softmax(s: np.ndarray) -> np.ndarray:

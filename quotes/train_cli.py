@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from quotes import calibration as cal
 from quotes import cli_options as opt
 from quotes import pipeline, ranker
 from quotes.attribution.candidates import FEATURE_NAMES, Candidate, Pool
@@ -52,7 +53,11 @@ Example:
 
 @dataclass
 class Example:
-    """One matched gold quote: its candidates as a matrix, which are right, the cascade's."""
+    """One extracted quote: its candidates as a matrix, which are right, the cascade's.
+
+    `kind` is "speaker" (matched to a gold quote with a speaker), "none" (a gold quote
+    whose speaker is null: the right candidate is "no speaker") or "false" (no gold
+    quote: no candidate is right; such rows only train the confidence map)."""
 
     doc_id: str
     group: str  # value of the --by field (or the document id)
@@ -60,6 +65,9 @@ class Example:
     right: np.ndarray
     cascade_right: bool
     speakers: list[str | None]
+    kind: str = "speaker"
+    quote_p: float = 1.0  # P(real quote | classifier score)
+    rule_p: np.ndarray | None = None  # per candidate, the hand rate of its rule
 
 
 def _meta(doc: GoldDoc, field: str) -> str:
@@ -83,19 +91,29 @@ def examples_of(doc: GoldDoc, group: str, backend: str = "spacy") -> list[Exampl
 def examples_from(
     doc: GoldDoc, group: str, found: Sequence[tuple[Quote, Pool, float]]
 ) -> list[Example]:
-    """The labelled examples of a document from `pipeline.quotes_with_candidates`."""
+    """The labelled examples of a document from `pipeline.quotes_with_candidates`: every
+    extracted quote, matched or not (see `Example.kind`)."""
     rows = [q for q, _, _ in found]
     gold = [g for g in doc.quotes if not g.ambiguous]
+    matched = {si: gold[gi] for gi, si in match_quotes(gold, rows, 0.3).items()}
     out = []
-    for gi, si in sorted(match_quotes(gold, rows, 0.3).items()):
-        g = gold[gi]
-        if g.speaker is None:
-            continue
-        cands = found[si][1].candidates()
-        right = np.array([speaker_match(g.speaker, c.speaker, strict=False) for c in cands])
-        cascade = speaker_match(g.speaker, rows[si].speaker, strict=False)
+    for si, (row, pool, quote_p) in enumerate(found):
+        g = matched.get(si)
+        cands = pool.candidates()
+        if g is None:
+            right = np.zeros(len(cands), dtype=bool)
+            cascade, kind = False, "false"
+        else:
+            right = np.array([speaker_match(g.speaker, c.speaker, strict=False) for c in cands])
+            cascade = speaker_match(g.speaker, row.speaker, strict=False)
+            kind = "speaker" if g.speaker is not None else "none"
+        rates = np.array(cal.rule_rates(cands, pool.cascade_rule))
         speakers = [c.speaker for c in cands]
-        out.append(Example(doc.doc_id, group, matrix(cands), right, cascade, speakers))
+        out.append(
+            Example(
+                doc.doc_id, group, matrix(cands), right, cascade, speakers, kind, quote_p, rates
+            )
+        )
     return out
 
 
@@ -129,13 +147,12 @@ def _groups(examples: Sequence[Example]) -> list[ranker.Group]:
     return [ranker.Group(e.x, e.right) for e in examples]
 
 
-def _chosen(w: np.ndarray, e: Example) -> tuple[bool, float]:
-    """Whether the weights pick a right candidate, and the softmax probability of it."""
-    s = e.x @ w
-    p = np.exp(s - s.max())
-    p /= p.sum()
-    best = int(np.argmax(p))
-    return bool(e.right[best]), float(p[best])
+def _chosen(w: np.ndarray, e: Example) -> tuple[bool, list[float]]:
+    """Whether the weights pick a right candidate, and the confidence map's inputs."""
+    best, _, margin = ranker.summary(e.x @ w)
+    rule_p = e.rule_p[best] if e.rule_p is not None else 0.6
+    x = cal.inputs(margin, e.quote_p, rule_p, e.speakers[best] is None)
+    return bool(e.right[best]), x
 
 
 def _folds(examples: Sequence[Example]) -> list[list[int]]:
@@ -153,10 +170,12 @@ def _folds(examples: Sequence[Example]) -> list[list[int]]:
 
 
 def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ranker.Ranker:
-    """Weights on all `examples`, Platt calibration from their inner held-out folds."""
+    """Weights on all `examples`; the confidence map (quotes.calibration) fitted on the
+    choices of weights that did not see the row (inner held-out folds), its target
+    "real quote and speaker right"."""
     prior = ranker.prior_vector(FEATURE_NAMES)
     w = ranker.fit(_groups(examples), l2, prior=prior)
-    p, y = [], []
+    xs, ys = [], []
     folds = _folds(examples)
     if len(folds) > 1:
         for fold in folds:
@@ -164,10 +183,10 @@ def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ran
             rest = [e for i, e in enumerate(examples) if i not in inside]
             wf = ranker.fit(_groups(rest), l2, prior=prior)
             for i in fold:
-                ok, prob = _chosen(wf, examples[i])
-                y.append(ok)
-                p.append(prob)
-    model = ranker.Ranker(list(FEATURE_NAMES), w, ranker.fit_platt(p, y))
+                ok, x = _chosen(wf, examples[i])
+                ys.append(ok)
+                xs.append(x)
+    model = ranker.Ranker(list(FEATURE_NAMES), w, calibration=cal.fit(xs, ys))
     model.meta = {
         "examples": len(examples),
         "l2": l2,
@@ -179,10 +198,13 @@ def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ran
 @dataclass
 class FoldResult:
     group: str
-    n: int
+    n: int  # quotes with a gold speaker (what `quotes eval` scores)
     rules: int
     model: int
-    confidences: list[tuple[float, bool]]  # (calibrated P, right) of the model's choices
+    confidences: list[tuple[float, bool]]  # every row: (confidence, real and right)
+    none_n: int = 0  # gold quotes whose speaker is null
+    none_rules: int = 0
+    none_model: int = 0
 
 
 def leave_one_out(
@@ -190,30 +212,43 @@ def leave_one_out(
     l2: float = ranker.DEFAULT_L2,
     on_fold: Callable[[], None] = lambda: None,
 ) -> list[FoldResult]:
-    """For each group: the cascade's and the model's (fitted on the other groups) hits."""
+    """For each group: the cascade's and the model's (fitted on the other groups) hits,
+    and the model's confidence on every row of the group."""
     out = []
     for g in sorted({e.group for e in examples}):
         test = [e for e in examples if e.group == g]
         model = fit_model([e for e in examples if e.group != g], l2)
-        conf = []
+        r = FoldResult(g, 0, 0, 0, [])
         for e in test:
-            ok, prob = _chosen(model.weights, e)
-            conf.append((model.calibrated(prob), ok))
-        hits = sum(ok for _, ok in conf)
-        out.append(FoldResult(g, len(test), sum(e.cascade_right for e in test), hits, conf))
+            ok, x = _chosen(model.weights, e)
+            r.confidences.append((model.calibration(x) if model.calibration else 0.0, ok))
+            if e.kind == "speaker":
+                r.n, r.rules, r.model = r.n + 1, r.rules + e.cascade_right, r.model + ok
+            elif e.kind == "none":
+                r.none_n += 1
+                r.none_rules, r.none_model = r.none_rules + e.cascade_right, r.none_model + ok
+        out.append(r)
         on_fold()
     return out
 
 
 def format_folds(results: Sequence[FoldResult], by: str) -> str:
-    """The leave-one-out table: per group and pooled, cascade vs model."""
-    lines = [f"{by:<12} {'spk n':>6} {'rules':>7} {'model':>7}"]
+    """The leave-one-out table: per group and pooled, cascade vs model (speaker lenient
+    accuracy over gold quotes with a speaker; then right "no speaker" of null ones)."""
+    lines = [
+        f"{by:<12} {'spk n':>6} {'rules':>7} {'model':>7}   {'null n':>6} {'rules':>5} {'model':>5}"
+    ]
+
+    def line(name: str, n: int, rules: int, model: int, nn: int, nr: int, nm: int) -> str:
+        acc = f"{rules / n:>7.3f} {model / n:>7.3f}" if n else f"{'-':>7} {'-':>7}"
+        return f"{name:<12} {n:>6} {acc}   {nn:>6} {nr:>5} {nm:>5}"
+
     for r in results:
-        lines.append(f"{r.group:<12} {r.n:>6} {r.rules / r.n:>7.3f} {r.model / r.n:>7.3f}")
-    n = sum(r.n for r in results)
-    if n:
-        rules, model = sum(r.rules for r in results), sum(r.model for r in results)
-        lines.append(f"{'pooled':<12} {n:>6} {rules / n:>7.3f} {model / n:>7.3f}")
+        lines.append(line(r.group, r.n, r.rules, r.model, r.none_n, r.none_rules, r.none_model))
+    totals = [sum(getattr(r, f) for r in results) for f in ("n", "rules", "model")]
+    nulls = [sum(getattr(r, f) for r in results) for f in ("none_n", "none_rules", "none_model")]
+    if totals[0]:
+        lines.append(line("pooled", *totals, *nulls))
     return "\n".join(lines)
 
 
@@ -280,14 +315,15 @@ def register(app: typer.Typer) -> None:
         docs = load_docs(gold, by, only or [], exclude or [], say)
         examples = gather(docs, by, err, quiet, name)
         if not any(e.right.any() for e in examples):
-            say("error: no gold quote with a speaker was matched: nothing to fit")
+            say("error: no gold quote was matched: nothing to fit")
             raise typer.Exit(2)
         model = fit_model(examples, l2)
         model.meta["documents"] = len(docs)
         if by is not None:
             results = leave_one_out(examples, l2)
             model.meta["leave_one_out"] = {
-                r.group: {"n": r.n, "rules": r.rules, "model": r.model} for r in results
+                r.group: {"n": r.n, "rules": r.rules, "model": r.model, "null": r.none_n}
+                for r in results
             }
             typer.echo(f"leave-one-{by}-out speaker accuracy (lenient)")
             typer.echo(format_folds(results, by))

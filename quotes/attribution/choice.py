@@ -17,7 +17,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quotes.attribution.candidates import Pool, QuoteInfo, collect, mark_cascade
+from quotes.attribution.candidates import Pool, QuoteInfo
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -25,7 +25,10 @@ from quotes.attribution.context import (
     opens_sentence,
     subheading_source,
 )
+from quotes.attribution.proposals import collect, mark_cascade
 from quotes.attribution.resolve import Registry
+from quotes.calibration import rule_rates
+from quotes.confidence import quote_probability
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -92,14 +95,16 @@ def mark(quotes: Sequence[_Item]) -> None:
 
 
 def apply(items: Sequence[_Item], ranker: Ranker | None) -> None:
-    """Replace the cascade's speaker by the ranker's choice, with its probability."""
+    """Replace the cascade's speaker by the ranker's choice; `prob` becomes the row's
+    confidence (P(real quote and speaker right), quotes.calibration)."""
     if ranker is None:
         return
     for it in items:
         if it.pool is None:
             continue
         cands = it.pool.candidates()
-        best, it.prob = ranker.choose(cands)
+        rates = rule_rates(cands, it.pool.cascade_rule)
+        best, it.prob = ranker.decide(cands, quote_probability(it.verdict.score), rates)
         c = cands[best]
         if c.features.get("cascade"):
             continue  # the cascade's answer: keep its exact wording, rule and cue
