@@ -352,11 +352,22 @@ def test_subjects_the_parser_misplaces(text: str, want: str) -> None:
         ("«On reste mobilisés», a déclaré Nadia Ferrand de Valence.", "Nadia Ferrand"),
         ("«On reste mobilisés», a déclaré François de Rugy.", "François de Rugy"),
         (
-            "«Le point tient toujours», racontait le lendemain Ophélie, une jeune femme de 33 "
-            "ans.",
+            "«Le point tient toujours», racontait le lendemain Ophélie, une jeune femme de 33 ans.",
             "Ophélie",
         ),
     ],
 )
 def test_name_boundaries(text: str, want: str) -> None:
     assert last_speaker(text) == want
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    check(
+        "Le chercheur Marc Dubois publie ses résultats. «Les jeunes sont les plus touchés», "
+        "écrit le chercheur dans son étude. Parmi les cas, «le chômage domine», pointe l'étude.",
+        "Marc Dubois",
+    )
+
+
+def test_a_document_without_author_stays_the_document() -> None:
+    assert last_speaker("«Le chômage domine», pointe l'étude publiée lundi.") == "l'étude"

@@ -304,6 +304,9 @@ class Registry:
         m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text[len(first) :])
         if m:
             return m.group(1)
+        author = self._possessor_of(words[0], mention.start)
+        if author is not None:
+            return author
         sentence = sentence if sentence is not None else 0
         for other, speaker in reversed(self.entries):
             sent, salience = self.ranks.get(other.start, (0, SUBJECT))
@@ -317,6 +320,24 @@ class Registry:
             ):
                 continue
             return speaker or other.text
+        return None
+
+    def _possessor_of(self, noun: str, before: int) -> str | None:
+        """The person whose document it is: "écrit le chercheur dans son étude" … "pointe
+        l'étude" -> the researcher. The nearest person mentioned before the last "son/sa/
+        leur <noun>" (folded `noun`) of the text before `before`, in the same sentence."""
+        pattern = regex.compile(r"\b(?:son|sa|ses|leur|leurs)\s+(\w+)", regex.IGNORECASE)
+        window = max(0, before - APPOSITION_WINDOW)
+        hits = [h for h in pattern.finditer(self.text, window, before) if fold(h.group(1)) == noun]
+        if not hits:
+            return None
+        at = hits[-1].start()
+        for m, speaker in reversed(self.entries):
+            if m.end > at or not (m.person or m.name) or m.pronoun:
+                continue
+            if regex.search(r"[.!?]\s", self.text[m.end : at]):
+                return None  # not in the same sentence
+            return speaker or (self.canonical(m.name) if m.name else m.text)
         return None
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
