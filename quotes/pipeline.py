@@ -162,10 +162,12 @@ def extract_documents(
     try:
         parsed = iter(_parse(pieces, backend, fast, elide) if pieces else [])
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
-        return [
-            _one(doc, include_terms, min_confidence, backend, fast, attribution, weights)
-            for doc in docs
-        ]
+        options: dict[str, object] = {
+            "include_terms": include_terms,
+            "min_confidence": min_confidence,
+        }
+        options.update(backend=backend, fast=fast, attribution=attribution, weights=weights)
+        return [_one(doc, **options) for doc in docs]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -181,25 +183,10 @@ def extract_documents(
     return out
 
 
-def _one(
-    doc: Document,
-    include_terms: bool,
-    min_confidence: float,
-    backend: str,
-    fast: bool,
-    attribution: str | None,
-    weights: str | None,
-) -> list[Quote] | Exception:
+def _one(doc: Document, **options: object) -> list[Quote] | Exception:
+    """`extract_document`, its exception returned instead of raised."""
     try:
-        return extract_document(
-            doc,
-            include_terms=include_terms,
-            min_confidence=min_confidence,
-            backend=backend,
-            fast=fast,
-            attribution=attribution,
-            weights=weights,
-        )
+        return extract_document(doc, **options)  # type: ignore[arg-type]
     except Exception as exc:
         return exc
 
