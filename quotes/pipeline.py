@@ -340,6 +340,7 @@ def _conclude(
         by_sent.setdefault(it.sent, []).append(it)
 
     history: list[tuple[int, str | None, str | None]] = []
+    memo: dict[int, Attribution | None] = {}  # previous sentences' sources, for the pools
     for k in p.wanted:
         toks = parsed[k]
         _record_mentions(reg, k, text, toks, spans_in[k])
@@ -347,7 +348,9 @@ def _conclude(
             prev = (parsed[k - 1], spans_in[k - 1]) if k - 1 in parsed else None
             chain = choice.chained(text, by_sent[k], it)
             if pools:
-                it.pool = choice.pool(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
+                it.pool = choice.pool(
+                    it, text, toks, spans_in[k], sents, reg, history, prev, chain, memo
+                )
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
     choice.subheadings(text, quotes, sents)
@@ -367,7 +370,10 @@ def _attribute(
     prev: tuple[list[Tok], list[Span]] | None,
     chain: _Item | None,
 ) -> None:
-    found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
+    if it.pool is not None:  # the pool ran every rule already: its first is the cascade's
+        found = it.pool.first
+    else:
+        found = attribute_in_sentence(Ctx(text, it.span, toks, spans))
     if found is None and chain is not None and chain.speaker:  # «A», «B», pouvait-on lire
         it.speaker, it.mention, it.rule, it.attribution = (
             chain.speaker,

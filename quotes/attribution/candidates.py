@@ -95,6 +95,10 @@ _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}")
 _KEY_DROP = frozenset("le la les l un une des de du d m mme mr dr".split())
 
 
+_KEY_SPLIT = regex.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # called for every candidate and earlier speaker
 def speaker_key(speaker: str | None) -> tuple[str, ...]:
     """The normalised words a speaker is deduplicated on ("M. Roy" and "Roy" are one)."""
     if not speaker:
@@ -102,7 +106,7 @@ def speaker_key(speaker: str | None) -> tuple[str, ...]:
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", speaker) if not unicodedata.combining(c)
     )
-    return tuple(w for w in regex.split(r"[\W_]+", plain.lower()) if w and w not in _KEY_DROP)
+    return tuple(w for w in _KEY_SPLIT.split(plain.lower()) if w and w not in _KEY_DROP)
 
 
 @functools.cache
@@ -114,6 +118,7 @@ def _media() -> frozenset[str]:
         return frozenset()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_media(speaker: str) -> bool:
     """Whether the speaker string is a medium ("l'AFP", "La Presse canadienne")."""
     f = fold(speaker).replace("’", "'")
@@ -138,6 +143,7 @@ class Pool:
 
     by_key: dict[tuple[str, ...], Candidate] = field(default_factory=dict)
     cascade_rule: str | None = None  # the rule of the cascade's answer (`mark_cascade`)
+    first: Attribution | None = None  # the first rule's answer: the cascade's, not rerun
 
     def add(self, speaker: str | None, feats: dict[str, float], **info: object) -> Candidate:
         """Propose `speaker`; an already proposed speaker gains the features (max of each)."""

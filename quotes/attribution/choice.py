@@ -13,7 +13,10 @@ used are the features it was fitted on (the previous quote's speaker is the casc
 
 from __future__ import annotations
 
+import bisect
+import functools
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -25,6 +28,7 @@ from quotes.attribution.context import (
     opens_sentence,
     subheading_source,
 )
+from quotes.attribution.ctx import Attribution
 from quotes.attribution.proposals import collect, mark_cascade
 from quotes.attribution.resolve import Registry
 from quotes.calibration import rule_rates
@@ -73,18 +77,28 @@ def pool(
     history: Sequence[tuple[int, str | None, str | None]],
     prev: tuple[list[Tok], list[Span]] | None,
     chain: _Item | None,
+    memo: dict[int, Attribution | None] | None = None,
 ) -> Pool:
-    """The candidate speakers of `it`, gathered before the cascade records its own."""
+    """The candidate speakers of `it`, gathered before the cascade records its own
+    (`memo`: the previous sentences' sources, shared by the quotes of a document)."""
     q = QuoteInfo(text, it.span, it.sent, it.verdict.kind, sents)
     carried = None
-    if opens_sentence(text, sents[it.sent], it.span.open_pos) and is_standalone(
-        text, sents[it.sent], it.span.open_pos, it.span.close_pos
-    ):
+    opens = opens_sentence(text, sents[it.sent], it.span.open_pos)
+    if opens and is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
         found = carry_previous(it.sent, history)
         carried = found[0] if found else None
-    earlier = [(k, int("\n" not in text[sents[k][0] : it.span.open_pos]), s) for k, s, _ in history]
+    breaks = _newlines(text)
+    here = bisect.bisect_left(breaks, it.span.open_pos)
+    earlier = [(k, int(bisect.bisect_left(breaks, sents[k][0]) == here), s) for k, s, _ in history]
     link = (chain.speaker, chain.mention) if chain is not None else None
-    return collect(q, toks, spans, reg, earlier, prev, link, carried)
+    # the previous sentence's source only for a quote opening its sentence, as the cascade
+    return collect(q, toks, spans, reg, earlier, prev if opens else None, link, carried, memo)
+
+
+@functools.lru_cache(maxsize=8)
+def _newlines(text: str) -> list[int]:
+    """Positions of the text's line breaks (same paragraph: no break in between)."""
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 def mark(quotes: Sequence[_Item]) -> None:

@@ -22,7 +22,7 @@ from quotes.attribution.candidates import (
     speaker_feats,
     speaker_key,
 )
-from quotes.attribution.ctx import Ctx
+from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention
 from quotes.attribution.patterns import RULES, sentence_source
 from quotes.attribution.resolve import (
@@ -163,12 +163,14 @@ def collect(
     prev: tuple[list[Tok], list[Span]] | None,
     chain: tuple[str | None, str | None] | None,
     carried: str | None,
+    memo: dict[int, Attribution | None] | None = None,
 ) -> Pool:
     """All the candidates of one quote, before the cascade records its choice.
 
     `earlier` holds (sentence, same paragraph 0/1, speaker) of the quotes before it (the cascade's
     speakers); `chain` the (speaker, mention) of the quote it is listed with; `carried` the
-    speaker carry_previous would give. Reads the registry, never changes it.
+    speaker carry_previous would give; `memo` keeps the previous sentence's source per
+    sentence (the quotes of one sentence share it). Reads the registry, never changes it.
     """
     pool = Pool()
     counts: dict[tuple[str, ...], int] = {}
@@ -202,8 +204,12 @@ def collect(
             {"src_carry": 1.0, **ctxf, **speaker_feats(carried, counts)},
             rule="carry_previous",
         )
+    pool.first = found[0][1] if found else None
     if prev is not None:
-        a = sentence_source(Ctx.sentence(q.text, prev[0], prev[1]))
+        memo = {} if memo is None else memo
+        if q.sent not in memo:
+            memo[q.sent] = sentence_source(Ctx.sentence(q.text, prev[0], prev[1]))
+        a = memo[q.sent]
         if a is not None and a.mention is not None:
             base = {"src_prev_sentence": 1.0, **ctxf}
             propose_mention(
