@@ -257,21 +257,39 @@ def corpus(path: Path, n: int = 12) -> Path:
 
 
 def test_workers_run_with_the_parents_attribution(tmp_path: Path) -> None:
-    """--jobs 2 writes the rows of --jobs 1 under each mode, and the two modes write
-    different rows (otherwise this test could not tell a worker that ignored the mode)."""
+    """--jobs 2 writes the rows of --jobs 1 under each mode, and with weights of our own
+    that never keep the cascade's answer; those give other speakers than the rules
+    (otherwise this test could not tell a worker that ignored the setting)."""
     src = corpus(tmp_path / "c.jsonl")
+    data = ranker.load_default().to_json()
+    data["weights"] = [-1e3 if f == "cascade" else w for f, w in zip(*_fw(data), strict=True)]
+    contrarian = tmp_path / "contrarian.json"
+    contrarian.write_text(json.dumps(data), encoding="utf-8")
+    settings = {
+        "rules": ["--attribution", "rules"],
+        "model": ["--attribution", "model"],
+        "contrarian": ["--weights", str(contrarian)],
+    }
     out = {}
-    for mode in ("rules", "model"):
+    for name, options in settings.items():
         for jobs in ("1", "2"):
-            path = tmp_path / f"{mode}{jobs}.jsonl"
-            args = ["extract", str(src), "-o", str(path), "-q", "-j", jobs, "--attribution", mode]
+            path = tmp_path / f"{name}{jobs}.jsonl"
+            args = ["extract", str(src), "-o", str(path), "-q", "-j", jobs, *options]
             result = CliRunner().invoke(app, args)
             assert result.exit_code == 0, result.output
-            out[mode, jobs] = path.read_text(encoding="utf-8")
-    assert out["rules", "1"] == out["rules", "2"]
-    assert out["model", "1"] == out["model", "2"]
-    assert out["rules", "1"] != out["model", "1"]
-    assert len(out["rules", "1"].splitlines()) == 24
+            out[name, jobs] = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    for name in settings:
+        assert out[name, "1"] == out[name, "2"], name
+    assert len(out["rules", "1"]) == 24
+
+    def speakers(name: str) -> list[str | None]:
+        return [row["speaker"] for row in out[name, "2"]]
+
+    assert speakers("contrarian") != speakers("rules")
+
+
+def _fw(data: dict) -> tuple[list[str], list[float]]:
+    return list(data["features"]), list(data["weights"])
 
 
 def test_workers_run_with_the_parents_model(tmp_path: Path) -> None:
