@@ -6,7 +6,9 @@ subject, a pronoun given the wrong one of two antecedents). Here every piece of 
 PROPOSES a speaker: every rule of `patterns.RULES` that fires, the context fallbacks
 (chain, carry_previous, previous sentence, subheading), the several antecedents a pronoun
 or a description could have, the previous quote's speaker, the document's most quoted
-speaker, and "no speaker". `quotes.ranker` then CHOOSES among them.
+speaker, and "no speaker". `quotes.ranker` then CHOOSES among them. This module holds
+the candidates, their features and the speaker's own features; the gathering itself is
+`quotes.attribution.proposals`.
 
 Candidates are kept per normalised speaker (`speaker_key`): a speaker proposed twice
 keeps the union of its features (the largest value of each; every feature is written so
