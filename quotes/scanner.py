@@ -63,6 +63,9 @@ _BEFORE_OPENER = "([{:;,—–-/"
 _AFTER_OPENER = '“„"‘‹([…—–-'
 _BEFORE_CLOSER = ".!?…)]”“\"’'"
 _AFTER_CLOSER = ",.;:!?)]}…"
+# Marks of a quote nested right inside the guillemets: «“non”» shapes like «non».
+_INNER_OPENERS = '“„"‘‹'
+_INNER_CLOSERS = '”“"’›'
 _NO_BREAK = "\u00a0\u202f"  # typographic spaces, set inside the marks: «\xa0…\xa0»
 _PLAIN_SPACES = "".join(c for c in SPACES if c not in _NO_BREAK)
 _MARKS = regex.compile(r'[«»“”„"]')
@@ -140,9 +143,13 @@ def _shape(text: str, pos: int, para_start: int, para_end: int) -> int:
     word_after = right.isalnum() or _is(right, _AFTER_OPENER)
     word_before = left.isalnum() or _is(left, _BEFORE_CLOSER)
     opener = (not left or left in _BEFORE_OPENER) and word_after
-    opener = opener or ((not prev or _is(prev, _PLAIN_SPACES)) and nxt.isalnum())  # " «mot"
+    opener = opener or (
+        (not prev or _is(prev, _PLAIN_SPACES)) and (nxt.isalnum() or _is(nxt, _INNER_OPENERS))
+    )  # " «mot", " «“mot"
     closer = (not right or right in _AFTER_CLOSER) and word_before
-    closer = closer or ((not nxt or _is(nxt, _PLAIN_SPACES)) and prev.isalnum())  # "mot« "
+    closer = closer or (
+        (not nxt or _is(nxt, _PLAIN_SPACES)) and (prev.isalnum() or _is(prev, _INNER_CLOSERS))
+    )  # "mot« ", "mot”« "
     return int(opener) - int(closer)
 
 

@@ -214,3 +214,11 @@ def test_stray_normal_pair_in_a_reversed_text_is_paired_as_reversed() -> None:
     )
     assert direction(text) == REVERSED
     assert [text[s.start : s.end] for s in scan(text)] == ["Oui", "Non", "hier.", "Peut-être"]
+
+
+def test_a_quote_nested_right_inside_reversed_marks_keeps_the_direction() -> None:
+    # found by the property test: the inner “ ” hid the guillemets' shape
+    normal = "Elle évoque «“non”», a déclaré la maire."
+    reversed_ = "Elle évoque »“non”«, a déclaré la maire."
+    assert direction(reversed_) == "reversed"
+    assert [(s.start, s.end) for s in scan(reversed_)] == [(s.start, s.end) for s in scan(normal)]
