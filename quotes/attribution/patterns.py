@@ -263,22 +263,19 @@ def according_to(ctx: Ctx) -> Attribution | None:
 
 
 def _unsourced_words(m: Mention) -> bool:
-    """ "des propos", "ses déclarations": words with no author in the phrase itself."""
+    """ "des propos", "ses déclarations": words with no author in the phrase itself
+    (lexicons/reported_words_fr.txt)."""
     ws = [w for w in fold(m.text).replace("'", " ").split() if w not in _ARTICLES]
     return (
         not m.name
         and not m.pronoun
         and bool(ws)
-        and bool({ws[0], _singular(ws[0])} & words("speech_nouns_fr.txt"))
+        and ws[0] in words("reported_words_fr.txt")
         and not any(w in ("de", "du", "des", "d") for w in ws[1:])
     )
 
 
 _ARTICLES = frozenset("le la les l un une des ses son sa leur leurs ces ce cet cette".split())
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def sentence_source(ctx: Ctx) -> Attribution | None:
