@@ -85,7 +85,7 @@ def fit(x: Sequence[Sequence[float]], y: Sequence[bool], l2: float = L2) -> Cali
     free = np.ones(len(NAMES), dtype=bool)
     for _ in range(len(NAMES)):
         pen = np.array([UNSHRUNK.get(n, l2) for n in NAMES])[free]
-        coef = _newton(xa[:, free], ya, pen)
+        coef = newton_logistic(xa[:, free], ya, pen)
         full = np.zeros(len(NAMES))
         full[free] = coef
         bad = [i for i, n in enumerate(NAMES) if n in MONOTONE and full[i] < 0]
@@ -95,14 +95,18 @@ def fit(x: Sequence[Sequence[float]], y: Sequence[bool], l2: float = L2) -> Cali
     return Calibration(full)
 
 
-def _newton(x: np.ndarray, y: np.ndarray, pen: np.ndarray) -> np.ndarray:
-    d = x.shape[1]
+def newton_logistic(
+    x: np.ndarray, y: np.ndarray, pen: np.ndarray, start: np.ndarray | None = None
+) -> np.ndarray:
+    """Coefficients of an L2-penalised logistic regression (`pen`: one penalty per column),
+    by Newton steps halved until the loss falls: a plain Newton step diverges when the
+    probabilities crowd near 0 or 1."""
+    theta = np.zeros(x.shape[1]) if start is None else np.asarray(start, dtype=float)
 
     def loss(t: np.ndarray) -> float:
         s = x @ t
         return float(np.sum(np.logaddexp(0, s) - y * s) + 0.5 * np.sum(pen * t * t))
 
-    theta = np.zeros(d)
     value = loss(theta)
     for _ in range(100):
         q = 1 / (1 + np.exp(-np.clip(x @ theta, -35, 35)))

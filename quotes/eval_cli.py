@@ -58,6 +58,19 @@ Example:
 """
 
 
+def extraction_progress(console: Console, quiet: bool) -> Progress:
+    """The bar shown on stderr while gold documents are extracted (eval, train)."""
+    return Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
+
+
 def run_extractor(
     docs: list[GoldDoc],
     console: Console,
@@ -70,15 +83,7 @@ def run_extractor(
     """Extract every gold document; one crash must not lose the scores of the others."""
     predictions: dict[str, list[Quote]] = {}
     failed: list[str] = []
-    with Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=quiet,
-        transient=True,
-    ) as progress:
+    with extraction_progress(console, quiet) as progress:
         task = progress.add_task("extract", total=len(docs))
         for doc in docs:
             try:

@@ -228,28 +228,7 @@ def fit_platt(p: Sequence[float], right: Sequence[bool], l2: float = 1e-2) -> tu
     z = np.array([_logit(v) for v in p])
     y = np.array(right, dtype=float)
     x = np.column_stack([z, np.ones_like(z)])
-
-    def loss(theta: np.ndarray) -> float:
-        s = x @ theta
-        return float(np.sum(np.logaddexp(0, s) - y * s) + 0.5 * l2 * theta @ theta)
-
-    theta = np.array([1.0, 0.0])
-    value = loss(theta)
-    for _ in range(100):
-        q = 1 / (1 + np.exp(-np.clip(x @ theta, -35, 35)))
-        grad = x.T @ (y - q) - l2 * theta
-        hess = (x * (q * (1 - q))[:, None]).T @ x + l2 * np.eye(2)
-        step = np.linalg.solve(hess, grad)
-        t = 1.0
-        while t > 1e-8 and loss(theta + t * step) > value:
-            t /= 2
-        if t <= 1e-8:
-            break
-        theta = theta + t * step
-        new = loss(theta)
-        if value - new < 1e-10:
-            break
-        value = new
+    theta = cal.newton_logistic(x, y, np.full(2, l2), start=np.array([1.0, 0.0]))
     return float(theta[0]), float(theta[1])
 
 

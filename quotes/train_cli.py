@@ -18,12 +18,12 @@ from typing import Annotated
 import numpy as np
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quotes import calibration as cal
 from quotes import cli_options as opt
 from quotes import pipeline, ranker
 from quotes.attribution.candidates import FEATURE_NAMES, Candidate, Pool
+from quotes.eval_cli import extraction_progress
 from quotes.eval_groups import (
     SelectionError,
     check_field,
@@ -31,6 +31,7 @@ from quotes.eval_groups import (
     parse_filters,
     select_docs,
 )
+from quotes.eval_report import group_value
 from quotes.evaluation import GoldDoc, GoldError, match_quotes, speaker_match
 from quotes.model import Document, Quote
 
@@ -68,14 +69,6 @@ class Example:
     kind: str = "speaker"
     quote_p: float = 1.0  # P(real quote | classifier score)
     rule_p: np.ndarray | None = None  # per candidate, the hand rate of its rule
-
-
-def _meta(doc: GoldDoc, field: str) -> str:
-    """A gold line's metadata value; tolerant of GoldDoc with or without `meta`."""
-    if field == "file":
-        return Path(getattr(doc, "gold_file", "") or "-").stem
-    meta = getattr(doc, "meta", None) or {}
-    return str(meta.get(field, "-"))
 
 
 def matrix(cands: Sequence[Candidate], features: Sequence[str] = FEATURE_NAMES) -> np.ndarray:
@@ -123,18 +116,10 @@ def gather(
     """Examples of every document, with a progress bar on stderr; a document whose
     extraction crashes is reported and skipped."""
     out: list[Example] = []
-    with Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=quiet,
-        transient=True,
-    ) as progress:
+    with extraction_progress(console, quiet) as progress:
         task = progress.add_task("extract", total=len(docs))
         for doc in docs:
-            group = _meta(doc, by) if by else doc.doc_id
+            group = group_value(doc, by) if by else doc.doc_id
             try:
                 out += examples_of(doc, group, backend)
             except Exception as exc:  # one extractor bug must not lose the other documents

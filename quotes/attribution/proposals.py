@@ -9,6 +9,7 @@ them the evidence for "no speaker" (no rule fired, the context is far or weak).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 
@@ -26,10 +27,6 @@ from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention
 from quotes.attribution.patterns import RULES, sentence_source
 from quotes.attribution.resolve import (
-    MAX_SENTENCES_BACK,
-    NAMED,
-    SOURCE,
-    SUBJECT,
     Registry,
     _compatible,  # gender/number agreement, the registry's own test (not re-implemented)
 )
@@ -69,13 +66,8 @@ def _mention_feats(q: QuoteInfo, m: Mention, sent: int | None = None) -> dict[st
 
 
 def _sentence_at(sents: Sequence[tuple[int, int]], pos: int) -> int:
-    k = 0
-    for i, (a, _) in enumerate(sents):
-        if a <= pos:
-            k = i
-        else:
-            break
-    return k
+    """Index of the sentence holding `pos` (sentences are in text order)."""
+    return max(0, bisect.bisect_right([a for a, _ in sents], pos) - 1)
 
 
 def antecedents(
@@ -86,19 +78,8 @@ def antecedents(
     gender/number disagreement kept as a feature instead of a filter (taggers mark gender
     wrong often enough that the best name may be "incompatible")."""
     ranked: dict[str, tuple[tuple[int, ...], str, Mention, int, int, bool]] = {}
-    for m, speaker in reg.entries:
-        if m.start >= pronoun.start or not (speaker or m.name):
-            continue
-        sent, salience = reg.ranks.get(m.start, (0, SUBJECT))
-        recent_source = salience == SOURCE and sentence - sent <= 1
-        if not (m.person or m.pronoun or recent_source or pronoun.number == m.number == "pl"):
-            continue
-        if m.name and fold(m.name) in reg.places:
-            continue
-        if sentence - sent > MAX_SENTENCES_BACK:
-            continue
+    for m, speaker, sent, salience, unsure in reg.antecedent_candidates(pronoun, sentence):
         agrees = _compatible(pronoun, m)
-        unsure = salience == NAMED and not m.gender and " " not in (m.name or "")
         key = (not agrees, sentence - sent + unsure, salience, -m.start)
         who = speaker or reg.canonical(m.name or "")
         if who and (who not in ranked or key < ranked[who][0]):

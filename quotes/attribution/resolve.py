@@ -16,6 +16,7 @@ It also keeps, per speaker, the gender marks and the role the text gives (`gende
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -164,6 +165,21 @@ class Registry:
         if sentence is None:
             sentence = max((r[0] for r in self.ranks.values()), default=0)
         best: tuple[tuple[int, int, bool, int], str] | None = None
+        for m, speaker, sent, salience, unsure in self.antecedent_candidates(
+            pronoun, sentence, max_back
+        ):
+            if not _compatible(pronoun, m):
+                continue
+            key = (sentence - sent + unsure, salience, self._embedded(m), -m.start)
+            if best is None or key < best[0]:
+                best = (key, speaker or self.canonical(m.name or ""))
+        return best[1] if best else None
+
+    def antecedent_candidates(
+        self, pronoun: Mention, sentence: int, max_back: int = MAX_SENTENCES_BACK
+    ) -> Iterator[tuple[Mention, str | None, int, int, bool]]:
+        """Entries a pronoun may stand for, gender aside: (mention, speaker, sentence,
+        salience, unsure). `antecedent` ranks them; the ranker's candidates use them too."""
         for m, speaker in self.entries:
             if m.start >= pronoun.start or not (speaker or m.name):
                 continue
@@ -173,15 +189,12 @@ class Registry:
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
             if m.name and fold(m.name) in self.places:
                 continue  # "à Lormière" elsewhere: a town, not a person
-            if sentence - sent > max_back or not _compatible(pronoun, m):
+            if sentence - sent > max_back:
                 continue
             # a one-word name only NER vouches for, with no gender mark, counts one sentence
             # further back: "la décision de Lormière" is weaker than "Élodie Ferrand" before
             unsure = salience == NAMED and not m.gender and " " not in (m.name or "")
-            key = (sentence - sent + unsure, salience, self._embedded(m), -m.start)
-            if best is None or key < best[0]:
-                best = (key, speaker or self.canonical(m.name or ""))
-        return best[1] if best else None
+            yield m, speaker, sent, salience, unsure
 
     def _embedded(self, m: Mention) -> bool:
         """A subject inside a "que" clause ("Il raconte qu'une personne lui a rendu…"):
