@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import PRONOUNS, Mention, gerund_like, is_pronoun, make_mention
+from quotes.attribution.participles import absolute_subject, is_present_participle, main_verb
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.subjects import mention_at, role_before
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, words
@@ -181,6 +182,8 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
             if m is not None:
                 return m
     tv = toks[k]
+    if is_present_participle(ctx, k) and (found := participle_subject(ctx, k, depth)):
+        return found
     if depth < 3 and tv.head != k and tv.dep in ("conj", "advcl", "xcomp", "ccomp", "parataxis"):
         found = verb_subject(ctx, _outside_quotes(ctx, _coordinated_with(toks, k)), depth + 1)
         if found is not None:
@@ -199,6 +202,16 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         target = prev[0] if prev else nxt
         return verb_subject(ctx, target, depth + 1) if target is not None and depth < 3 else None
     return left_subject(ctx, _group_start(toks, k))
+
+
+def participle_subject(ctx: Ctx, k: int, depth: int) -> Mention | None:
+    """A present participle's subject: its own in an absolute clause (", la ministre leur
+    rétorquant que"), else the main clause's, whatever verb the parser hung it on."""
+    own = absolute_subject(ctx, k)
+    if own is not None:
+        return own
+    root = main_verb(ctx, k)
+    return verb_subject(ctx, root, depth + 1) if root is not None and depth < 3 else None
 
 
 def _named_inversion(ctx: Ctx, k: int) -> Mention | None:
@@ -354,7 +367,8 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
         return True  # "a fait valoir", "faire savoir"
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
-        return prev is None or prev.pos != "DET"  # "la ministre juge que": a verb
+        # "la ministre juge que": a verb; so is "leur répondant que" (a clitic, not "leur")
+        return prev is None or prev.pos != "DET" or fold(prev.text) in ("leur", "lui")
     after_subject = prev is not None and (prev.pos == "PROPN" or is_pronoun(prev))
     if t.pos in ("NOUN", "ADJ") and after_subject and is_speech_verb(t.text, t.lemma):
         return True  # "M. Duval dénonce une décision", "Elle évoque": tagged noun or adjective

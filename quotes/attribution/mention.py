@@ -94,6 +94,8 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
         for i, t in enumerate(toks):
             ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
             if is_title(t.text) and t.text[:1].isupper():
+                if (run := _particle(toks, i + 1)) and i + 1 + run < len(toks):
+                    return i + 1, _name_end(toks, i + 1 + run, i + 1)  # "Mme von der Mühll"
                 continue  # "M.", "Mme": a title before a name, never the name itself
             if pass_ == "propn" and t.text[:1].isupper() and i + 1 < len(toks):
                 ok = ok or _nickname_end(toks, i + 1) is not None  # "Alexe «The Wolf» Roy"
@@ -103,22 +105,43 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 ok = False
             if not ok:
                 continue
-            j = i + 1
-            while j < len(toks):
-                if _is_name_token(toks[j]):
-                    j += 1
-                elif _particle(toks, j) and (j - i == 1 or toks[j].text != "de"):
-                    j += 2  # "François de Rugy"; after a full name, "de Valence" is a place
-                elif (after := _nickname_end(toks, j)) is not None:
-                    j = after  # "Hélène «La Louve» Garnier"
-                else:
-                    break
+            j = _name_end(toks, i + 1, i)
             if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
                 j += 2  # "Jean-Philippe et Jennifer": one source of two people
                 while j < len(toks) and _is_name_token(toks[j]):
                     j += 1
-            return i, j
+            return _skip_complement_word(toks, i, j), j
     return None
+
+
+def _name_end(toks: Sequence[Tok], j: int, start: int) -> int:
+    """End (exclusive) of the name that started at `start`, scanning from token j: more
+    capitalised names, particles ("de Rugy", "von der Mühll") and nicknames."""
+    while j < len(toks):
+        if _is_name_token(toks[j]):
+            j += 1
+        elif (run := _particle(toks, j)) and (j - start == 1 or toks[j].text not in _GENITIVE):
+            j += run + 1  # "François de Rugy"; after a full name, "de Valence" is a place
+        elif (after := _nickname_end(toks, j)) is not None:
+            j = after  # "Hélène «La Louve» Garnier"
+        else:
+            break
+    return j
+
+
+def _skip_complement_word(toks: Sequence[Tok], i: int, j: int) -> int:
+    """Start of the name once a capitalised complement glued before it is dropped: "la
+    ministre de la Justice Nicole Belloubet" -> "Nicole Belloubet". Only a word after
+    "de"/"du"/"de la"/"de l'" that is no first name, before a known first name."""
+    prev = fold(toks[i - 1].text) if i > 0 else ""
+    if prev in ("la", "l'") and i > 1:
+        prev = fold(toks[i - 2].text)
+    if prev not in _GENITIVE or first_name_gender(toks[i].text):
+        return i
+    for k in range(i + 1, min(j - 1, i + 3)):
+        if first_name_gender(toks[k].text):
+            return k
+    return i
 
 
 def _nickname_end(toks: Sequence[Tok], j: int) -> int | None:
@@ -147,15 +170,28 @@ def _after_genitive(toks: Sequence[Tok], i: int) -> bool:
     return i > 0 and fold(toks[i - 1].text) in _GENITIVE
 
 
-def _particle(toks: Sequence[Tok], j: int) -> bool:
-    """Particles inside a name ("de", "Le", "van"): "François de Rugy", "Bruno Le Maire"."""
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return (
-        toks[j].text in ("de", "Le", "La", "van", "von", "del", "da", "Di", "Du")
-        and nxt is not None
-        and nxt.text[:1].isupper()
-        and nxt.pos not in ("DET", "ADP", "PRON")
-    )
+# Lowercase particles inside a name; "de"/"du" also open a place after a full name.
+_PARTICLES = frozenset("de d' d’ du des van von der den del della da di dos das ten ter zu".split())
+_PARTICLE_CAPS = frozenset("Le La Du Di Da De Van Von Del Della".split())
+
+
+def _particle(toks: Sequence[Tok], j: int) -> int:
+    """Number of particle tokens at j inside a name ("de" in "François de Rugy", "Le" in
+    "Bruno Le Maire", "von der" in "Agnès von der Mühll"), 0 when none starts there.
+    The particles must be followed by a capitalised name word."""
+    k = j
+    while k < len(toks) and k - j < 3:
+        t = toks[k].text
+        if t in _PARTICLE_CAPS and k == j:
+            k += 1
+        elif t in _PARTICLES or (t in ("la", "le") and k > j and toks[k - 1].text == "de"):
+            k += 1
+        else:
+            break
+    nxt = toks[k] if k < len(toks) else None
+    if k == j or nxt is None or not nxt.text[:1].isupper() or nxt.pos in ("DET", "ADP", "PRON"):
+        return 0
+    return k - j
 
 
 def gender_number(toks: Sequence[Tok], name: tuple[int, int] | None) -> tuple[str, str]:

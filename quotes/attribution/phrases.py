@@ -25,6 +25,9 @@ _PP_HEADS = frozenset(
     ).split()
 )  # folded (no accents), as `fold` gives them
 _PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
+# Conjunctions that open a clause after the source: "un porte-parole alors que…".
+_CLAUSE_OPENERS = frozenset("lorsque lorsqu' quand puisque puisqu' tandis car mais parce".split())
+_BEFORE_QUE = frozenset({"alors", "bien", "des", "si", "ainsi"})  # "alors que", "dès que"
 # Endings of participles and adjectives describing a person ("convaincue", "furieux").
 _ADJECTIVE_END = regex.compile(r"(?:ée?s?|ue?s?|ie?s?|ise?s?|ite?s?|eux|euses?|ive?s?|ante?s?)$")
 # Determiners of a time phrase standing between a verb and its subject ("ce matin").
@@ -66,6 +69,8 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             continue
         elif has_head and _adjectival_participle(toks, j):
             pass  # "une femme vêtue de rouge"
+        elif has_head and (f in _CLAUSE_OPENERS or _opens_que_clause(toks, j)):
+            break  # "a indiqué un porte-parole alors que l'intervention…"
         elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END or _verb_form(toks, j)):
             break  # "Le vieil homme se souvient", "un proche qui…", "les élus scandaient"
         elif has_head and _manner(toks, j):
@@ -84,6 +89,12 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             has_head = True
         j += 1
     return j
+
+
+def _opens_que_clause(toks: Sequence[Tok], j: int) -> bool:
+    """ "alors que", "dès que", "bien que": a conjunction of two words opening a clause."""
+    nxt = fold(toks[j + 1].text) if j + 1 < len(toks) else ""
+    return fold(toks[j].text) in _BEFORE_QUE and nxt in ("que", "qu'")
 
 
 def _absolute_clause(toks: Sequence[Tok], j: int) -> bool:

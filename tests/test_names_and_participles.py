@@ -1,0 +1,124 @@
+"""Names with particles or a glued complement, clause openers after a source, and whose a
+present participle is ("…, dénonçant une «hypocrisie»"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.attribution.mention import _particle, find_name
+from quotes.evaluation import speaker_match
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
+from quotes.pipeline import explain
+
+
+def toks_of(text: str) -> list[Tok]:
+    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [r["speaker"] for r in explain(text) if r["kind"] != "term"]  # type: ignore[misc]
+
+
+def check_all(text: str, want: str) -> None:
+    got = speakers(text)
+    assert got, f"no quote found in {text!r}"
+    for g in got:
+        assert speaker_match(want, g, strict=True), f"{text!r}: got {got!r}, want {want!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # lowercase particles of two words, after a first name and after a title
+        ("«Nous restons vigilants», a déclaré la juge Agnès von der Brügge.", "Agnès von der Brügge"),
+        ("Mme van der Linden a souligné que la loi était «mal écrite».", "van der Linden"),
+        ("«Le texte est prêt», a assuré Jean de la Serre, maire du village.", "Jean de la Serre"),
+        ("«Nous ne céderons pas», a réagi M. de Montclair.", "de Montclair"),
+        # a genitive particle after a full name opens a complement, not more name
+        ("«Le budget est tenu», a déclaré Claire Martin du Parti vert.", "Claire Martin"),
+    ],
+)
+def test_names_with_particles(text: str, want: str) -> None:
+    check_all(text, want)
+
+
+def test_particle_run_lengths() -> None:
+    toks = toks_of("Agnès von der Brügge et Paul de Rivière parlent de la loi.")
+    first: dict[str, int] = {}
+    for t in toks:
+        first.setdefault(t.text, t.i)
+    assert _particle(toks, first["von"]) == 2
+    assert _particle(toks, first["de"]) == 1
+    assert _particle(toks, first["parlent"]) == 0
+    # "de la loi": no capitalised word follows, so no particle
+    assert _particle(toks, len(toks) - 4) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a capitalised complement of the role glued before the first name is no name word
+        (
+            "La ministre de la Culture Hélène Dubois a défendu une réforme «attendue depuis dix ans».",
+            "Hélène Dubois",
+        ),
+        (
+            "Le ministre de l'Agriculture Marc Olivier a promis des aides «dès le printemps».",
+            "Marc Olivier",
+        ),
+    ],
+)
+def test_complement_before_first_name(text: str, want: str) -> None:
+    check_all(text, want)
+
+
+def test_find_name_keeps_names_without_complement() -> None:
+    toks = toks_of("Le député Paul Lenoir parle.")
+    a, b = find_name(toks) or (0, 0)
+    assert " ".join(t.text for t in toks[a:b]) == "Paul Lenoir"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "«Trois blessés sont graves», a indiqué un porte-parole des secours alors que "
+            "l'incendie reprenait.",
+            "un porte-parole des secours",
+        ),
+        (
+            "«Rien n'est joué», a répété un élu de la majorité lorsque le vote a commencé.",
+            "un élu de la majorité",
+        ),
+    ],
+)
+def test_conjunction_ends_the_source(text: str, want: str) -> None:
+    check_all(text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the participle belongs to the main clause's subject, not to the embedded one
+        (
+            "Paul Girard a jugé que le projet arrivait «trop tard», dénonçant une «manœuvre».",
+            "Paul Girard",
+        ),
+        (
+            "La syndicaliste Inès Morel a estimé que la réforme restait «injuste», "
+            "réclamant un «vrai dialogue».",
+            "Inès Morel",
+        ),
+        # an absolute participle clause has its own subject
+        (
+            "Des députés ont réclamé un vote, le ministre leur répondant que le texte «est "
+            "prêt».",
+            "le ministre",
+        ),
+        # a participle before the main clause takes that clause's subject
+        ("Dénonçant une «mascarade», la députée Léa Brun a quitté la salle.", "Léa Brun"),
+    ],
+)
+def test_participle_subject(text: str, want: str) -> None:
+    got = speakers(text)[-1]
+    assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
