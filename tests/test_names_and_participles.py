@@ -30,7 +30,10 @@ def check_all(text: str, want: str) -> None:
     ("text", "want"),
     [
         # lowercase particles of two words, after a first name and after a title
-        ("«Nous restons vigilants», a déclaré la juge Agnès von der Brügge.", "Agnès von der Brügge"),
+        (
+            "«Nous restons vigilants», a déclaré la juge Agnès von der Brügge.",
+            "Agnès von der Brügge",
+        ),
         ("Mme van der Linden a souligné que la loi était «mal écrite».", "van der Linden"),
         ("«Le texte est prêt», a assuré Jean de la Serre, maire du village.", "Jean de la Serre"),
         ("«Nous ne céderons pas», a réagi M. de Montclair.", "de Montclair"),
@@ -59,7 +62,7 @@ def test_particle_run_lengths() -> None:
     [
         # a capitalised complement of the role glued before the first name is no name word
         (
-            "La ministre de la Culture Hélène Dubois a défendu une réforme «attendue depuis dix ans».",
+            "La ministre de la Culture Hélène Dubois a défendu une loi «attendue».",
             "Hélène Dubois",
         ),
         (
@@ -111,8 +114,7 @@ def test_conjunction_ends_the_source(text: str, want: str) -> None:
         ),
         # an absolute participle clause has its own subject
         (
-            "Des députés ont réclamé un vote, le ministre leur répondant que le texte «est "
-            "prêt».",
+            "Des députés ont réclamé un vote, le ministre leur répondant que le texte «est prêt».",
             "le ministre",
         ),
         # a participle before the main clause takes that clause's subject

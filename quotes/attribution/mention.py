@@ -182,9 +182,8 @@ def _particle(toks: Sequence[Tok], j: int) -> int:
     k = j
     while k < len(toks) and k - j < 3:
         t = toks[k].text
-        if t in _PARTICLE_CAPS and k == j:
-            k += 1
-        elif t in _PARTICLES or (t in ("la", "le") and k > j and toks[k - 1].text == "de"):
+        after_de = t in ("la", "le") and k > j and toks[k - 1].text == "de"  # "de la Serre"
+        if (t in _PARTICLE_CAPS and k == j) or t in _PARTICLES or after_de:
             k += 1
         else:
             break

@@ -74,9 +74,7 @@ def toks_head(ctx: Ctx, v: int) -> int | None:
 
 
 def _subordinate(ctx: Ctx, v: int) -> bool:
-    return any(
-        t.head == v and t.dep == "mark" and fold(t.text) in _SUBORDINATORS for t in ctx.toks
-    )
+    return any(t.head == v and t.dep == "mark" and fold(t.text) in _SUBORDINATORS for t in ctx.toks)
 
 
 def _finite_or_participle(t: Tok) -> bool:
