@@ -124,3 +124,7 @@ def test_conjunction_ends_the_source(text: str, want: str) -> None:
 def test_participle_subject(text: str, want: str) -> None:
     got = speakers(text)[-1]
     assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
+
+
+def test_first_names_tagged_as_places_are_names() -> None:
+    check_all("«Il n'a rien dit», déplorent Florian et Ophélie.", "Florian et Ophélie")

@@ -118,6 +118,7 @@ def subject_after(ctx: Ctx, k: int, stop_at_comma: bool = False) -> Mention | No
     if (
         toks[a].pos == "PRON"
         and not is_pronoun(toks[a])
+        and not (toks[a].text[:1].isupper() and toks[a].ent)  # a name tagged PRON: "Vinci"
         and fold(toks[a].text)
         not in ("l'un", "l'une", "un", "une", "certains", "certaines", "plusieurs")
     ):
@@ -164,7 +165,10 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
             a = _antecedent(toks, k)
             m = mention_at(ctx, a) if a is not None and ctx.outside(a) else None
         else:
-            m = mention_at(ctx, t.i) if ctx.outside(t.i) else None
+            i = t.i
+            while i > 0 and toks[i].text in ("-", "ci", "là") and toks[i - 1].head == t.head:
+                i -= 1  # "Celle" "-" "ci", three subjects to the tagger: one pronoun
+            m = mention_at(ctx, i) if ctx.outside(i) else None
         if m is not None:
             return m
         break

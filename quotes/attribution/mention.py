@@ -38,6 +38,17 @@ def _load_pronouns() -> dict[str, tuple[str, str]]:
 
 
 PRONOUNS = _load_pronouns()
+# Two-word anaphors ("ce dernier", "cette dernière"), folded, with gender and number.
+PRONOUN_PAIRS = {
+    fold(form): (g if g in ("m", "f") else "", n or "sg")
+    for form, g, n in ([*line.split("\t"), "", ""][:3] for line in lexicon_lines("pronouns_fr.txt"))
+    if form.count(" ") == 1
+}
+# Anaphors that pick the last compatible mention, not the topic: "Macron a reçu Hulot.
+# Ce dernier…" is Hulot.
+RECENCY = frozenset({"ce dernier", "cette derniere", "ces derniers", "ces dernieres"}) | {
+    fold(f"{a}-{b}") for a in ("celui", "celle", "ceux", "celles") for b in ("ci", "la")
+}
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 _DASHES = frozenset({"—", "–", "-"})
 
@@ -92,7 +103,9 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     """
     for pass_ in ("per", "propn"):
         for i, t in enumerate(toks):
-            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and t.ent != "LOC"
+            # NER's LOC on a known first name is a mistake: "déplorent Florian et Ophélie"
+            place = t.ent == "LOC" and first_name_gender(t.text) is None
+            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and not place
             if is_title(t.text) and t.text[:1].isupper():
                 if (run := _particle(toks, i + 1)) and i + 1 + run < len(toks):
                     return i + 1, _name_end(toks, i + 1 + run, i + 1)  # "Mme von der Mühll"
@@ -254,6 +267,10 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if split is not None:  # "Celui-ci", tokenized "Celui" "-" "ci"
         g, n = PRONOUNS[split]
         return Mention(toks[0].start, toks[2].end, split, None, g, n, pronoun=True)
+    pair = fold(f"{toks[0].text} {toks[1].text}") if len(toks) > 1 else ""
+    if pair in PRONOUN_PAIRS and (len(toks) == 2 or toks[2].pos not in ("NOUN", "PROPN")):
+        g, n = PRONOUN_PAIRS[pair]  # "Cette dernière" (not "ce dernier rapport")
+        return Mention(toks[0].start, toks[1].end, pair, None, g, n, pronoun=True)
     if len(toks) == 1 and is_pronoun(toks[0]):
         p = fold(toks[0].text).lstrip("-").removeprefix("t-")
         g, n = PRONOUNS[p]

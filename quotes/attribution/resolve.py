@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from quotes.attribution.mention import Mention
+from quotes.attribution.acronyms import expand, find_acronyms
+from quotes.attribution.aliases import head_alias, same_source
+from quotes.attribution.mention import RECENCY, Mention
 from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.lexicon import words as words_of
 
@@ -76,8 +78,10 @@ class Registry:
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
     places: set[str] = field(default_factory=set)  # folded one-word names used as places
     resolved: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> speaker
+    acronyms: dict[str, str] = field(default_factory=dict)  # "RATP" -> its full name in the text
 
     def __post_init__(self) -> None:
+        self.acronyms = find_acronyms(self.text)
         # One-word names the text puts after "à"/"en" are places, whatever NER says.
         self.places = {
             fold(m.group(1))
@@ -132,6 +136,8 @@ class Registry:
         words = _key(name)
         if not words:
             return name
+        if (full := expand(name, self.acronyms)) is not None:
+            return full  # "la RATP" -> "Régie autonome des transports parisiens"
         if len(words) == 1 and first_name_gender(name) and not has_title:
             words_full = {f for f in self.full_names if len(_key(f)) > 1 and _key(f)[0] == words[0]}
             # a first name alone ("Philippe, un livreur") is not the surname of "Edouard Philippe"
@@ -165,12 +171,15 @@ class Registry:
         if sentence is None:
             sentence = max((r[0] for r in self.ranks.values()), default=0)
         best: tuple[tuple[int, int, bool, int], str] | None = None
+        if pronoun.text in RECENCY:  # "ce dernier": the last thing named, a sentence back
+            max_back = min(max_back, 1)
         for m, speaker, sent, salience, unsure in self.antecedent_candidates(
             pronoun, sentence, max_back
         ):
             if not _compatible(pronoun, m):
                 continue
-            key = (sentence - sent + unsure, salience, self._embedded(m), -m.start)
+            rank = (0, False) if pronoun.text in RECENCY else (salience, self._embedded(m))
+            key = (sentence - sent + unsure, *rank, -m.start)
             if best is None or key < best[0]:
                 best = (key, speaker or self.canonical(m.name or ""))
         return best[1] if best else None
@@ -224,11 +233,15 @@ class Registry:
             return known
         if mention.pronoun:
             return self.antecedent(mention, sentence)
+        if (full := expand(mention.name or mention.text, self.acronyms)) is not None:
+            return full  # "la FDT" -> "Fédération des travailleurs"
         if mention.name:
             before = mention.text.split(mention.name)[0].split()
             return self.canonical(mention.name, bool(before) and is_title(before[-1]))
         return (
-            self.role_alias(mention)
+            same_source(self, mention)
+            or self.role_alias(mention)
+            or head_alias(self, mention)
             or self.apposed_name(mention)
             or self.protagonist(mention, sentence)
             or self.document_author(mention, sentence)

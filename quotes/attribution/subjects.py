@@ -29,8 +29,11 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     tok = ctx.toks[s]
     if is_pronoun(tok):
         return make_mention(ctx.text, [tok])
+    split = make_mention(ctx.text, ctx.toks[s : s + 3]) if tok.pos == "PRON" else None
+    if split is not None and split.pronoun:
+        return split  # "Celle" "-" "ci": the tagger split "Celle-ci"
     if tok.pos == "PRON" or tok.text.startswith("-"):
-        return None  # "cela", "celles-ci": not a source we can name
+        return None  # "cela", "ceux": not a source we can name
     if _time_aside(ctx.toks, s) and s + 2 < len(ctx.toks):
         s += 2  # "Lundi, des pêcheurs ont annoncé": the parser's subject is the day
     sub = [t.i for t in ctx.toks if _descends(ctx.toks, t.i, s)]
