@@ -128,3 +128,8 @@ def test_participle_subject(text: str, want: str) -> None:
 
 def test_first_names_tagged_as_places_are_names() -> None:
     check_all("«Il n'a rien dit», déplorent Florian et Ophélie.", "Florian et Ophélie")
+
+
+def test_first_name_inside_a_place_stays_a_place() -> None:
+    text = "«Nous verrons», a répondu le locataire de la Maison Blanche."
+    assert speakers(text)[-1] != "Blanche"

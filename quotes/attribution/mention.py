@@ -104,7 +104,9 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     for pass_ in ("per", "propn"):
         for i, t in enumerate(toks):
             # NER's LOC on a known first name is a mistake: "déplorent Florian et Ophélie"
-            place = t.ent == "LOC" and first_name_gender(t.text) is None
+            place = t.ent == "LOC" and (
+                first_name_gender(t.text) is None or (i > 0 and toks[i - 1].ent == "LOC")
+            )  # "la Maison Blanche" stays a place
             ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and not place
             if is_title(t.text) and t.text[:1].isupper():
                 if (run := _particle(toks, i + 1)) and i + 1 + run < len(toks):
