@@ -16,7 +16,7 @@ from quotes.attribution.mention import PRONOUNS, Mention, gerund_like, is_pronou
 from quotes.attribution.participles import absolute_subject, is_present_participle, main_verb
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.subjects import mention_at, role_before
-from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, words
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
 from quotes.nlp import Tok
 
 _CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
@@ -360,33 +360,6 @@ def _after_quote_or_comma(ctx: Ctx, k: int) -> bool:
         return False
     prev = ctx.toks[k - 1].text
     return prev == "," or (prev in '»”"' and not ctx.outside(k - 1))
-
-
-def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
-    """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
-    t = toks[k]
-    prev = toks[k - 1] if k > 0 else None
-    light = prev is not None and prev.lemma in ("faire", "tenir", "mettre")
-    if light and t.pos in ("VERB", "AUX") and fold(f"{prev.lemma} {t.text}") in speech_verbs():
-        return True  # "a fait valoir", "faire savoir"
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
-        # "la ministre juge que": a verb; so is "leur répondant que" (a clitic, not "leur")
-        return prev is None or prev.pos != "DET" or fold(prev.text) in ("leur", "lui")
-    after_subject = prev is not None and (prev.pos == "PROPN" or is_pronoun(prev))
-    if t.pos in ("NOUN", "ADJ") and after_subject and is_speech_verb(t.text, t.lemma):
-        return True  # "M. Duval dénonce une décision", "Elle évoque": tagged noun or adjective
-    if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
-        return False
-    if prev is None:
-        return True
-    if (
-        t.form == "part"
-        and prev.lemma == "être"
-        and not (k > 1 and fold(toks[k - 2].text) in ("s'", "se"))
-    ):
-        return False  # passive: "18 personnes ont été interpellées" reports nobody's words
-    return not (prev.pos == "DET" or (prev.pos == "NOUN" and t.form == "part"))
 
 
 def _governing_verb(ctx: Ctx) -> int | None:

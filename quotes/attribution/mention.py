@@ -107,7 +107,9 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
             place = t.ent == "LOC" and (
                 first_name_gender(t.text) is None or (i > 0 and toks[i - 1].ent == "LOC")
             )  # "la Maison Blanche" stays a place
-            ok = t.ent == "PER" if pass_ == "per" else _is_name_token(t) and not place
+            # a lower-case word NER put in a person ("affaire" of "affaire Benalla") is none
+            per = t.ent == "PER" and not t.text[:1].islower()
+            ok = per if pass_ == "per" else _is_name_token(t) and not place
             if is_title(t.text) and t.text[:1].isupper():
                 if (run := _particle(toks, i + 1)) and i + 1 + run < len(toks):
                     return i + 1, _name_end(toks, i + 1 + run, i + 1)  # "Mme von der Mühll"
@@ -286,6 +288,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         and _complement_name(toks, name[0])
     ):
         return _description(text, toks)  # "l'ancien collaborateur de Paul Roy": not Paul Roy
+    if name is not None and _named_thing(toks, name[0]):
+        return _description(text, toks)  # "l'affaire Benalla", "la tempête Gabriel"
     head = 1 if len(toks) > 1 and is_title(toks[0].text) else 0  # "M. Castel" -> "Castel"
     if (
         name is None
@@ -311,6 +315,12 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     ):
         return None  # "La" alone, cut before a quote: not a source ("une utilisatrice" is)
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
+
+
+def _named_thing(toks: Sequence[Tok], i: int) -> bool:
+    """A name right after a noun that names things by a person (lexicons/named_things_fr.txt):
+    "l'affaire Benalla", "la loi Evin", "la tempête Gabriel" do not designate the person."""
+    return i > 0 and fold(toks[i - 1].text) in words("named_things_fr.txt")
 
 
 def _complement_name(toks: Sequence[Tok], i: int) -> bool:

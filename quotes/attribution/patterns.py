@@ -15,7 +15,6 @@ from quotes.attribution.clauses import (
     clitic_mention,
     conjugated,
     cue_text,
-    cue_verb_token,
     impersonal,
     left_subject,
     main_subject_of,
@@ -26,6 +25,7 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.cues import cue_verb_token
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials

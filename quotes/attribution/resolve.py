@@ -194,7 +194,8 @@ class Registry:
                 continue
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
             recent_source = salience == SOURCE and sentence - sent <= 1
-            if not (m.person or m.pronoun or recent_source or pronoun.number == m.number == "pl"):
+            plural = pronoun.number == m.number == "pl"
+            if not (m.person or m.pronoun or recent_source or plural or _organisation(m)):
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
             if m.name and fold(m.name) in self.places:
                 continue  # "à Lormière" elsewhere: a town, not a person
@@ -343,8 +344,9 @@ class Registry:
                 other.pronoun
                 or not other_words
                 or other_words[0] in words_of("speech_nouns_fr.txt")
+                or fold(other.text.split()[0]) in ("dont", "qui", "que", "qu'")
             ):
-                continue
+                continue  # "dont la nationalité": a relative clause's fragment writes nothing
             return speaker or other.text
         return None
 
@@ -405,6 +407,15 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
     if m.gender != "f":
         return True
     return pronoun.number == "pl" and (m.name is not None or " et " in f" {m.text} ")
+
+
+def _organisation(m: Mention) -> bool:
+    """ "la commission d'enquête", "le syndicat", "une délégation": an organisation or a
+    group speaks, and "elle"/"il" may stand for it (lexicons/organisations_fr.txt and
+    collectives_fr.txt head the phrase)."""
+    words = _key(m.text)
+    heads = words_of("organisations_fr.txt") | words_of("collectives_fr.txt")
+    return bool(words) and words[0] in heads
 
 
 def _strip_title(name: str) -> str:

@@ -1,0 +1,53 @@
+"""Is this speech-verb word used as a verb? The tagger of `fr_core_news_sm` often calls a
+present tense after its subject a noun or an adjective ("M. Duval dénonce", "La commission
+évoque"), and a noun or participle a verb ("les annonces", "l'arme dite intermédiaire").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes.attribution.mention import is_pronoun
+from quotes.lexicon import fold, is_speech_verb, speech_verbs
+from quotes.nlp import Tok
+
+
+def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
+    """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
+    t = toks[k]
+    prev = toks[k - 1] if k > 0 else None
+    light = prev is not None and prev.lemma in ("faire", "tenir", "mettre")
+    if light and t.pos in ("VERB", "AUX") and fold(f"{prev.lemma} {t.text}") in speech_verbs():
+        return True  # "a fait valoir", "faire savoir"
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
+        # "la ministre juge que": a verb; so is "leur répondant que" (a clitic, not "leur")
+        return prev is None or prev.pos != "DET" or fold(prev.text) in ("leur", "lui")
+    after_subject = prev is not None and (
+        prev.pos == "PROPN" or is_pronoun(prev) or _determined_noun(toks, k - 1)
+    )
+    if t.pos in ("NOUN", "ADJ") and after_subject and is_speech_verb(t.text, t.lemma):
+        return True  # "M. Duval dénonce une décision", "Elle évoque": tagged noun or adjective
+    if t.pos not in ("VERB", "AUX", "X") or not is_speech_verb(t.text, t.lemma):
+        return False
+    if prev is None:
+        return True
+    if (
+        t.form == "part"
+        and prev.lemma == "être"
+        and not (k > 1 and fold(toks[k - 2].text) in ("s'", "se"))
+    ):
+        return False  # passive: "18 personnes ont été interpellées" reports nobody's words
+    return not (prev.pos == "DET" or (prev.pos == "NOUN" and t.form == "part"))
+
+
+def _determined_noun(toks: Sequence[Tok], j: int) -> bool:
+    """ "La commission évoque": a determiner and a noun opening the clause, before a present
+    tense the tagger took for an adjective or a noun."""
+    return (
+        j >= 1
+        and toks[j].pos == "NOUN"
+        and toks[j - 1].pos == "DET"
+        and (j == 1 or toks[j - 2].text in ".;:!?,")
+        and toks[j + 1].text.lower().endswith(("e", "ent"))
+    )

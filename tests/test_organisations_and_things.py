@@ -1,0 +1,59 @@
+"""Organisations as pronoun antecedents, names that label things, present tenses the tagger
+calls adjectives, and documents whose author is a relative clause's fragment. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from quotes.attribution.cues import cue_verb_token
+from quotes.evaluation import speaker_match
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
+from quotes.pipeline import explain
+
+
+def toks_of(text: str) -> list[Tok]:
+    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
+
+
+def last_speaker(text: str) -> str | None:
+    rows = [r for r in explain(text) if r["kind"] != "term"]
+    assert rows, f"no quote found in {text!r}"
+    return rows[-1]["speaker"]  # type: ignore[return-value]
+
+
+def test_pronoun_stands_for_an_organisation_not_a_named_affair() -> None:
+    text = (
+        "Mercredi, la commission d'enquête, qui a été créée après les violences, a publié un "
+        "rapport sur l'affaire Lormont dans lequel elle a évoqué «une série de "
+        "dysfonctionnements graves»."
+    )
+    got = last_speaker(text)
+    assert speaker_match("la commission d'enquête", got, strict=True), got
+
+
+def test_name_after_a_thing_noun_is_no_person() -> None:
+    got = last_speaker("La loi Verdier a fait débat. «Elle est injuste», a dit un élu.")
+    assert got == "un élu"
+    text = "La tempête Gabriel arrive. Selon elle, la neige sera «très collante»."
+    assert last_speaker(text) != "Gabriel"
+
+
+def test_present_tense_tagged_as_adjective_after_a_subject_noun() -> None:
+    text = "La commission évoque notamment «des pouvoirs excessifs laissés à un conseiller»."
+    toks = toks_of(text)
+    verb = next(t.i for t in toks if t.text == "évoque")
+    assert cue_verb_token(toks, verb)
+    assert last_speaker(text) == "La commission"
+
+
+def test_noun_after_a_determiner_mid_sentence_is_not_a_cue() -> None:
+    toks = toks_of("Il a lu les annonces de la semaine.")
+    k = next(t.i for t in toks if t.text == "annonces")
+    assert not cue_verb_token(toks, k)
+
+
+def test_document_author_is_never_a_relative_fragment() -> None:
+    text = (
+        "Sur les 136 prévenus dont la nationalité a pu être connue, il y avait 90 Français. "
+        "«Ces chiffres confirment une tendance», ajoute le rapport."
+    )
+    assert not (last_speaker(text) or "").startswith("dont")
