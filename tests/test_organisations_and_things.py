@@ -57,3 +57,31 @@ def test_document_author_is_never_a_relative_fragment() -> None:
         "«Ces chiffres confirment une tendance», ajoute le rapport."
     )
     assert not (last_speaker(text) or "").startswith("dont")
+
+
+def test_a_person_of_an_organisation_is_the_source() -> None:
+    assert last_speaker("«Nous irons au bout», a déclaré le porte-parole de la CGT.") == (
+        "le porte-parole de la CGT"
+    )
+    assert last_speaker("«Nous irons au bout», a déclaré une journaliste de l'AFP.") == (
+        "une journaliste de l'AFP"
+    )
+
+
+def test_a_collective_of_an_organisation_speaks_as_it() -> None:
+    assert last_speaker("«Nous irons au bout», a déclaré une délégation de la CGT.") == "CGT"
+
+
+def test_words_on_a_carried_sign_belong_to_who_carries_it() -> None:
+    text = (
+        "Avant la marche, les lycéens étaient 200 devant la mairie, tenant des pancartes «Pas "
+        "de planète B pour nous», selon une journaliste de l'AFP."
+    )
+    assert last_speaker(text) == "les lycéens"
+    text = "Les grévistes brandissaient des banderoles «Non à la fermeture du site»."
+    assert last_speaker(text) == "Les grévistes"
+
+
+def test_an_imperfect_ends_the_subject_whatever_its_tag() -> None:
+    text = "Les lycéens brandissaient des pancartes «Pas de planète B pour nous»."
+    assert last_speaker(text) == "Les lycéens"

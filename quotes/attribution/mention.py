@@ -288,6 +288,8 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
         and _complement_name(toks, name[0])
     ):
         return _description(text, toks)  # "l'ancien collaborateur de Paul Roy": not Paul Roy
+    if name is not None and _member_of(toks, name[0]):
+        return _description(text, toks)  # "le porte-parole de la CGT": a person speaks
     if name is not None and _named_thing(toks, name[0]):
         return _description(text, toks)  # "l'affaire Benalla", "la tempête Gabriel"
     head = 1 if len(toks) > 1 and is_title(toks[0].text) else 0  # "M. Castel" -> "Castel"
@@ -334,6 +336,16 @@ def _complement_name(toks: Sequence[Tok], i: int) -> bool:
         return False
     before = toks[: j - 1]
     return any(t.pos == "NOUN" for t in before) and not any(t.text == "," for t in before)
+
+
+def _member_of(toks: Sequence[Tok], i: int) -> bool:
+    """A role noun of a person before "de" + an organisation's name: "le porte-parole de la
+    CGT", "une journaliste de l'AFP" are people of the organisation, and they are the source
+    (a collective, "une délégation de la CGT", still speaks as the organisation)."""
+    if not _complement_name(toks, i):
+        return False
+    heads = [t for t in toks[:i] if t.pos == "NOUN" or role_gender(t.text)]
+    return bool(heads) and role_gender(heads[0].text) in ("m", "f", "u")
 
 
 def _description(text: str, toks: Sequence[Tok]) -> Mention:

@@ -87,6 +87,8 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             break
         if t.pos in ("NOUN", "PROPN", "PRON") or _is_name_token(t):
             has_head = True
+        elif t.pos == "ADJ" and j > a and toks[j - 1].pos == "DET" and t.text[:1].islower():
+            has_head = True  # "les lycéens" tagged as an adjective: a noun after its article
         j += 1
     return j
 
@@ -108,6 +110,9 @@ def _absolute_clause(toks: Sequence[Tok], j: int) -> bool:
     return False
 
 
+_NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})  # "lycéens" may be tagged an adjective
+
+
 def _verb_form(toks: Sequence[Tok], j: int) -> bool:
     """A verb the tagger took for a noun: an object clitic before a verb ("une personne
     lui a rendu"), or a speech verb in the third person plural ("les élus scandaient")."""
@@ -115,6 +120,8 @@ def _verb_form(toks: Sequence[Tok], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if f in ("lui", "leur") and nxt is not None and nxt.pos in ("VERB", "AUX"):
         return True
+    if t.text[:1].islower() and f.endswith("aient") and toks[j - 1].pos in _NOUNISH:
+        return True  # "les lycéens brandissaient": an imperfect, whatever the tagger says
     return (
         t.text[:1].islower()
         and f.endswith(("aient", "ent", "ait"))

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.attribution.clauses import subject_after
+from quotes.attribution.clauses import subject_after, verb_subject
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention
-from quotes.lexicon import fold, tagged
+from quotes.lexicon import fold, tagged, words
 from quotes.nlp import Tok
 
 
@@ -26,6 +26,9 @@ def sign_bearers(ctx: Ctx) -> Attribution | None:
         owner = _possessor(toks, k, signs)
         if owner is not None:  # "sa pancarte", "le slogan au dos de son gilet"
             return Attribution("sign_bearers", owner, t.text, t.start)
+        holder = _holder(ctx, k)
+        if holder is not None:  # "tenant des pancartes «…»": who holds them
+            return Attribution("sign_bearers", holder, t.text, t.start)
         j = k + 1
         while j < len(toks) and toks[j].pos == "ADJ":
             j += 1
@@ -44,6 +47,27 @@ def sign_bearers(ctx: Ctx) -> Attribution | None:
         if m is not None and (m.person or m.number == "pl" or m.name):
             return Attribution("sign_bearers", m, t.text, t.start)
     return None
+
+
+def _holder(ctx: Ctx, k: int) -> Mention | None:
+    """The subject of a verb of carrying right before the sign noun at k ("tenant des
+    pancartes", "brandissaient une banderole"); a participle takes its main clause's."""
+    toks = ctx.toks
+    v = k - 1
+    while v >= 0 and (toks[v].pos in ("DET", "ADJ", "NUM") or fold(toks[v].text) == "des"):
+        v -= 1
+    if v < 0 or not ctx.outside(v) or not _carrying(toks[v]):
+        return None
+    m = verb_subject(ctx, v)
+    return m if m is not None and (m.person or m.pronoun or m.number == "pl" or m.name) else None
+
+
+def _carrying(t: Tok) -> bool:
+    """A verb of carrying, by its lemma or, when the tagger took it for a noun, its stem
+    ("brandissaient": brandi-)."""
+    verbs = words("sign_verbs_fr.txt")
+    f = fold(t.text)
+    return fold(t.lemma) in verbs or any(len(v) > 5 and f.startswith(v[:-2]) for v in verbs)
 
 
 _POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
