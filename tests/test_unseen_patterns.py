@@ -380,3 +380,30 @@ def test_selon_a_communique_still_speaks_for_the_subject_before() -> None:
     )
     # lenient: the tagger reads "juge" as a noun, so the phrase keeps it
     assert speaker_match("la mairie", last_speaker(text), strict=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the medium's own name after a media noun is part of the addressee
+        (
+            "«Rien n'a évolué», a confié au quotidien Maariv un ancien responsable.",
+            "un ancien responsable",
+        ),
+        (
+            "Paul Cohen, ancien responsable, a affirmé au quotidien Maariv que «rien n'a changé».",
+            "Paul Cohen",
+        ),
+        # a first name after the media noun is the source, not the medium's name
+        ("«Rien n'a évolué», a déclaré au journal Paul Roy, maire du village.", "Paul Roy"),
+    ],
+)
+def test_medium_name_after_media_noun(text: str, want: str) -> None:
+    check(text, want)
+
+
+def test_addressee_end_covers_the_medium_title() -> None:
+    toks = toks_of("Il a confié au quotidien Maariv un secret.")
+    j = next(t.i for t in toks if t.text == "au")
+    end = addressee_end(toks, j)
+    assert end is not None and toks[end - 1].text == "Maariv"

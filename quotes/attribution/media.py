@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from quotes.lexicon import fold, lexicon_lines
+from quotes.lexicon import first_name_gender, fold, lexicon_lines
 from quotes.nlp import Tok
 
 _TO = frozenset({"a", "au", "aux", "aupres", "devant"})
@@ -41,7 +41,23 @@ def medium_end(toks: Sequence[Tok], a: int) -> int | None:
         bare = " ".join(x for x in words if x not in _LINKS).replace("' ", "'")
         if phrase in names or (bare and bare in names and words[-1] not in _LINKS):
             best = j + 1
+    if best is not None and toks[best - 1].text[:1].islower():
+        best = _title_after(toks, best)  # "au quotidien Maariv", "à la radio Europe 1"
     return best
+
+
+def _title_after(toks: Sequence[Tok], j: int) -> int:
+    """After a media noun, the end of the medium's own name: capitalised words (or a
+    number, "Europe 1"), not a person's first name ("au journal, Paul Roy" stays Paul)."""
+    k = j
+    while k < len(toks) and (
+        (toks[k].text[:1].isupper() and toks[k].pos in ("PROPN", "NOUN", "X", "ADJ"))
+        or (k > j and toks[k].pos == "NUM")
+    ):
+        if k == j and first_name_gender(toks[k].text):
+            return j
+        k += 1
+    return k
 
 
 def addressee_end(toks: Sequence[Tok], j: int) -> int | None:
