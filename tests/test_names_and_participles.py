@@ -133,3 +133,29 @@ def test_first_names_tagged_as_places_are_names() -> None:
 def test_first_name_inside_a_place_stays_a_place() -> None:
     text = "«Nous verrons», a répondu le locataire de la Maison Blanche."
     assert speakers(text)[-1] != "Blanche"
+
+
+def test_reduced_relative_participle_has_its_noun_for_subject() -> None:
+    text = (
+        "Interrogé sur des informations faisant état de «tentatives d'intrusion» ailleurs, le "
+        "cabinet n'a pas confirmé."
+    )
+    assert speakers(text)[-1] == "des informations"
+
+
+def test_demonstrative_relative_after_incise_verb_is_an_anaphor() -> None:
+    text = (
+        "Nicolas Brun est revenu sur son année de ministre. «Non, aucun regret, mais une "
+        "tristesse», a noté celui qui est redevenu la personnalité préférée des Français selon "
+        "des sondages."
+    )
+    assert speakers(text)[-1] == "Nicolas Brun"
+
+
+def test_a_person_in_a_quoted_label_is_not_the_subject() -> None:
+    text = (
+        "Un communiqué «destiné à la préfecture», signé «Les citoyens français» et posté sur "
+        "les réseaux sociaux, appelle plutôt à une action dans le «quartier des Halles»."
+    )
+    got = speakers(text)[-1]
+    assert got is not None and got.startswith("Un communiqué")

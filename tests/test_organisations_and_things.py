@@ -5,6 +5,8 @@ written for these tests."""
 from __future__ import annotations
 
 from quotes.attribution.cues import cue_verb_token
+from quotes.attribution.kinds import can_speak
+from quotes.attribution.mention import Mention
 from quotes.evaluation import speaker_match
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
 from quotes.pipeline import explain
@@ -85,3 +87,24 @@ def test_words_on_a_carried_sign_belong_to_who_carries_it() -> None:
 def test_an_imperfect_ends_the_subject_whatever_its_tag() -> None:
     text = "Les lycéens brandissaient des pancartes «Pas de planète B pour nous»."
     assert last_speaker(text) == "Les lycéens"
+
+
+def _m(text: str, number: str = "sg", **kw: object) -> Mention:
+    return Mention(0, len(text), text, None, "", number, **kw)  # type: ignore[arg-type]
+
+
+def test_can_speak_kinds() -> None:
+    assert can_speak(_m("le syndicat"))
+    assert can_speak(_m("un communiqué"))
+    assert can_speak(_m("les «foulards rouges»", "pl"))
+    assert can_speak(_m("une habitante"))
+    assert not can_speak(_m("la défiscalisation des heures supplémentaires"))
+    assert not can_speak(_m("quatre échangeurs", "pl"))
+    assert not can_speak(None)
+
+
+def test_a_subject_that_cannot_speak_gets_no_quote() -> None:
+    text = "Ces mesures, la hausse des primes ou la baisse des taxes, vont coûter «dix milliards»."
+    assert last_speaker(text) is None
+    text = "Le syndicat juge la réforme «injuste et brutale»."
+    assert last_speaker(text) == "Le syndicat"

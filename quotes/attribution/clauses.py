@@ -13,9 +13,14 @@ from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import PRONOUNS, Mention, gerund_like, is_pronoun, make_mention
-from quotes.attribution.participles import absolute_subject, is_present_participle, main_verb
+from quotes.attribution.participles import (
+    absolute_subject,
+    is_present_participle,
+    main_verb,
+    reduced_relative_subject,
+)
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
-from quotes.attribution.subjects import mention_at, role_before
+from quotes.attribution.subjects import demonstrative_relative, mention_at, role_before
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
 from quotes.nlp import Tok
 
@@ -115,6 +120,8 @@ def subject_after(ctx: Ctx, k: int, stop_at_comma: bool = False) -> Mention | No
         and fold(toks[a].text) not in ("des", "du")
     ):
         return None  # "que…", "qu’il…": a clause, not an inverted subject
+    if (rel := demonstrative_relative(toks, a)) is not None:
+        return rel  # "a noté celui qui est redevenu…": the person the text is about
     if (
         toks[a].pos == "PRON"
         and not is_pronoun(toks[a])
@@ -211,7 +218,7 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
 def participle_subject(ctx: Ctx, k: int, depth: int) -> Mention | None:
     """A present participle's subject: its own in an absolute clause (", la ministre leur
     rétorquant que"), else the main clause's, whatever verb the parser hung it on."""
-    own = absolute_subject(ctx, k)
+    own = absolute_subject(ctx, k) or reduced_relative_subject(ctx, k)
     if own is not None:
         return own
     root = main_verb(ctx, k)
@@ -292,7 +299,7 @@ def left_subject(ctx: Ctx, g: int) -> Mention | None:
         if t.pos in ("VERB", "AUX") and t.form == "fin" and not after_det:
             break
         start -= 1
-    per = [i for i in range(start, g) if toks[i].ent == "PER"]
+    per = [i for i in range(start, g) if toks[i].ent == "PER" and ctx.outside(i)]
     if per:
         b = per[-1] + 1
         a = per[-1]

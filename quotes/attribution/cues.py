@@ -16,9 +16,8 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     """A speech verb used as a verb: not "les annonces", not "l'arme dite intermédiaire"."""
     t = toks[k]
     prev = toks[k - 1] if k > 0 else None
-    light = prev is not None and prev.lemma in ("faire", "tenir", "mettre")
-    if light and t.pos in ("VERB", "AUX") and fold(f"{prev.lemma} {t.text}") in speech_verbs():
-        return True  # "a fait valoir", "faire savoir"
+    if light_verb_cue(toks, k):
+        return True  # "a fait valoir", "faire savoir", "faisant état de"
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
         # "la ministre juge que": a verb; so is "leur répondant que" (a clitic, not "leur")
@@ -51,3 +50,13 @@ def _determined_noun(toks: Sequence[Tok], j: int) -> bool:
         and (j == 1 or toks[j - 2].text in ".;:!?,")
         and toks[j + 1].text.lower().endswith(("e", "ent"))
     )
+
+
+def light_verb_cue(toks: Sequence[Tok], k: int) -> bool:
+    """Token k completes a light verb into a listed cue: "fait valoir", "faisant état",
+    "fait part" (the subject is the light verb's, token k - 1)."""
+    if k == 0 or toks[k - 1].lemma not in ("faire", "tenir", "mettre"):
+        return False
+    if toks[k].pos not in ("VERB", "AUX", "NOUN"):
+        return False
+    return fold(f"{toks[k - 1].lemma} {toks[k].text}") in speech_verbs()

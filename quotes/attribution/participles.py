@@ -28,6 +28,20 @@ def is_present_participle(ctx: Ctx, k: int) -> bool:
     return t.text[:1].islower() and w.endswith(("ant", "ants")) and t.form != "fin"
 
 
+def reduced_relative_subject(ctx: Ctx, k: int) -> Mention | None:
+    """A participle right after its noun, no comma between, is a reduced relative and the
+    noun its subject: "des informations faisant état de «…»", "un texte appelant à «…»"."""
+    toks = ctx.toks
+    if k == 0 or toks[k - 1].pos not in ("NOUN", "PROPN") or not ctx.outside(k - 1):
+        return None
+    a = k - 1
+    while a > 0 and toks[a - 1].pos in ("DET", "ADJ", "NUM", "NOUN") and k - a < _MAX_NP:
+        a -= 1
+    if toks[a].pos != "DET":
+        return None
+    return make_mention(ctx.text, toks[a:k])
+
+
 def absolute_subject(ctx: Ctx, k: int) -> Mention | None:
     """The subject of an absolute participle clause: ", la ministre leur rétorquant que".
 

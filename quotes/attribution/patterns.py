@@ -25,7 +25,8 @@ from quotes.attribution.clauses import (
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.cues import cue_verb_token
+from quotes.attribution.cues import cue_verb_token, light_verb_cue
+from quotes.attribution.kinds import can_speak, is_group
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
@@ -132,7 +133,7 @@ def cue_verb_before(ctx: Ctx) -> Attribution | None:
     for k in range(ctx.before() - 1, -1, -1):
         t = ctx.toks[k]
         if ctx.outside(k) and cue_verb_token(ctx.toks, k):
-            m = verb_subject(ctx, k)
+            m = verb_subject(ctx, k - 1 if light_verb_cue(ctx.toks, k) else k)
             if m is None and t.pos == "VERB":
                 found = main_subject_of(ctx, "cue_verb_before")
                 m = found.mention if found else None
@@ -257,7 +258,7 @@ def according_to(ctx: Ctx) -> Attribution | None:
                 m = subject_after(ctx, k + 1, stop_at_comma=True)
             if m is not None and _unsourced_words(m):
                 continue  # "selon des propos rapportés par…": whose words is said elsewhere
-            if m is not None and (f != "pour" or m.name or m.pronoun or m.person or _group(m)):
+            if m is not None and (f != "pour" or m.name or m.pronoun or m.person or is_group(m)):
                 return Attribution("according_to", m, cue, t.start)
     return None
 
@@ -298,19 +299,9 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
         candidates.append(left_subject(ctx, verb))
     for m in candidates:
         named_view = found is not None and found.rule == "according_to" and m is found.mention
-        if m is not None and (m.person or _group(m) or (named_view and m.name)):
+        if m is not None and (m.person or is_group(m) or (named_view and m.name)):
             return Attribution("previous_sentence", m, found.cue if found else None)
     return None
-
-
-def _group(m: Mention) -> bool:
-    """A plural that can speak: people ("les manifestants", a role noun) or a collective of
-    them ("les syndicats", an organisation noun), not "les personnages" or "les tables"."""
-    heads = fold(m.text).replace("'", " ").split()[:3]
-    if m.number != "pl" and not (heads and heads[0] in ("le", "la", "l")):
-        return False  # a singular group speaks as an organisation: "le syndicat"
-    organisations = words("organisations_fr.txt") | words("collectives_fr.txt")
-    return any(h in organisations or h.rstrip("sx") in organisations for h in heads)
 
 
 def _first_main_verb(toks: Sequence[Tok]) -> int | None:
@@ -328,8 +319,11 @@ def _first_main_verb(toks: Sequence[Tok]) -> int | None:
 
 
 def main_subject(ctx: Ctx) -> Attribution | None:
-    """A fragment quoted in the journalist's sentence belongs to the sentence's subject."""
-    return main_subject_of(ctx, "main_subject")
+    """A fragment quoted in the journalist's sentence belongs to the sentence's subject,
+    when that subject can speak: "la défiscalisation … vont coûter «10 milliards»" is no
+    source, and the quote is left to the sentences around it."""
+    found = main_subject_of(ctx, "main_subject")
+    return found if found is not None and can_speak(found.mention) else None
 
 
 Rule = Callable[[Ctx], Attribution | None]

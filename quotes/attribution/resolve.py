@@ -23,6 +23,8 @@ import regex
 
 from quotes.attribution.acronyms import expand, find_acronyms
 from quotes.attribution.aliases import head_alias, same_source
+from quotes.attribution.kinds import agrees as _compatible
+from quotes.attribution.kinds import is_organisation
 from quotes.attribution.mention import RECENCY, Mention
 from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.lexicon import words as words_of
@@ -195,7 +197,7 @@ class Registry:
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
             recent_source = salience == SOURCE and sentence - sent <= 1
             plural = pronoun.number == m.number == "pl"
-            if not (m.person or m.pronoun or recent_source or plural or _organisation(m)):
+            if not (m.person or m.pronoun or recent_source or plural or is_organisation(m)):
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
             if m.name and fold(m.name) in self.places:
                 continue  # "à Lormière" elsewhere: a town, not a person
@@ -393,29 +395,6 @@ def role_of(mention: Mention) -> str | None:
     if words and regex.match(r"^[lL]['’]\w", words[0]):
         words[0] = words[0][2:]  # "l’ancien président" -> "ancien président"
     return " ".join(words).strip(" ,;:—–-()") or None
-
-
-def _compatible(pronoun: Mention, m: Mention) -> bool:
-    """Gender and number agree. "ils" may stand for a mixed pair ("Anne et Paul"), never
-    for one feminine plural noun ("ces revendications")."""
-    if pronoun.number != m.number:
-        return False
-    if not pronoun.gender:
-        return True  # "son", "leur", "l'autre": no gender mark
-    if pronoun.gender == "f":
-        return m.gender != "m"
-    if m.gender != "f":
-        return True
-    return pronoun.number == "pl" and (m.name is not None or " et " in f" {m.text} ")
-
-
-def _organisation(m: Mention) -> bool:
-    """ "la commission d'enquête", "le syndicat", "une délégation": an organisation or a
-    group speaks, and "elle"/"il" may stand for it (lexicons/organisations_fr.txt and
-    collectives_fr.txt head the phrase)."""
-    words = _key(m.text)
-    heads = words_of("organisations_fr.txt") | words_of("collectives_fr.txt")
-    return bool(words) and words[0] in heads
 
 
 def _strip_title(name: str) -> str:

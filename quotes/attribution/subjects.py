@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Ctx
-from quotes.attribution.mention import Mention, is_pronoun, make_mention
+from quotes.attribution.mention import PRONOUNS, Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase
 from quotes.lexicon import first_name_gender, fold, role_gender, words
 from quotes.nlp import Tok
@@ -136,3 +136,15 @@ def _descends(toks: Sequence[Tok], i: int, root: int) -> bool:
             return False
         i, seen = toks[i].head, seen + 1
     return False
+
+
+_DEMONSTRATIVE_HEADS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
+
+
+def demonstrative_relative(toks: Sequence[Tok], a: int) -> Mention | None:
+    """ "celui qui…", "celle qui…" after an incise verb: an anaphor (resolved like "il")."""
+    p = _DEMONSTRATIVE_HEADS.get(fold(toks[a].text))
+    if p is None or a + 1 >= len(toks) or fold(toks[a + 1].text) not in ("qui", "dont"):
+        return None
+    g, n = PRONOUNS[p]
+    return Mention(toks[a].start, toks[a].end, p, None, g, n, pronoun=True)

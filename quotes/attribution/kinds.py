@@ -1,0 +1,81 @@
+"""What kind of thing a mention designates, for the rules that must not name a non-source.
+
+A speaker is a phrase that can speak: a person (a name, a pronoun, a role or human noun),
+a group or organisation, a medium or a document. "la défiscalisation des heures", "le
+dispositif", "quatre échangeurs" cannot; a rule that would return them returns nothing, so
+that the quote goes to the sentences around it instead.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.attribution.mention import Mention
+from quotes.lexicon import fold, role_gender, words
+
+_ARTICLES = frozenset(
+    "le la les l un une des du de d ses son sa leur leurs ces ce cet cette".split()
+)
+
+
+def is_group(m: Mention) -> bool:
+    """A plural that can speak: people ("les manifestants", a role noun) or a collective of
+    them ("les syndicats", an organisation noun), not "les personnages" or "les tables"."""
+    heads = fold(m.text).replace("'", " ").split()[:3]
+    if m.number != "pl" and not (heads and heads[0] in ("le", "la", "l")):
+        return False  # a singular group speaks as an organisation: "le syndicat"
+    organisations = words("organisations_fr.txt") | words("collectives_fr.txt")
+    return any(h in organisations or h.rstrip("sx") in organisations for h in heads)
+
+
+def _head(m: Mention) -> str:
+    ws = [w for w in fold(m.text).replace("'", " ").split() if w not in _ARTICLES]
+    return ws[0] if ws else ""
+
+
+def can_speak(m: Mention | None) -> bool:
+    """Whether the mention can be a source: a person, a name, a pronoun, a group, or a
+    phrase headed by a role, organisation, collective, media or document noun."""
+    if m is None:
+        return False
+    if m.pronoun or m.person or m.name or is_group(m):
+        return True
+    if m.number == "pl" and any(c in m.text for c in '«“"'):
+        return True  # "les «gilets jaunes»": a plural under a label in marks is a movement
+    head = _head(m)
+    if not head:
+        return False
+    heads = (
+        words("organisations_fr.txt")
+        | words("collectives_fr.txt")
+        | words("speech_nouns_fr.txt")
+        | words("media_fr.txt")
+    )
+    return head in heads or head.rstrip("sx") in heads or role_gender(head) is not None
+
+
+def agrees(pronoun: Mention, m: Mention) -> bool:
+    """Gender and number agree. "ils" may stand for a mixed pair ("Anne et Paul"), never
+    for one feminine plural noun ("ces revendications")."""
+    if pronoun.number != m.number:
+        return False
+    if not pronoun.gender:
+        return True  # "son", "leur", "l'autre": no gender mark
+    if pronoun.gender == "f":
+        return m.gender != "m"
+    if m.gender != "f":
+        return True
+    return pronoun.number == "pl" and (m.name is not None or " et " in f" {m.text} ")
+
+
+def is_organisation(m: Mention) -> bool:
+    """ "la commission d'enquête", "le syndicat", "une délégation": an organisation or a
+    group speaks, and "elle"/"il" may stand for it (lexicons/organisations_fr.txt and
+    collectives_fr.txt head the phrase)."""
+    keys = _keys(m.text)
+    heads = words("organisations_fr.txt") | words("collectives_fr.txt")
+    return bool(keys) and keys[0] in heads
+
+
+def _keys(s: str) -> list[str]:
+    return [w for w in regex.split(r"[^\w]+", fold(s)) if w and w not in _ARTICLES]
