@@ -35,6 +35,7 @@ _SPEAKER_BY_RULE = {
     "chain": 0.75,
     "main_subject": 0.7,
     "previous_sentence": 0.5,
+    "document_voice": 0.45,
 }
 _NO_SPEAKER = 0.2  # a quote with no speaker: sources are rarely unknown in the gold
 _OTHER_RULE = 0.6

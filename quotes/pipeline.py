@@ -354,6 +354,7 @@ def _conclude(
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
     choice.subheadings(text, quotes, sents)
+    choice.document_voice(text, quotes, sents)
     if pools:
         choice.mark(quotes)
     return p.items, reg, sents

@@ -141,3 +141,25 @@ def test_name_tagged_as_pronoun_after_incise_verb() -> None:
         "Vinci dans un communiqué.",
         "Vinci",
     )
+
+
+def test_standalone_quote_goes_to_the_document_main_voice() -> None:
+    text = (
+        "Le romancier Paul Girard publie son dixième livre. «J'écris tous les matins», "
+        "raconte-t-il. «Le reste du temps, je marche», ajoute Paul Girard.\n\n"
+        "Le roman se passe au Moyen Âge et suit deux frères.\n\n"
+        "«Je voulais raconter la peur de ces années-là.»"
+    )
+    rows = [r for r in explain(text) if r["kind"] != "term"]
+    assert rows[-1]["speaker"] == "Paul Girard"
+    assert rows[-1]["rule"] == "document_voice"
+
+
+def test_no_main_voice_when_speakers_are_balanced() -> None:
+    text = (
+        "«Nous sommes prêts», a déclaré Paul Roy. «Nous aussi», a répondu Anne Lenoir.\n\n"
+        "La réunion a duré trois heures.\n\n"
+        "«Il faudra du temps pour tout reconstruire.»"
+    )
+    rows = [r for r in explain(text) if r["kind"] != "term"]
+    assert rows[-1]["rule"] != "document_voice"

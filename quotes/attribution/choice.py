@@ -17,6 +17,7 @@ import bisect
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -163,3 +164,24 @@ def subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) ->
             continue
         if speaker:
             it.speaker, it.rule, it.mention = speaker, "subheading", None
+
+
+def document_voice(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) -> None:
+    """A standalone quote no rule attributed belongs to the document's main voice.
+
+    Interviews and portraits quote one person paragraph after paragraph, often without a
+    cue ("« Je voulais raconter ça. »" under a paragraph about the author). When one
+    speaker holds at least half of the attributed quotes (two at least), such a quote is
+    theirs: a better guess than no speaker, with the low confidence of its rule.
+    """
+    counts = Counter(it.speaker for it in quotes if it.speaker)
+    if not counts:
+        return
+    top, n = counts.most_common(1)[0]
+    if n < 2 or n * 2 < sum(counts.values()):
+        return
+    for it in quotes:
+        if it.speaker is None and is_standalone(
+            text, sents[it.sent], it.span.open_pos, it.span.close_pos
+        ):
+            it.speaker, it.rule, it.mention = top, "document_voice", None
