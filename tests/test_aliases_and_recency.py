@@ -163,3 +163,21 @@ def test_no_main_voice_when_speakers_are_balanced() -> None:
     )
     rows = [r for r in explain(text) if r["kind"] != "term"]
     assert rows[-1]["rule"] != "document_voice"
+
+
+def test_a_name_after_a_preposition_is_a_weak_antecedent() -> None:
+    text = (
+        "Nicolas Brun est revenu sur son année de ministre. Avec Paul Martin, «on n'avait pas "
+        "le même diagnostic sur la planète», explique-t-il."
+    )
+    assert last_speaker(text) == "Nicolas Brun"
+    text = (
+        "Hervé Gagnon rappelle dans le roman l'obsession d'Heinrich Himmler pour les textes. "
+        "«C'est intéressant en maudit», dit-il."
+    )
+    assert last_speaker(text) == "Hervé Gagnon"
+
+
+def test_a_name_in_the_same_sentence_as_subject_still_wins() -> None:
+    text = "Hier, Paul Roy a rencontré les élus. «C'était utile», a-t-il dit."
+    assert last_speaker(text) == "Paul Roy"

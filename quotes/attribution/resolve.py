@@ -52,6 +52,7 @@ def _role_words(m: Mention) -> list[str]:
     return [w for w in _key(text) if w not in _FORMER]
 
 
+_OBLIQUE = r"(?:\b(?:avec|contre|chez|pour|sur|envers|sans|entre|de|du|des)\s+|\bd['’])$"
 # Salience of a candidate antecedent: lower is preferred within one sentence.
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
@@ -206,7 +207,14 @@ class Registry:
             # a one-word name only NER vouches for, with no gender mark, counts one sentence
             # further back: "la décision de Lormière" is weaker than "Élodie Ferrand" before
             unsure = salience == NAMED and not m.gender and " " not in (m.name or "")
+            # a name governed by a preposition ("avec Paul Martin", "l'obsession d'Himmler")
+            # is a weaker antecedent than the previous sentence's subject
+            unsure = unsure or (salience == NAMED and self._oblique(m))
             yield m, speaker, sent, salience, unsure
+
+    def _oblique(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 12) : m.start]
+        return regex.search(_OBLIQUE, before, regex.IGNORECASE) is not None
 
     def _embedded(self, m: Mention) -> bool:
         """A subject inside a "que" clause ("Il raconte qu'une personne lui a rendu…"):
