@@ -36,6 +36,7 @@ _SPEAKER_BY_RULE = {
     "main_subject": 0.7,
     "previous_sentence": 0.5,
     "document_voice": 0.45,
+    "speech_noun_owner": 0.75,
 }
 _NO_SPEAKER = 0.2  # a quote with no speaker: sources are rarely unknown in the gold
 _OTHER_RULE = 0.6

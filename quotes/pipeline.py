@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from quotes.attribution import choice
 from quotes.attribution.candidates import Pool
 from quotes.attribution.clauses import conjugated, left_subject
-from quotes.attribution.context import carry_previous, is_standalone, opens_sentence
+from quotes.attribution.context import (
+    carry_previous,
+    continues_previous,
+    is_standalone,
+    opens_sentence,
+)
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
@@ -383,6 +388,11 @@ def _attribute(
             chain.attribution,
         )
         return
+    if found is None and continues_previous(text, sents[it.sent], it.span.open_pos):
+        carried = carry_previous(it.sent, history)
+        if carried is not None:  # "Ou encore : «…»", "Et d'ajouter : «…»"
+            it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
+            return
     if found is None and opens_sentence(text, sents[it.sent], it.span.open_pos):
         carried = carry_previous(it.sent, history)
         if carried is not None and is_standalone(

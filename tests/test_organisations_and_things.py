@@ -108,3 +108,31 @@ def test_a_subject_that_cannot_speak_gets_no_quote() -> None:
     assert last_speaker(text) is None
     text = "Le syndicat juge la réforme «injuste et brutale»."
     assert last_speaker(text) == "Le syndicat"
+
+
+def test_continuation_before_colon_keeps_the_previous_speaker() -> None:
+    text = (
+        "À Paris, les grévistes scandaient à l'unisson : «Fin du mois, même combat». Ou "
+        "encore : «Nous sommes tous en colère ce matin»."
+    )
+    assert last_speaker(text) == "les grévistes"
+    text = "La ministre a dénoncé «une faute grave». Et d'ajouter : «Il faudra des sanctions»."
+    assert last_speaker(text) == "La ministre"
+
+
+def test_speech_noun_owner() -> None:
+    text = "Pas plus que les appels du gouvernement «à la responsabilité» après l'attentat."
+    assert last_speaker(text) == "gouvernement"
+    text = "La promesse de la mairie «de tout rebâtir avant l'été» a été tenue."
+    assert last_speaker(text) == "la mairie"
+    # the owner must be able to speak
+    text = "Les appels du large «à partir loin» résonnent dans ses livres."
+    assert last_speaker(text) != "large"
+
+
+def test_a_person_description_never_resolves_to_an_organisation() -> None:
+    text = (
+        "Des manifestants ont défilé. Pour l'heure, le gouvernement ne donne pas suite. "
+        "Vendredi, le premier ministre a lâché : «Le RIC, ça me hérisse !»"
+    )
+    assert last_speaker(text) != "le gouvernement"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from quotes.lexicon import fold
+from quotes.lexicon import fold, words
 
 _WORD = regex.compile(r"\w+")
 _STOP = frozenset(
@@ -37,6 +37,14 @@ def is_standalone(text: str, sentence: tuple[int, int], open_pos: int, close_pos
 def opens_sentence(text: str, sentence: tuple[int, int], open_pos: int) -> bool:
     """True when the quote is the first thing in its sentence."""
     return not text[sentence[0] : open_pos].strip(' «“"\u00a0')
+
+
+def continues_previous(text: str, sentence: tuple[int, int], open_pos: int) -> bool:
+    """True when the words before the quote only continue the previous speaker: "Ou encore :
+    «…»", "Et d'ajouter : «…»" (lexicons/continuations_fr.txt)."""
+    before = " ".join(fold(text[sentence[0] : open_pos]).replace("’", "'").split())
+    before = before.rstrip(' :,«“"\u00a0').strip()
+    return bool(before) and before in words("continuations_fr.txt")
 
 
 def carry_previous(

@@ -30,7 +30,7 @@ from quotes.attribution.kinds import can_speak, is_group
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
-from quotes.attribution.signs import sign_bearers
+from quotes.attribution.signs import sign_bearers, speech_noun_owner
 from quotes.lexicon import fold, is_speech_verb, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
@@ -338,6 +338,7 @@ RULES: tuple[Rule, ...] = (
     passive_agent,
     nearest_cue,
     colon_before,
+    speech_noun_owner,  # "les appels du gouvernement «à la responsabilité»"
     main_subject,
 )
 

@@ -198,7 +198,8 @@ class Registry:
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
             recent_source = salience == SOURCE and sentence - sent <= 1
             plural = pronoun.number == m.number == "pl"
-            if not (m.person or m.pronoun or recent_source or plural or is_organisation(m)):
+            organisation = pronoun.pronoun and is_organisation(m)  # "elle": la commission
+            if not (m.person or m.pronoun or recent_source or plural or organisation):
                 continue  # "Le RIC a-t-il dit": "il" and "elle" who speak are people
             if m.name and fold(m.name) in self.places:
                 continue  # "à Lormière" elsewhere: a town, not a person

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from quotes.attribution.clauses import subject_after, verb_subject
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.mention import Mention
+from quotes.attribution.kinds import is_group, is_organisation
+from quotes.attribution.mention import Mention, make_mention
 from quotes.lexicon import fold, tagged, words
 from quotes.nlp import Tok
 
@@ -86,3 +87,26 @@ def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | 
         if number is not None:
             return Mention(toks[j].start, toks[j].end, toks[j].text, None, "", number, True)
     return None
+
+
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def speech_noun_owner(ctx: Ctx) -> Attribution | None:
+    """ "les appels du gouvernement «à la responsabilité»", "la promesse du maire «de tout
+    rebâtir»": a quote right after a speech noun and its "de X" belongs to X."""
+    toks = ctx.toks
+    k = ctx.before() - 1
+    end = k + 1
+    while k >= 0 and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") and end - k <= 6:
+        k -= 1
+    if k < 1 or end - k < 2 or fold(toks[k].text) not in _OF or not ctx.outside(k):
+        return None
+    noun = toks[k - 1]
+    nouns = words("speech_nouns_fr.txt")
+    if noun.pos != "NOUN" or (fold(noun.text) not in nouns and fold(noun.lemma) not in nouns):
+        return None
+    m = make_mention(ctx.text, toks[k + 1 : end])  # "du maire" -> "maire"
+    if m is None or not (m.person or m.name or m.pronoun or is_group(m) or is_organisation(m)):
+        return None
+    return Attribution("speech_noun_owner", m, noun.text, noun.start)
