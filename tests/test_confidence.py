@@ -45,10 +45,10 @@ def test_gender_is_never_guessed_from_nothing() -> None:
 
 def test_min_confidence_filters_rows() -> None:
     everything = quotes.extract(TEXT)
-    kept = quotes.extract(TEXT, min_confidence=0.8)
-    dropped = [q for q in everything if q.confidence < 0.8]
+    kept = quotes.extract(TEXT, min_confidence=0.9)
+    dropped = [q for q in everything if q.confidence < 0.9]
     assert dropped, [q.confidence for q in everything]  # the unnamed source is less sure
-    assert kept == [q for q in everything if q.confidence >= 0.8]
+    assert kept == [q for q in everything if q.confidence >= 0.9]
     assert kept and len(kept) < len(everything)
 
 

@@ -135,7 +135,7 @@ def test_ids_from_the_index_without_id_col(client, docs):
 
 
 @pytest.mark.parametrize(
-    ("include_terms", "min_confidence"), [(True, 0.0), (False, 0.85)], ids=["terms", "conf"]
+    ("include_terms", "min_confidence"), [(True, 0.0), (False, 0.93)], ids=["terms", "conf"]
 )
 def test_options_reach_the_workers(client, docs, include_terms, min_confidence):
     with dask.config.set({"dataframe.convert-string": False}):
