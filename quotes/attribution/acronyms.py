@@ -11,10 +11,14 @@ import regex
 from quotes.lexicon import fold
 
 _ACRONYM = r"\p{Lu}[\p{Lu}\d&]{1,7}"
-_WORD = r"[\p{L}][\p{L}'’-]*"
-# "<words> (ACR)" and "ACR (<words>)"
-_AFTER = regex.compile(rf"((?:{_WORD}\s+){{0,11}}{_WORD})\s*\(({_ACRONYM})\)")
-_BEFORE = regex.compile(rf"\b({_ACRONYM})\s*\(((?:{_WORD}\s+){{0,11}}{_WORD})\)")
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+# "(ACR)" after its full name, and "ACR (" before it: found first, the words read around
+# them, so the scan is one pass over the text whatever its length.
+_IN_PARENS = regex.compile(rf"\(({_ACRONYM})\)")
+_BEFORE = regex.compile(rf"\b({_ACRONYM})\s*\(([^()]{{1,160}})\)")
+_MAX_WORDS = 12
+_TAIL = regex.compile(r"((?:[\p{L}][\p{L}'’-]*\s+)*[\p{L}][\p{L}'’-]*)\s*$")
+_ELISION = regex.compile(r"^[lLdD]['’](?=\p{L})")
 # Words that may or may not give their initial: "Fédération des travailleurs (FDT)",
 # "Organisation mondiale de la santé (OMS)".
 _OPTIONAL = frozenset("de des du d' d’ la le les l' l’ et en pour sur aux au a".split())
@@ -25,7 +29,7 @@ def _initials_match(ws: list[str], letters: str) -> bool:
     """Whether the words spell `letters` by their initials, function words optional."""
     if not ws:
         return not letters
-    w = regex.sub(r"^[lLdD]['’](?=\p{L})", "", ws[0])  # "l'Organisation": O
+    w = _ELISION.sub("", ws[0])  # "l'Organisation": O
     parts = [p for p in regex.split(r"[-'’]", w) if p] or [w]
     initials = "".join(p[0] for p in parts).upper()
     optional = fold(w) in _OPTIONAL
@@ -58,12 +62,19 @@ def _strip_article(w: list[str]) -> list[str]:
 def find_acronyms(text: str) -> dict[str, str]:
     """{acronym: full name} for every acronym the text defines."""
     out: dict[str, str] = {}
-    for m in _AFTER.finditer(text):
-        full = _expansion(m.group(1).split(), m.group(2))
-        if full and m.group(2) not in out:
-            out[m.group(2)] = full
+    for m in _IN_PARENS.finditer(text):
+        before = text[max(0, m.start() - 200) : m.start()]
+        tail = _TAIL.search(before)
+        if tail is None:
+            continue
+        words = tail.group(1).split()[-_MAX_WORDS:]
+        full = _expansion(words, m.group(1))
+        if full and m.group(1) not in out:
+            out[m.group(1)] = full
     for m in _BEFORE.finditer(text):
         inner = _strip_article(m.group(2).split())
+        if not inner or len(inner) > _MAX_WORDS or not all(_WORD.fullmatch(w) for w in inner):
+            continue
         full = _expansion(inner, m.group(1))
         if full and full == " ".join(inner) and m.group(1) not in out:
             out[m.group(1)] = full

@@ -52,7 +52,9 @@ def _role_words(m: Mention) -> list[str]:
     return [w for w in _key(text) if w not in _FORMER]
 
 
-_OBLIQUE = r"(?:\b(?:avec|contre|chez|pour|sur|envers|sans|entre|de|du|des)\s+|\bd['’])$"
+_OBLIQUE = regex.compile(
+    r"(?:\b(?:avec|contre|chez|pour|sur|envers|sans|entre|de|du|des)\s+|\bd['’])$", regex.I
+)
 # Salience of a candidate antecedent: lower is preferred within one sentence.
 SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
 MAX_SENTENCES_BACK = 4
@@ -215,7 +217,7 @@ class Registry:
 
     def _oblique(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 12) : m.start]
-        return regex.search(_OBLIQUE, before, regex.IGNORECASE) is not None
+        return _OBLIQUE.search(before) is not None
 
     def _embedded(self, m: Mention) -> bool:
         """A subject inside a "que" clause ("Il raconte qu'une personne lui a rendu…"):
