@@ -9,7 +9,8 @@ from helpers import extract, only, only_partial, quote_starting
 
 from quotes.attribution.clauses import _fronted_participle
 from quotes.attribution.ctx import Ctx
-from quotes.attribution.mention import find_name, make_mention
+from quotes.attribution.mention import make_mention
+from quotes.attribution.names import find_name
 from quotes.attribution.subjects import subject_mention
 from quotes.nlp import Tok
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.attribution.mention import _particle, find_name
+from quotes.attribution.names import _particle, find_name
 from quotes.evaluation import speaker_match
 from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
 from quotes.pipeline import explain
@@ -159,3 +159,23 @@ def test_a_person_in_a_quoted_label_is_not_the_subject() -> None:
     )
     got = speakers(text)[-1]
     assert got is not None and got.startswith("Un communiqué")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a party's acronym glued before the first name is no name word
+        ("«C'est un scandale d'État», tonne le sénateur LR Bruno Roux sur Twitter.", "Bruno Roux"),
+        # a hyphenated surname the tokenizer split
+        (
+            "«Le vote aura lieu demain», a annoncé la présidente, Yaël Braun-Pivet.",
+            "Yaël Braun-Pivet",
+        ),
+        # a medium's article is part of its name
+        ("«C'est un scandale», écrit Le Monde dans son éditorial.", "Le Monde"),
+        # a name opening the clause, its role between commas as the parser's subject
+        ("Paul Roy, le maire de la ville, a dénoncé «une provocation».", "Paul Roy"),
+    ],
+)
+def test_name_shapes(text: str, want: str) -> None:
+    check_all(text, want)

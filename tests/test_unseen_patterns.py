@@ -407,3 +407,16 @@ def test_addressee_end_covers_the_medium_title() -> None:
     j = next(t.i for t in toks if t.text == "au")
     end = addressee_end(toks, j)
     assert end is not None and toks[end - 1].text == "Maariv"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("«Il faut agir vite», estime de son côté Pierre Martin.", "Pierre Martin"),
+        ("«Il faut agir vite», a pour sa part déclaré la ministre.", "la ministre"),
+        ("«Il faut agir vite», a de son côté estimé Paul Roy.", "Paul Roy"),
+        ("«Il faut agir vite», répond à son tour le maire.", "le maire"),
+    ],
+)
+def test_fixed_adverbials_between_verb_and_subject(text: str, want: str) -> None:
+    check(text, want)

@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
-from quotes.attribution.mention import PRONOUNS, Mention, gerund_like, is_pronoun, make_mention
+from quotes.attribution.mention import PRONOUNS, Mention, is_pronoun, make_mention
+from quotes.attribution.names import gerund_like
 from quotes.attribution.participles import (
     absolute_subject,
     is_present_participle,
     main_verb,
     reduced_relative_subject,
 )
-from quotes.attribution.phrases import noun_phrase, skip_adverbials
+from quotes.attribution.phrases import fixed_adverbial, noun_phrase, skip_adverbials
 from quotes.attribution.subjects import demonstrative_relative, mention_at, role_before
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
 from quotes.nlp import Tok
@@ -63,6 +64,8 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
                 clitic = t
             has_verb = True
             j += 1
+        elif has_verb and (n := fixed_adverbial(toks, j, words("incise_skip_fr.txt"))) > 0:
+            j += n  # "a pour sa part déclaré", "a de son côté estimé"
         elif (
             has_verb
             and (t.pos == "ADV" or f in ("quant", "lui", "eux"))

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import regex
 
 from quotes.attribution.media import addressee_end
-from quotes.attribution.mention import _DASHES, _GENITIVE, _is_name_token
+from quotes.attribution.mention import _DASHES
+from quotes.attribution.names import _GENITIVE, _is_name_token
 from quotes.lexicon import first_name_gender, fold, is_speech_verb, role_gender, words
 from quotes.nlp import Tok
 
@@ -194,6 +195,14 @@ def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
     return False
 
 
+def fixed_adverbial(toks: Sequence[Tok], i: int, skip: frozenset[str]) -> int:
+    """Tokens of a multi-word entry of incise_skip_fr.txt starting at i ("de son côté")."""
+    for n in (3, 2):
+        if i + n <= len(toks) and " ".join(fold(t.text) for t in toks[i : i + n]) in skip:
+            return n
+    return 0
+
+
 def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
     """Skip what stands between a verb and its inverted subject: adverbs, times, PPs, and
     an adjective set off by commas ("lance, convaincue, la militante")."""
@@ -202,7 +211,9 @@ def skip_adverbials(toks: Sequence[Tok], i: int) -> int:
     while i < len(toks):
         t = toks[i]
         f = fold(t.text)
-        if _apposed_adjective(toks, i):
+        if (n := fixed_adverbial(toks, i, skip)) > 0:
+            i += n  # "estime de son côté Pierre Martin", "a quant à lui dit"
+        elif _apposed_adjective(toks, i):
             i += 2  # ", convaincue," / ", furieux,": the subject follows
         elif f in _TIME_DETERMINERS and i + 1 < len(toks) and fold(toks[i + 1].text) in skip:
             i += 2  # "ce matin", "la veille"

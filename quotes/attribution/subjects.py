@@ -46,6 +46,7 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
         a += 1
     a = _name_before(ctx, a)
     a = role_before(ctx, a)
+    a = _dislocated_name(ctx, a)
     b = noun_phrase(ctx.toks, a)
     b = max(b, s + 1)
     # the quote being attributed ends the phrase; other short quotes may sit inside it:
@@ -100,6 +101,29 @@ def _time_aside(toks: Sequence[Tok], a: int) -> bool:
     """ "Lundi," or "Hier," opening the sentence: the parser may hang it on the subject."""
     nxt = toks[a + 1] if a + 1 < len(toks) else None
     return nxt is not None and nxt.text == "," and fold(toks[a].text) in words("incise_skip_fr.txt")
+
+
+def _dislocated_name(ctx: Ctx, a: int) -> int:
+    """ "Paul Roy, le maire, a dénoncé": a name opening the clause, then its role between
+    commas as the parser's subject; the phrase starts at the name."""
+    toks = ctx.toks
+    if a < 2 or toks[a - 1].text != "," or toks[a - 2].ent != "PER" or not ctx.outside(a - 2):
+        return a
+    b = a - 2
+    while b > 0 and toks[b - 1].ent == "PER":
+        b -= 1
+    opens = b == 0 or toks[b - 1].text in ".;:!?»”\""
+    return b if opens and role_gender(toks[a].text) is None and _role_phrase(toks, a) else a
+
+
+def _role_phrase(toks: Sequence[Tok], a: int) -> bool:
+    """A determiner and a role noun set off by commas: "…, le maire (de la ville), a"."""
+    if toks[a].pos != "DET" or a + 1 >= len(toks) or role_gender(toks[a + 1].text) is None:
+        return False
+    k = a + 2
+    while k < len(toks) and k < a + 8 and toks[k].pos in ("ADJ", "ADP", "DET", "NOUN", "PROPN"):
+        k += 1
+    return k < len(toks) and toks[k].text == ","
 
 
 def _name_before(ctx: Ctx, a: int) -> int:
