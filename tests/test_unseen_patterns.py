@@ -420,3 +420,17 @@ def test_addressee_end_covers_the_medium_title() -> None:
 )
 def test_fixed_adverbials_between_verb_and_subject(text: str, want: str) -> None:
     check(text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # cue phrases of three words or more (lexicons/cue_prepositions_fr.txt)
+        ("À en croire le maire, la situation est «sous contrôle».", "le maire"),
+        ("Aux dires de la préfecture, la route restera «fermée jusqu'à lundi».", "la préfecture"),
+        ("Comme l'a dit le président, «rien n'est encore joué».", "le président"),
+        ("Pour reprendre les mots de Paul Roy, la loi est «un recul historique».", "Paul Roy"),
+    ],
+)
+def test_long_cue_phrases(text: str, want: str) -> None:
+    check(text, want)

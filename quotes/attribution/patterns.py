@@ -223,10 +223,20 @@ def nearest_cue(ctx: Ctx) -> Attribution | None:
         m = own.mention if own is not None else None
         if m is not None and (m.person or m.pronoun or m.number == "pl"):
             return own
-    found = [a for a in (by_medium, cue_verb_before(ctx)) if a is not None]
+    by_verb = cue_verb_before(ctx)
+    if _within_cue(by_medium, by_verb):
+        return by_medium  # "à en croire le maire", "comme l'a dit X": the verb is the cue's
+    found = [a for a in (by_medium, by_verb) if a is not None]
     if len(found) < 2:
         return found[0] if found else None
     return min(found, key=lambda a: _distance(ctx, a.cue_at))
+
+
+def _within_cue(phrase: Attribution | None, verb: Attribution | None) -> bool:
+    """Whether the cue verb is a word of the cue phrase ("croire" of "à en croire")."""
+    if phrase is None or verb is None or not phrase.cue:
+        return False
+    return phrase.cue_at <= verb.cue_at < phrase.cue_at + len(phrase.cue)
 
 
 def _distance(ctx: Ctx, pos: int) -> int:
@@ -236,31 +246,48 @@ def _distance(ctx: Ctx, pos: int) -> int:
 
 
 def according_to(ctx: Ctx) -> Attribution | None:
-    """selon X / d'après X / Pour X, «…» (the latter at the start of a sentence)."""
-    preps = words("cue_prepositions_fr.txt")
+    """selon X / d'après X / à en croire X / comme l'a dit X / Pour X, «…» (the latter at
+    the start of a sentence): the phrases of lexicons/cue_prepositions_fr.txt."""
     toks = ctx.toks
     for k, t in enumerate(toks):
-        f = fold(t.text)
-        two = f + " " + fold(toks[k + 1].text) if k + 1 < len(toks) else f
         if not ctx.outside(k):
             continue
-        if f == "pour" and k > 0:
+        found = _cue_phrase(ctx, k)
+        if found is None:
+            continue
+        end, phrase = found
+        if phrase == "pour" and k > 0:
             continue  # "pour" is a cue only opening the sentence: "Pour X, «…»"
-        cue = t.text
-        if f == "d'" and two.replace(" ", "") == "d'apres":
-            cue = ctx.text[t.start : toks[k + 1].end]
-            k, f = k + 1, "d'après"
-        if f in preps or two in preps or f == "d'après":
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and is_pronoun(nxt):  # "selon lui": not an adverb to skip
-                m: Mention | None = make_mention(ctx.text, [nxt])
-            else:
-                m = subject_after(ctx, k + 1, stop_at_comma=True)
-            if m is not None and _unsourced_words(m):
-                continue  # "selon des propos rapportés par…": whose words is said elsewhere
-            if m is not None and (f != "pour" or m.name or m.pronoun or m.person or is_group(m)):
-                return Attribution("according_to", m, cue, t.start)
+        cue = ctx.text[t.start : toks[end - 1].end]
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and is_pronoun(nxt):  # "selon lui": not an adverb to skip
+            m: Mention | None = make_mention(ctx.text, [nxt])
+        else:
+            m = subject_after(ctx, end, stop_at_comma=True)
+        if m is not None and _unsourced_words(m):
+            continue  # "selon des propos rapportés par…": whose words is said elsewhere
+        if m is not None and (phrase != "pour" or m.name or m.pronoun or m.person or is_group(m)):
+            return Attribution("according_to", m, cue, t.start)
     return None
+
+
+_LONGEST_CUE = 7  # tokens of the longest cue phrase ("pour reprendre les mots de")
+
+
+def _cue_phrase(ctx: Ctx, k: int) -> tuple[int, str] | None:
+    """(end, phrase) of the longest cue phrase starting at token k, as the text writes it
+    ("d'après" is two tokens, "à l'en croire" four)."""
+    preps = words("cue_prepositions_fr.txt")
+    toks = ctx.toks
+    best = None
+    for end in range(k + 1, min(len(toks), k + _LONGEST_CUE) + 1):
+        if not ctx.outside(end - 1):
+            break
+        phrase = " ".join(fold(ctx.text[toks[k].start : toks[end - 1].end]).split())
+        phrase = phrase.replace("’", "'")
+        if phrase in preps:
+            best = (end, phrase)
+    return best
 
 
 def _unsourced_words(m: Mention) -> bool:

@@ -112,7 +112,7 @@ def _dislocated_name(ctx: Ctx, a: int) -> int:
     b = a - 2
     while b > 0 and toks[b - 1].ent == "PER":
         b -= 1
-    opens = b == 0 or toks[b - 1].text in ".;:!?»”\""
+    opens = b == 0 or toks[b - 1].text in '.;:!?»”"'
     return b if opens and role_gender(toks[a].text) is None and _role_phrase(toks, a) else a
 
 
