@@ -136,3 +136,14 @@ def test_a_person_description_never_resolves_to_an_organisation() -> None:
         "Vendredi, le premier ministre a lâché : «Le RIC, ça me hérisse !»"
     )
     assert last_speaker(text) != "le gouvernement"
+
+
+def test_possessive_speech_noun_stands_for_its_owner() -> None:
+    text = "Paul Roy ne décolère pas. Son message est clair : «Nous resterons mobilisés.»"
+    assert last_speaker(text) == "Paul Roy"
+
+
+def test_verbless_label_before_a_colon() -> None:
+    text = "La ministre Anne Roy a parlé hier. Sa réponse : «Pas question de reculer.»"
+    assert last_speaker(text) == "Anne Roy"
+    assert last_speaker("Bilan de la journée : «trois blessés légers».") is None

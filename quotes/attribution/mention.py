@@ -141,6 +141,9 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if pair in PRONOUN_PAIRS and (len(toks) == 2 or toks[2].pos not in ("NOUN", "PROPN")):
         g, n = PRONOUN_PAIRS[pair]  # "Cette dernière" (not "ce dernier rapport")
         return Mention(toks[0].start, toks[1].end, pair, None, g, n, pronoun=True)
+    owner = _possessive_document(toks)
+    if owner is not None:
+        return owner  # "Son message", "Leur communiqué": the owner speaks
     if len(toks) == 1 and is_pronoun(toks[0]):
         p = fold(toks[0].text).lstrip("-").removeprefix("t-")
         g, n = PRONOUNS[p]
@@ -183,6 +186,21 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     ):
         return None  # "La" alone, cut before a quote: not a source ("une utilisatrice" is)
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
+
+
+_POSSESSIVE_OWNER = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
+
+
+def _possessive_document(toks: Sequence[Tok]) -> Mention | None:
+    """ "Son message", "sa réponse", "leur communiqué": a possessive before a speech noun
+    (lexicons/speech_nouns_fr.txt) stands for its owner, an anaphor resolved like "il"."""
+    number = _POSSESSIVE_OWNER.get(fold(toks[0].text))
+    if number is None or not 2 <= len(toks) <= 3:
+        return None
+    nouns = words("speech_nouns_fr.txt")
+    if not any(fold(t.text) in nouns or fold(t.lemma) in nouns for t in toks[1:]):
+        return None
+    return Mention(toks[0].start, toks[0].end, toks[0].text, None, "", number, pronoun=True)
 
 
 def _named_thing(toks: Sequence[Tok], i: int) -> bool:

@@ -26,7 +26,7 @@ from quotes.attribution.clauses import (
 )
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.cues import cue_verb_token, light_verb_cue
-from quotes.attribution.kinds import can_speak, is_group
+from quotes.attribution.kinds import can_speak, is_group, is_organisation
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
@@ -173,7 +173,25 @@ def colon_before(ctx: Ctx) -> Attribution | None:
             if m is not None:
                 return Attribution("colon_before", m, t.text if missed else None)
             break
-    return main_subject_of(ctx, "colon_before")
+    return main_subject_of(ctx, "colon_before") or _verbless_label(ctx, k)
+
+
+def _verbless_label(ctx: Ctx, colon: int) -> Attribution | None:
+    """ "Sa réponse : «…»", "Le syndicat : «…»": a short phrase with no verb before the
+    colon names who speaks (a possessive before a speech noun stands for its owner)."""
+    toks = ctx.toks
+    a = colon
+    while a > 0 and toks[a - 1].text not in '.!?;:»”"' and colon - a < 6:
+        a -= 1
+    phrase = toks[a:colon]
+    if not phrase or any(t.pos in ("VERB", "AUX") or not ctx.outside(t.i) for t in phrase):
+        return None
+    m = make_mention(ctx.text, phrase)
+    if m is None:
+        return None
+    named = m.name is not None and any(t.ent in ("PER", "ORG") for t in phrase)
+    sure = m.pronoun or m.person or is_group(m) or is_organisation(m) or named
+    return Attribution("colon_before", m, None) if sure else None  # not "Bilan de la journée"
 
 
 def _clitic_subject(ctx: Ctx, v: int) -> Mention | None:
