@@ -79,3 +79,13 @@ def is_organisation(m: Mention) -> bool:
 
 def _keys(s: str) -> list[str]:
     return [w for w in regex.split(r"[^\w]+", fold(s)) if w and w not in _ARTICLES]
+
+
+_NON_WORD = regex.compile(r"[^\w]+")
+_DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
+
+
+def key_words(s: str) -> list[str]:
+    """The folded words of a phrase without articles, "de" and titles: how the registry
+    compares mentions ("M. Castaner" -> ["castaner"])."""
+    return [w for w in _NON_WORD.split(fold(s)) if w and w not in _DROP]

@@ -23,8 +23,10 @@ import regex
 
 from quotes.attribution.acronyms import expand, find_acronyms
 from quotes.attribution.aliases import head_alias, same_source
+from quotes.attribution.documents import document_author
 from quotes.attribution.kinds import agrees as _compatible
 from quotes.attribution.kinds import is_organisation
+from quotes.attribution.kinds import key_words as _key
 from quotes.attribution.mention import RECENCY, Mention
 from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.lexicon import words as words_of
@@ -33,14 +35,6 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?"
     r"(?:\s+(?:(?:de|du|van|von|Le|La|di|da)\s+)?\p{Lu}[\p{L}'’-]+){1,3}"
 )
-_NON_WORD = regex.compile(r"[^\w]+")
-_DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
-
-
-def _key(s: str) -> list[str]:
-    return [w for w in _NON_WORD.split(fold(s)) if w and w not in _DROP]
-
-
 # "l'ex-ministre", "l'ancienne présidente": the same role as "la ministre" for aliases
 _FORMER = frozenset({"ex", "ancien", "ancienne"})
 
@@ -334,52 +328,8 @@ class Registry:
         return None
 
     def document_author(self, mention: Mention, sentence: int | None) -> str | None:
-        """Document speakers: "annonce un communiqué", "précise le texte": a document speaks
-        for its author, named in it ("un communiqué de la préfecture") or the subject just
-        before it."""
-        words = _key(mention.text)
-        if not words or words[0] not in words_of("speech_nouns_fr.txt"):
-            return None
-        first = mention.text.split(" ", 1)[0]  # "des propos" opens with an article, not "de"
-        m = regex.search(r"\b(?:de la|de l['’]|du|des|de)\s+(.+)$", mention.text[len(first) :])
-        if m:
-            return m.group(1)
-        author = self._possessor_of(words[0], mention.start)
-        if author is not None:
-            return author
-        sentence = sentence if sentence is not None else 0
-        for other, speaker in reversed(self.entries):
-            sent, salience = self.ranks.get(other.start, (0, SUBJECT))
-            other_words = _key(other.text)
-            if other.start >= mention.start or sentence - sent > 1 or salience == NAMED:
-                continue
-            if (
-                other.pronoun
-                or not other_words
-                or other_words[0] in words_of("speech_nouns_fr.txt")
-                or fold(other.text.split()[0]) in ("dont", "qui", "que", "qu'")
-            ):
-                continue  # "dont la nationalité": a relative clause's fragment writes nothing
-            return speaker or other.text
-        return None
-
-    def _possessor_of(self, noun: str, before: int) -> str | None:
-        """The person whose document it is: "écrit le chercheur dans son étude" … "pointe
-        l'étude" -> the researcher. The nearest person mentioned before the last "son/sa/
-        leur <noun>" (folded `noun`) of the text before `before`, in the same sentence."""
-        pattern = regex.compile(r"\b(?:son|sa|ses|leur|leurs)\s+(\w+)", regex.IGNORECASE)
-        window = max(0, before - APPOSITION_WINDOW)
-        hits = [h for h in pattern.finditer(self.text, window, before) if fold(h.group(1)) == noun]
-        if not hits:
-            return None
-        at = hits[-1].start()
-        for m, speaker in reversed(self.entries):
-            if m.end > at or not (m.person or m.name) or m.pronoun:
-                continue
-            if regex.search(r"[.!?]\s", self.text[m.end : at]):
-                return None  # not in the same sentence
-            return speaker or (self.canonical(m.name) if m.name else m.text)
-        return None
+        """Document speakers ("annonce un communiqué"): see quotes.attribution.documents."""
+        return document_author(self, mention, sentence)
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
         """Descriptions: "a promis l’élue", "a déclaré l'officier": a definite description
