@@ -434,3 +434,29 @@ def test_fixed_adverbials_between_verb_and_subject(text: str, want: str) -> None
 )
 def test_long_cue_phrases(text: str, want: str) -> None:
     check(text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # after an impersonal "on", the institution or circle named next speaks
+        ("«Nous sommes prêts», affirme-t-on à la présidence.", "la présidence"),
+        (
+            "«Nous sommes prêts», indique-t-on dans l'entourage du ministre.",
+            "l'entourage du ministre",
+        ),
+        (
+            "«Nous sommes prêts», indique-t-on au ministère de l'Intérieur.",
+            "ministère de l'Intérieur",
+        ),
+        # a place is no source
+        ("«Nous sommes prêts», dit-on à Paris.", None),
+        # a medium after a media noun and "de" is the addressee as a whole
+        (
+            "«C'est du jamais vu», a réagi au micro de la RTBF le bourgmestre Fabrice Cumps.",
+            "Fabrice Cumps",
+        ),
+    ],
+)
+def test_impersonal_on_and_media_phrases(text: str, want: str | None) -> None:
+    check(text, want)

@@ -64,6 +64,8 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
                 clitic = t
             has_verb = True
             j += 1
+        elif has_verb and _participle_after_aux(toks, j):
+            j += 1  # "a réagi" with "réagi" tagged an adjective
         elif has_verb and (n := fixed_adverbial(toks, j, words("incise_skip_fr.txt"))) > 0:
             j += n  # "a pour sa part déclaré", "a de son côté estimé"
         elif (
@@ -77,6 +79,18 @@ def verb_group(toks: Sequence[Tok], i: int) -> tuple[int, Tok | None] | None:
         else:
             break
     return (j, clitic) if has_verb else None
+
+
+def _participle_after_aux(toks: Sequence[Tok], j: int) -> bool:
+    """A past participle right after "a"/"ont"/"est" that the tagger called something else."""
+    t, prev = toks[j], toks[j - 1] if j > 0 else None
+    return (
+        prev is not None
+        and prev.lemma in ("avoir", "être")
+        and t.pos in ("ADJ", "NOUN", "ADV")
+        and t.text[:1].islower()
+        and t.text.lower().endswith(("é", "ée", "és", "i", "ie", "is", "u", "ue", "it", "int"))
+    )
 
 
 def _non_finite(t: Tok) -> bool:

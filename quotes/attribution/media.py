@@ -43,6 +43,8 @@ def medium_end(toks: Sequence[Tok], a: int) -> int | None:
             best = j + 1
     if best is not None and toks[best - 1].text[:1].islower():
         best = _title_after(toks, best)  # "au quotidien Maariv", "à la radio Europe 1"
+        if best < len(toks) and fold(toks[best].text) in ("de", "du", "des", "d'"):
+            best = medium_end(toks, best) or best  # "au micro de la RTBF"
     return best
 
 

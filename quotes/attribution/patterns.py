@@ -26,7 +26,7 @@ from quotes.attribution.clauses import (
 )
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.cues import cue_verb_token, light_verb_cue
-from quotes.attribution.kinds import can_speak, is_group, is_organisation
+from quotes.attribution.kinds import can_speak, is_group, is_organisation, key_words
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
@@ -65,6 +65,8 @@ def incise_after(ctx: Ctx) -> Attribution | None:
         return None
     cue = cue_text(ctx, k, end)
     if clitic is not None:
+        if fold(clitic.text).endswith("on") and (place := _on_source(ctx, end)) is not None:
+            return Attribution("incise_after", place, cue)  # "affirme-t-on à la présidence"
         if fold(clitic.text).endswith("on") or impersonal(toks, k, end):
             return None  # "pouvait-on lire", "est-il indiqué": the source is elsewhere
         return Attribution("incise_after", clitic_mention(clitic), cue)
@@ -72,6 +74,20 @@ def incise_after(ctx: Ctx) -> Attribution | None:
     if subject is None:
         return None
     return Attribution("incise_after", subject, cue)
+
+
+def _on_source(ctx: Ctx, end: int) -> Mention | None:
+    """ "«…», affirme-t-on à la présidence / dans l'entourage du ministre": after an
+    impersonal "on", the institution or circle named by "à"/"au"/"dans"/"chez" speaks."""
+    toks = ctx.toks
+    if end >= len(toks) or fold(toks[end].text) not in ("a", "au", "aux", "dans", "chez"):
+        return None
+    a = end + 1  # "au ministère de l'Intérieur" -> "ministère de l'Intérieur"
+    b = noun_phrase(toks, a) if a < len(toks) else a
+    m = make_mention(ctx.text, toks[a:b]) if b > a and ctx.outside(a) else None
+    if m is None:
+        return None
+    return m if is_organisation(m) or key_words(m.text)[:1] == ["entourage"] else None
 
 
 def inverted_pronoun(ctx: Ctx) -> Attribution | None:
