@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from quotes.attribution.according import according_to
 from quotes.attribution.clauses import (
-    clitic_mention,
     conjugated,
     cue_text,
     impersonal,
     left_subject,
     main_subject_of,
-    make_mention_pronoun,
     subject_after,
-    subject_clitic,
-    verb_group,
     verb_subject,
 )
 from quotes.attribution.ctx import Attribution, Ctx
@@ -31,7 +28,13 @@ from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.signs import sign_bearers, speech_noun_owner
-from quotes.lexicon import fold, is_speech_verb, words
+from quotes.attribution.verbs import (
+    clitic_mention,
+    make_mention_pronoun,
+    subject_clitic,
+    verb_group,
+)
+from quotes.lexicon import fold, is_speech_verb
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -277,67 +280,6 @@ def _distance(ctx: Ctx, pos: int) -> int:
     if pos < ctx.span.open_pos:
         return ctx.span.open_pos - pos
     return max(0, pos - ctx.span.close_pos)
-
-
-def according_to(ctx: Ctx) -> Attribution | None:
-    """selon X / d'après X / à en croire X / comme l'a dit X / Pour X, «…» (the latter at
-    the start of a sentence): the phrases of lexicons/cue_prepositions_fr.txt."""
-    toks = ctx.toks
-    for k, t in enumerate(toks):
-        if not ctx.outside(k):
-            continue
-        found = _cue_phrase(ctx, k)
-        if found is None:
-            continue
-        end, phrase = found
-        if phrase == "pour" and k > 0:
-            continue  # "pour" is a cue only opening the sentence: "Pour X, «…»"
-        cue = ctx.text[t.start : toks[end - 1].end]
-        nxt = toks[end] if end < len(toks) else None
-        if nxt is not None and is_pronoun(nxt):  # "selon lui": not an adverb to skip
-            m: Mention | None = make_mention(ctx.text, [nxt])
-        else:
-            m = subject_after(ctx, end, stop_at_comma=True)
-        if m is not None and _unsourced_words(m):
-            continue  # "selon des propos rapportés par…": whose words is said elsewhere
-        if m is not None and (phrase != "pour" or m.name or m.pronoun or m.person or is_group(m)):
-            return Attribution("according_to", m, cue, t.start)
-    return None
-
-
-_LONGEST_CUE = 7  # tokens of the longest cue phrase ("pour reprendre les mots de")
-
-
-def _cue_phrase(ctx: Ctx, k: int) -> tuple[int, str] | None:
-    """(end, phrase) of the longest cue phrase starting at token k, as the text writes it
-    ("d'après" is two tokens, "à l'en croire" four)."""
-    preps = words("cue_prepositions_fr.txt")
-    toks = ctx.toks
-    best = None
-    for end in range(k + 1, min(len(toks), k + _LONGEST_CUE) + 1):
-        if not ctx.outside(end - 1):
-            break
-        phrase = " ".join(fold(ctx.text[toks[k].start : toks[end - 1].end]).split())
-        phrase = phrase.replace("’", "'")
-        if phrase in preps:
-            best = (end, phrase)
-    return best
-
-
-def _unsourced_words(m: Mention) -> bool:
-    """ "des propos", "ses déclarations": words with no author in the phrase itself
-    (lexicons/reported_words_fr.txt)."""
-    ws = [w for w in fold(m.text).replace("'", " ").split() if w not in _ARTICLES]
-    return (
-        not m.name
-        and not m.pronoun
-        and bool(ws)
-        and ws[0] in words("reported_words_fr.txt")
-        and not any(w in ("de", "du", "des", "d") for w in ws[1:])
-    )
-
-
-_ARTICLES = frozenset("le la les l un une des ses son sa leur leurs ces ce cet cette".split())
 
 
 def sentence_source(ctx: Ctx) -> Attribution | None:
