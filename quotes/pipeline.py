@@ -19,14 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes.attribution import choice
+from quotes.attribution import context as nearby
 from quotes.attribution.candidates import Pool
 from quotes.attribution.clauses import conjugated, left_subject
-from quotes.attribution.context import (
-    carry_previous,
-    continues_previous,
-    is_standalone,
-    opens_sentence,
-)
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
@@ -388,14 +383,14 @@ def _attribute(
             chain.attribution,
         )
         return
-    if found is None and continues_previous(text, sents[it.sent], it.span.open_pos):
-        carried = carry_previous(it.sent, history)
+    if found is None and nearby.continues_previous(text, sents[it.sent], it.span.open_pos):
+        carried = nearby.carry_previous(it.sent, history)
         if carried is not None:  # "Ou encore : «…»", "Et d'ajouter : «…»"
             it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
             return
-    if found is None and opens_sentence(text, sents[it.sent], it.span.open_pos):
-        carried = carry_previous(it.sent, history)
-        if carried is not None and is_standalone(
+    if found is None and nearby.opens_sentence(text, sents[it.sent], it.span.open_pos):
+        carried = nearby.carry_previous(it.sent, history)
+        if carried is not None and nearby.is_standalone(
             text, sents[it.sent], it.span.open_pos, it.span.close_pos
         ):
             it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
