@@ -32,6 +32,7 @@ def test_role_words_drop_determiner_and_former() -> None:
     ]
     assert role_words("l'ex-ministre de la Culture") == ["ministre", "de", "la", "Culture"]
     assert role_words("l'ancien président") == ["président"]
+    assert role_words("l'ancienne présidente du club") == ["présidente", "du", "club"]
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _LEAD = frozenset("le la les l' l’ un une son sa ses leur ce cet cette".split())
 _FILLER = frozenset("de du des d' d’ la le l' l’ et".split())
-_FORMER = ("ex-", "ancien ", "ancienne ")
+_FORMER_WORDS = frozenset({"ancien", "ancienne", "ex"})
 
 
 def role_words(text: str) -> list[str]:
@@ -41,13 +41,10 @@ def role_words(text: str) -> list[str]:
         out = out[1:]
     if out and fold(out[0])[:2] in ("l'", "l’"):
         out[0] = out[0][2:]
-    if out:
-        first = fold(out[0])
-        for p in _FORMER:
-            if first.startswith(p.strip()) and len(out) > 1 and p.endswith(" "):
-                out = out[1:]
-            elif first.startswith(p):
-                out[0] = out[0][len(p) :]
+    if len(out) > 1 and fold(out[0]) in _FORMER_WORDS:
+        out = out[1:]  # "l'ancienne présidente" -> "présidente"
+    elif out and fold(out[0]).startswith("ex-"):
+        out[0] = out[0][3:]  # "l'ex-ministre" -> "ministre"
     return out
 
 
@@ -94,6 +91,7 @@ def same_source(reg: Registry, mention: Mention) -> str | None:
     if not around.endswith("meme source") or mention.name:
         return None
     for m, speaker in reversed(reg.entries):
+        # salience 0 is resolve.SOURCE: the mention was the source of a quote
         if m.start < mention.start and speaker and reg.ranks.get(m.start, (0, 9))[1] == 0:
             return speaker
     return None

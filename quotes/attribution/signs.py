@@ -68,7 +68,10 @@ def _carrying(t: Tok) -> bool:
     ("brandissaient": brandi-)."""
     verbs = words("sign_verbs_fr.txt")
     f = fold(t.text)
-    return fold(t.lemma) in verbs or any(len(v) > 5 and f.startswith(v[:-2]) for v in verbs)
+    if fold(t.lemma) in verbs:
+        return True
+    verb_ending = f.endswith(("aient", "ait", "ent", "ant", "e", "es", "is", "it"))
+    return verb_ending and any(len(v) > 5 and f.startswith(v[:-2]) for v in verbs)
 
 
 _POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
