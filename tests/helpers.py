@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 
 from quotes.attribution.mention import Mention
+from quotes.evaluation import speaker_match
 from quotes.model import Document, Quote
-from quotes.pipeline import extract_document
+from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
+from quotes.pipeline import explain, extract_document
 
 PRONOUNS = {"il", "elle", "ils", "elles", "on"}
 
@@ -86,3 +88,26 @@ def pron(text: str, word: str, occurrence: int = 0) -> Mention:
 
 
 # --- canonical -----------------------------------------------------------------------------
+
+
+def toks_of(text: str) -> list[Tok]:
+    """The parsed tokens of `text` as one sentence (the default model)."""
+    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
+
+
+def speakers(text: str) -> list[str | None]:
+    """The speaker of every quote (terms left out) of `text`, in order."""
+    return [r["speaker"] for r in explain(text) if r["kind"] != "term"]  # type: ignore[misc]
+
+
+def last_speaker(text: str) -> str | None:
+    """The speaker of the last quote of `text`; fails when there is no quote."""
+    got = speakers(text)
+    assert got, f"no quote found in {text!r}"
+    return got[-1]
+
+
+def check_last_speaker(text: str, want: str | None) -> None:
+    """The last quote's speaker matches `want` as `quotes eval` scores it (strict)."""
+    got = last_speaker(text)
+    assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from helpers import speakers
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes.attribution.acronyms import expand, find_acronyms
-from quotes.pipeline import explain
 
 
 def test_definition_after_the_full_name() -> None:
@@ -46,16 +46,12 @@ def test_every_found_definition_spells_its_acronym(text: str) -> None:
         assert acronym[0] == full.lstrip("lLdD'’")[0].upper()
 
 
-def _speakers(text: str) -> list[object]:
-    return [r["speaker"] for r in explain(text) if r["kind"] != "term"]
-
-
 def test_acronym_speaker_gets_the_full_name() -> None:
     text = (
         "La Fédération des travailleurs (FDT) a appelé à manifester. La grève sera "
         "«très suivie», selon la FDT."
     )
-    assert _speakers(text)[-1] == "Fédération des travailleurs"
+    assert speakers(text)[-1] == "Fédération des travailleurs"
 
 
 def test_same_source_is_the_last_named_source() -> None:
@@ -63,4 +59,4 @@ def test_same_source_is_the_last_named_source() -> None:
         "«Nous sommes inquiets», a déclaré Paul Roy. «Rien ne va», a ajouté Anne Lenoir. La "
         "ligne restera «fermée jusqu'à lundi», selon la même source."
     )
-    assert _speakers(text)[-1] == "Anne Lenoir"
+    assert speakers(text)[-1] == "Anne Lenoir"

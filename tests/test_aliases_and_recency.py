@@ -4,23 +4,14 @@ Sentences written for these tests (quotes.attribution.aliases, Registry.antecede
 from __future__ import annotations
 
 import pytest
+from helpers import check_last_speaker as check
+from helpers import last_speaker
 
 from quotes.attribution.aliases import head_alias, role_words
 from quotes.attribution.mention import Mention
 from quotes.attribution.resolve import Registry
 from quotes.evaluation import speaker_match
 from quotes.pipeline import explain
-
-
-def last_speaker(text: str) -> str | None:
-    rows = [r for r in explain(text) if r["kind"] != "term"]
-    assert rows, f"no quote found in {text!r}"
-    return rows[-1]["speaker"]  # type: ignore[return-value]
-
-
-def check(text: str, want: str | None) -> None:
-    got = last_speaker(text)
-    assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
 
 
 def test_role_words_drop_determiner_and_former() -> None:

@@ -4,19 +4,10 @@ present participle is ("…, dénonçant une «hypocrisie»"). Sentences written
 from __future__ import annotations
 
 import pytest
+from helpers import speakers, toks_of
 
 from quotes.attribution.names import _particle, find_name
 from quotes.evaluation import speaker_match
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
-from quotes.pipeline import explain
-
-
-def toks_of(text: str) -> list[Tok]:
-    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [r["speaker"] for r in explain(text) if r["kind"] != "term"]  # type: ignore[misc]
 
 
 def check_all(text: str, want: str) -> None:

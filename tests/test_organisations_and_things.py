@@ -4,22 +4,12 @@ written for these tests."""
 
 from __future__ import annotations
 
+from helpers import last_speaker, toks_of
+
 from quotes.attribution.cues import cue_verb_token
 from quotes.attribution.kinds import can_speak
 from quotes.attribution.mention import Mention
 from quotes.evaluation import speaker_match
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
-from quotes.pipeline import explain
-
-
-def toks_of(text: str) -> list[Tok]:
-    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
-
-
-def last_speaker(text: str) -> str | None:
-    rows = [r for r in explain(text) if r["kind"] != "term"]
-    assert rows, f"no quote found in {text!r}"
-    return rows[-1]["speaker"]  # type: ignore[return-value]
 
 
 def test_pronoun_stands_for_an_organisation_not_a_named_affair() -> None:

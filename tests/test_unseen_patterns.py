@@ -10,26 +10,12 @@ articles; these tests pin the rules down one by one.
 from __future__ import annotations
 
 import pytest
+from helpers import check_last_speaker as check
+from helpers import last_speaker, toks_of
 
 from quotes.attribution.media import addressee_end, medium_end
 from quotes.evaluation import speaker_match
-from quotes.nlp import DEFAULT_MODEL, Tok, parse_pieces
 from quotes.pipeline import explain
-
-
-def toks_of(text: str) -> list[Tok]:
-    return parse_pieces([(text, (0, len(text)))], DEFAULT_MODEL, [[]])[0]
-
-
-def last_speaker(text: str) -> str | None:
-    rows = [r for r in explain(text) if r["kind"] != "term"]
-    assert rows, f"no quote found in {text!r}"
-    return rows[-1]["speaker"]  # type: ignore[return-value]
-
-
-def check(text: str, want: str | None) -> None:
-    got = last_speaker(text)
-    assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
 
 
 # skip_adverbials: what stands between the incise verb and its subject
