@@ -3,6 +3,10 @@ lexicons/cue_prepositions_fr.txt, matched at any length, and whose words they re
 
 from __future__ import annotations
 
+import functools
+
+import regex
+
 from quotes.attribution.clauses import subject_after
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.kinds import is_group
@@ -36,6 +40,14 @@ def according_to(ctx: Ctx) -> Attribution | None:
     return None
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first token of every cue phrase ("d'" of "d'après", "comme" of "comme l'a dit")."""
+    return frozenset(
+        regex.split(r"(?<=')|\s", p.replace("’", "'"))[0] for p in words("cue_prepositions_fr.txt")
+    )
+
+
 _LONGEST_CUE = 7  # tokens of the longest cue phrase ("pour reprendre les mots de")
 
 
@@ -44,6 +56,8 @@ def _cue_phrase(ctx: Ctx, k: int) -> tuple[int, str] | None:
     ("d'après" is two tokens, "à l'en croire" four)."""
     preps = words("cue_prepositions_fr.txt")
     toks = ctx.toks
+    if fold(toks[k].text).replace("’", "'") not in _first_words():
+        return None  # most tokens open no cue phrase: no phrase to build
     best = None
     for end in range(k + 1, min(len(toks), k + _LONGEST_CUE) + 1):
         if not ctx.outside(end - 1):

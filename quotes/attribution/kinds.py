@@ -8,6 +8,8 @@ that the quote goes to the sentences around it instead.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from quotes.attribution.mention import Mention
@@ -18,13 +20,23 @@ _ARTICLES = frozenset(
 )
 
 
+@functools.cache
+def _heads(*lexicons: str) -> frozenset[str]:
+    """The union of head-noun lexicons, built once (the rules ask per candidate)."""
+    return frozenset().union(*(words(name) for name in lexicons))
+
+
+_GROUPS = ("organisations_fr.txt", "collectives_fr.txt")
+_SPEAKERS = (*_GROUPS, "speech_nouns_fr.txt", "media_fr.txt")
+
+
 def is_group(m: Mention) -> bool:
     """A plural that can speak: people ("les manifestants", a role noun) or a collective of
     them ("les syndicats", an organisation noun), not "les personnages" or "les tables"."""
     heads = fold(m.text).replace("'", " ").split()[:3]
     if m.number != "pl" and not (heads and heads[0] in ("le", "la", "l")):
         return False  # a singular group speaks as an organisation: "le syndicat"
-    organisations = words("organisations_fr.txt") | words("collectives_fr.txt")
+    organisations = _heads(*_GROUPS)
     return any(h in organisations or h.rstrip("sx") in organisations for h in heads)
 
 
@@ -45,12 +57,7 @@ def can_speak(m: Mention | None) -> bool:
     head = _head(m)
     if not head:
         return False
-    heads = (
-        words("organisations_fr.txt")
-        | words("collectives_fr.txt")
-        | words("speech_nouns_fr.txt")
-        | words("media_fr.txt")
-    )
+    heads = _heads(*_SPEAKERS)
     return head in heads or head.rstrip("sx") in heads or role_gender(head) is not None
 
 
@@ -72,13 +79,8 @@ def is_organisation(m: Mention) -> bool:
     """ "la commission d'enquête", "le syndicat", "une délégation": an organisation or a
     group speaks, and "elle"/"il" may stand for it (lexicons/organisations_fr.txt and
     collectives_fr.txt head the phrase)."""
-    keys = _keys(m.text)
-    heads = words("organisations_fr.txt") | words("collectives_fr.txt")
-    return bool(keys) and keys[0] in heads
-
-
-def _keys(s: str) -> list[str]:
-    return [w for w in regex.split(r"[^\w]+", fold(s)) if w and w not in _ARTICLES]
+    keys = _words_without(m.text, _ARTICLES)
+    return bool(keys) and keys[0] in _heads(*_GROUPS)
 
 
 _NON_WORD = regex.compile(r"[^\w]+")
@@ -88,4 +90,8 @@ _DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
 def key_words(s: str) -> list[str]:
     """The folded words of a phrase without articles, "de" and titles: how the registry
     compares mentions ("M. Castaner" -> ["castaner"])."""
-    return [w for w in _NON_WORD.split(fold(s)) if w and w not in _DROP]
+    return _words_without(s, _DROP)
+
+
+def _words_without(s: str, drop: frozenset[str]) -> list[str]:
+    return [w for w in _NON_WORD.split(fold(s)) if w and w not in drop]

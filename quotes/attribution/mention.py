@@ -26,25 +26,21 @@ from quotes.nlp import Tok
 _NOT_ANAPHORS = frozenset("on l'un l'une l'autre".split())  # impersonal or indefinite
 
 
-def _load_pronouns() -> dict[str, tuple[str, str]]:
-    """Single-word anaphors that stand for a person (il, elle, lui, celui-ci, l'intéressée),
-    from lexicons/pronouns_fr.txt, folded, with the gender and number they mark."""
+def _load_pronouns(words_in_form: int) -> dict[str, tuple[str, str]]:
+    """Anaphors of lexicons/pronouns_fr.txt written in `words_in_form` words: one (il,
+    elle, celui-ci, l'intéressée) or two ("ce dernier", "cette dernière"), folded, with the
+    gender and number they mark."""
     out = {}
     for line in lexicon_lines("pronouns_fr.txt"):
         form, gender, number = [*line.split("\t"), "", ""][:3]
         key = fold(form)
-        if " " not in key and key not in _NOT_ANAPHORS:
+        if key.count(" ") + 1 == words_in_form and key not in _NOT_ANAPHORS:
             out[key] = (gender if gender in ("m", "f") else "", number or "sg")
     return out
 
 
-PRONOUNS = _load_pronouns()
-# Two-word anaphors ("ce dernier", "cette dernière"), folded, with gender and number.
-PRONOUN_PAIRS = {
-    fold(form): (g if g in ("m", "f") else "", n or "sg")
-    for form, g, n in ([*line.split("\t"), "", ""][:3] for line in lexicon_lines("pronouns_fr.txt"))
-    if form.count(" ") == 1
-}
+PRONOUNS = _load_pronouns(1)
+PRONOUN_PAIRS = _load_pronouns(2)
 # Anaphors that pick the last compatible mention, not the topic: "Macron a reçu Hulot.
 # Ce dernier…" is Hulot.
 RECENCY = frozenset({"ce dernier", "cette derniere", "ces derniers", "ces dernieres"}) | {
@@ -188,13 +184,14 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     return Mention(start, end, words_, name_text, g, n, person=_is_person(toks, name))
 
 
-_POSSESSIVE_OWNER = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
+# Possessives and the number of their owner: "sa pancarte" (one), "leur communiqué" (several).
+POSSESSIVE_OWNER = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
 
 
 def _possessive_document(toks: Sequence[Tok]) -> Mention | None:
     """ "Son message", "sa réponse", "leur communiqué": a possessive before a speech noun
     (lexicons/speech_nouns_fr.txt) stands for its owner, an anaphor resolved like "il"."""
-    number = _POSSESSIVE_OWNER.get(fold(toks[0].text))
+    number = POSSESSIVE_OWNER.get(fold(toks[0].text))
     if number is None or not 2 <= len(toks) <= 3:
         return None
     nouns = words("speech_nouns_fr.txt")

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from quotes.attribution.clauses import subject_after, verb_subject
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.kinds import is_group, is_organisation
-from quotes.attribution.mention import Mention, make_mention
+from quotes.attribution.mention import POSSESSIVE_OWNER, Mention, make_mention
+from quotes.attribution.names import _GENITIVE
 from quotes.lexicon import fold, tagged, words
 from quotes.nlp import Tok
 
@@ -74,9 +75,6 @@ def _carrying(t: Tok) -> bool:
     return verb_ending and any(len(v) > 5 and f.startswith(v[:-2]) for v in verbs)
 
 
-_POSSESSIVES = {"son": "sg", "sa": "sg", "ses": "sg", "leur": "pl", "leurs": "pl"}
-
-
 def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | None:
     """The owner of a sign written with a possessive ("sa pancarte", "le slogan au dos de
     son gilet"), as an anaphor for the registry to resolve like "il"/"elle"."""
@@ -86,13 +84,10 @@ def _possessor(toks: Sequence[Tok], k: int, signs: dict[str, str]) -> Mention | 
         if fold(toks[j + 1].text).removesuffix("s") in signs
     ]
     for j in near:
-        number = _POSSESSIVES.get(fold(toks[j].text)) if j >= 0 else None
+        number = POSSESSIVE_OWNER.get(fold(toks[j].text)) if j >= 0 else None
         if number is not None:
             return Mention(toks[j].start, toks[j].end, toks[j].text, None, "", number, True)
     return None
-
-
-_OF = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def speech_noun_owner(ctx: Ctx) -> Attribution | None:
@@ -103,7 +98,7 @@ def speech_noun_owner(ctx: Ctx) -> Attribution | None:
     end = k + 1
     while k >= 0 and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") and end - k <= 6:
         k -= 1
-    if k < 1 or end - k < 2 or fold(toks[k].text) not in _OF or not ctx.outside(k):
+    if k < 1 or end - k < 2 or fold(toks[k].text) not in _GENITIVE or not ctx.outside(k):
         return None
     noun = toks[k - 1]
     nouns = words("speech_nouns_fr.txt")
