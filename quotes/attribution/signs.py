@@ -1,6 +1,8 @@
 """Words on a sign or a garment: «…», pouvait-on lire sur des pancartes parmi les
 manifestantes / sur les banderoles des grévistes / proclamait le t-shirt porté par Filou.
-The words belong to the people carrying them (`sign_bearers`, tried first in RULES)."""
+The words belong to the people carrying them (`sign_bearers`, tried first in RULES).
+Words owned by a speech noun ("les appels du gouvernement «…»", `speech_noun_owner`) are
+the same shape of evidence: a noun whose owner the phrase names."""
 
 from __future__ import annotations
 
