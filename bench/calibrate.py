@@ -13,11 +13,15 @@ ranker and its confidence map (quotes.calibration) are fitted on the other value
 then every extracted (non-term) row of the left-out documents gets its confidence. The
 table pools the left-out rows per 0.2-wide confidence bucket: rows, mean confidence, share
 right (a real gold quote at 30% overlap whose speaker is right, lenient; for a gold
-speaker of null, no speaker). A calibrated column has the last two within 0.1.
+speaker of null, no speaker). A calibrated column has the last two within 0.1. The
+`chance` column is how far the share may stray from the mean by chance alone (two
+binomial standard errors at that many rows): a bucket of a few rows can miss by more
+than 0.1 even when the column is calibrated.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import defaultdict
 
@@ -29,22 +33,39 @@ from quotes.evaluation import GoldDoc, GoldError, speaker_match
 from quotes.train_cli import gather, leave_one_out
 
 
-def calibration_table(docs: list[GoldDoc], by: str) -> str:
-    """Leave-one-group-out confidence buckets (see the module docstring)."""
+def calibration_tables(docs: list[GoldDoc], by: str) -> str:
+    """Leave-one-group-out confidence buckets (see the module docstring), of the model's
+    choice and of the cascade's (the rules mode, whose confidence is the same map's)."""
     examples = gather(docs, by, Console(stderr=True), quiet=False)
+    folds = leave_one_out(examples)
+    model = [row for fold in folds for row in fold.confidences]
+    rules = [row for fold in folds for row in fold.rule_confidences]
+    return "\n".join(
+        [
+            "model's choice (QUOTES_ATTRIBUTION=model)",
+            bucket_table(model),
+            "",
+            "cascade's choice (rules, the default mode)",
+            bucket_table(rules),
+        ]
+    )
+
+
+def bucket_table(rows: list[tuple[float, bool]]) -> str:
+    """Rows, mean confidence and share right per 0.2-wide bucket."""
     buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for fold in leave_one_out(examples):
-        for conf, ok in fold.confidences:
-            buckets[min(4, int(conf / 0.2))].append((conf, ok))
-    lines = ["confidence   rows   mean conf   share right   |diff|"]
+    for conf, ok in rows:
+        buckets[min(4, int(conf / 0.2))].append((conf, ok))
+    lines = ["confidence   rows   mean conf   share right   |diff|   chance"]
     for b in range(5):
         got = buckets.get(b, [])
         if got:
             mean = sum(c for c, _ in got) / len(got)
             share = sum(ok for _, ok in got) / len(got)
+            chance = 2 * math.sqrt(mean * (1 - mean) / len(got))
             lines.append(
                 f"{b * 0.2:.1f}-{b * 0.2 + 0.2:.1f}  {len(got):>6}   {mean:>9.3f}"
-                f"   {share:>11.3f}   {abs(share - mean):>6.3f}"
+                f"   {share:>11.3f}   {abs(share - mean):>6.3f}   {chance:>6.3f}"
             )
     n = sum(len(v) for v in buckets.values())
     mean = sum(c for v in buckets.values() for c, _ in v) / max(1, n)
@@ -113,7 +134,7 @@ def main(argv: list[str]) -> int:
     if by is None:
         print(rule_rates(docs))
     else:
-        print(calibration_table(docs, by))
+        print(calibration_tables(docs, by))
     return 0
 
 

@@ -128,11 +128,12 @@ def extract_document(
     naive pipeline would; it exists so `bench/throughput.py` can show both give the same
     results. `fast` skips the model: tokens are tagged from the lexicons (quotes.fast).
 
-    `min_confidence` drops rows whose `confidence` is lower (see `quotes.confidence`).
+    `min_confidence` drops rows whose `confidence` (quotes.attribution.choice) is lower.
     """
     ranker = choice.ranker_for(attribution, weights)
-    analysed = _analyse(doc.text, backend, parse_all, fast, ranker is not None)
-    choice.apply(analysed[0], ranker)
+    choose = choice.chooses(attribution, weights)
+    analysed = _analyse(doc.text, backend, parse_all, fast, choose or not fast)
+    choice.apply(analysed[0], ranker, choose)
     return _rows(doc, *analysed, include_terms, min_confidence)
 
 
@@ -150,6 +151,7 @@ def extract_documents(
     `nlp.pipe` call (the model is faster on big batches than on each document's few
     sentences). Returns, per document, its quotes or the exception that stopped it."""
     ranker = choice.ranker_for(attribution, weights)
+    choose = choice.chooses(attribution, weights)
     prepared: list[_Prepared | Exception] = []
     for doc in docs:
         try:
@@ -175,8 +177,8 @@ def extract_documents(
             continue
         toks = {k: next(parsed) for k in p.wanted}
         try:
-            analysed = _conclude(p, toks, ranker is not None)
-            choice.apply(analysed[0], ranker)
+            analysed = _conclude(p, toks, choose or not fast)
+            choice.apply(analysed[0], ranker, choose)
             out.append(_rows(doc, *analysed, include_terms, min_confidence))
         except Exception as exc:
             out.append(exc)
@@ -206,7 +208,7 @@ def _rows(
         if it.verdict.kind == "term" and not include_terms:
             continue
         if it.prob is not None and it.verdict.kind != "term":
-            score = round(it.prob, 2)  # the model's calibrated row confidence
+            score = round(it.prob, 2)  # the ranker's calibrated row confidence
         else:
             score = confidence(it.verdict.score, it.rule, it.speaker)
         if score < min_confidence:

@@ -77,15 +77,21 @@ class Ranker:
         return _sigmoid(a * _logit(p) + b)
 
     def decide(
-        self, cands: Sequence[Candidate], quote_p: float, rule_p: Sequence[float]
+        self,
+        cands: Sequence[Candidate],
+        quote_p: float,
+        rule_p: Sequence[float],
+        chosen: int | None = None,
     ) -> tuple[int, float]:
-        """The best candidate and the row's confidence, P(real quote and speaker right):
-        the logistic map of `quotes.calibration` when the weights carry one, else
-        P(real quote) x the Platt-calibrated softmax probability (older weight files)."""
-        best, p_top, margin = summary(self.matrix(cands) @ self.weights)
+        """The best candidate (or `chosen`: the cascade's, in rules mode) and the row's
+        confidence, P(real quote and speaker right): the logistic map of
+        `quotes.calibration` when the weights carry one, else P(real quote) x the
+        Platt-calibrated softmax probability (older weight files)."""
+        best, p_top, margin = summary(self.matrix(cands) @ self.weights, chosen)
         if self.calibration is None:
             return best, quote_p * self.calibrated(p_top)
-        x = cal.inputs(margin, quote_p, rule_p[best], not cands[best].speaker)
+        c = cands[best]
+        x = cal.inputs(margin, quote_p, rule_p[best], not c.speaker, cal.is_named(c.features))
         return best, self.calibration(x)
 
     def to_json(self) -> dict[str, Any]:
@@ -240,11 +246,12 @@ def _group_logsumexp(s: np.ndarray, starts: np.ndarray, gid: np.ndarray) -> np.n
         return np.log(total) + safe
 
 
-def summary(s: np.ndarray) -> tuple[int, float, float]:
-    """Of a quote's candidate scores: the best index (ties: the first), its softmax
-    probability, and its margin over the runner-up (MARGIN_CAP when alone)."""
+def summary(s: np.ndarray, chosen: int | None = None) -> tuple[int, float, float]:
+    """Of a quote's candidate scores: the best index (ties: the first; `chosen` instead
+    when given), its softmax probability, and its margin over the best other candidate
+    (MARGIN_CAP when alone; negative when `chosen` is not the best)."""
     p = _softmax(s)
-    best = int(np.argmax(p))
+    best = int(np.argmax(p)) if chosen is None else chosen
     rest = np.delete(s, best)
     margin = float(s[best] - rest.max()) if len(rest) else cal.MARGIN_CAP
     return best, float(p[best]), margin

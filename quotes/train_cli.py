@@ -69,6 +69,7 @@ class Example:
     kind: str = "speaker"
     quote_p: float = 1.0  # P(real quote | classifier score)
     rule_p: np.ndarray | None = None  # per candidate, the hand rate of its rule
+    named: np.ndarray | None = None  # per candidate, calibration.is_named
 
 
 def matrix(cands: Sequence[Candidate], features: Sequence[str] = FEATURE_NAMES) -> np.ndarray:
@@ -102,9 +103,19 @@ def examples_from(
             kind = "speaker" if g.speaker is not None else "none"
         rates = np.array(cal.rule_rates(cands, pool.cascade_rule))
         speakers = [c.speaker for c in cands]
+        named = np.array([cal.is_named(c.features) for c in cands])
         out.append(
             Example(
-                doc.doc_id, group, matrix(cands), right, cascade, speakers, kind, quote_p, rates
+                doc.doc_id,
+                group,
+                matrix(cands),
+                right,
+                cascade,
+                speakers,
+                kind,
+                quote_p,
+                rates,
+                named,
             )
         )
     return out
@@ -132,11 +143,17 @@ def _groups(examples: Sequence[Example]) -> list[ranker.Group]:
     return [ranker.Group(e.x, e.right) for e in examples]
 
 
-def _chosen(w: np.ndarray, e: Example) -> tuple[bool, list[float]]:
-    """Whether the weights pick a right candidate, and the confidence map's inputs."""
-    best, _, margin = ranker.summary(e.x @ w)
+_CASCADE = FEATURE_NAMES.index("cascade")
+
+
+def _chosen(w: np.ndarray, e: Example, rules: bool = False) -> tuple[bool, list[float]]:
+    """Whether the weights pick a right candidate (`rules`: whether the cascade's is
+    right), and the confidence map's inputs for that choice."""
+    cascade = int(np.argmax(e.x[:, _CASCADE])) if rules else None
+    best, _, margin = ranker.summary(e.x @ w, cascade)
     rule_p = e.rule_p[best] if e.rule_p is not None else 0.6
-    x = cal.inputs(margin, e.quote_p, rule_p, e.speakers[best] is None)
+    named = bool(e.named[best]) if e.named is not None else False
+    x = cal.inputs(margin, e.quote_p, rule_p, e.speakers[best] is None, named)
     return bool(e.right[best]), x
 
 
@@ -160,7 +177,7 @@ def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ran
     "real quote and speaker right"."""
     prior = ranker.prior_vector(FEATURE_NAMES)
     w = ranker.fit(_groups(examples), l2, prior=prior)
-    xs, ys = [], []
+    xs, ys, groups = [], [], []
     folds = _folds(examples)
     if len(folds) > 1:
         for fold in folds:
@@ -171,7 +188,11 @@ def fit_model(examples: Sequence[Example], l2: float = ranker.DEFAULT_L2) -> ran
                 ok, x = _chosen(wf, examples[i])
                 ys.append(ok)
                 xs.append(x)
-    model = ranker.Ranker(list(FEATURE_NAMES), w, calibration=cal.fit(xs, ys))
+                groups.append(examples[i].group)
+    # outlets weigh the same (quotes.calibration); without --by a group is one document
+    by_field = any(e.group != e.doc_id for e in examples)
+    balanced = cal.group_weights(groups) if by_field else None
+    model = ranker.Ranker(list(FEATURE_NAMES), w, calibration=cal.fit(xs, ys, weights=balanced))
     model.meta = {
         "examples": len(examples),
         "l2": l2,
@@ -187,6 +208,7 @@ class FoldResult:
     rules: int
     model: int
     confidences: list[tuple[float, bool]]  # every row: (confidence, real and right)
+    rule_confidences: list[tuple[float, bool]]  # the same for the cascade's choice
     none_n: int = 0  # gold quotes whose speaker is null
     none_rules: int = 0
     none_model: int = 0
@@ -203,10 +225,13 @@ def leave_one_out(
     for g in sorted({e.group for e in examples}):
         test = [e for e in examples if e.group == g]
         model = fit_model([e for e in examples if e.group != g], l2)
-        r = FoldResult(g, 0, 0, 0, [])
+        r = FoldResult(g, 0, 0, 0, [], [])
+        conf = model.calibration or (lambda _: 0.0)
         for e in test:
             ok, x = _chosen(model.weights, e)
-            r.confidences.append((model.calibration(x) if model.calibration else 0.0, ok))
+            r.confidences.append((conf(x), ok))
+            rok, rx = _chosen(model.weights, e, rules=True)
+            r.rule_confidences.append((conf(rx), rok))
             if e.kind == "speaker":
                 r.n, r.rules, r.model = r.n + 1, r.rules + e.cascade_right, r.model + ok
             elif e.kind == "none":

@@ -13,6 +13,7 @@ import pytest
 from quotes import calibration as cal
 from quotes import pipeline, ranker
 from quotes.attribution import choice
+from quotes.attribution.candidates import FEATURE_NAMES
 from quotes.eval_groups import load_gold_files
 from quotes.model import Document
 from quotes.pipeline import extract_document
@@ -79,7 +80,7 @@ def test_calibration_map_is_monotone_in_the_evidence() -> None:
 
 def test_evidence_that_points_the_wrong_way_gets_no_weight() -> None:
     xs, ys = synthetic_rows()
-    flipped = [[x[0], x[1], -x[2] * 3, x[3], x[4]] for x in xs]  # z_quote made noise
+    flipped = [[x[0], x[1], -x[2] * 3, *x[3:]] for x in xs]  # z_quote made noise
     rng = np.random.default_rng(2)
     ys = [y if rng.random() < 0.5 else not y for y in ys]
     m = cal.fit(flipped, ys)
@@ -118,3 +119,58 @@ def test_default_mode_is_the_documented_one_and_both_modes_stay(monkeypatch) -> 
     assert choice.mode("rules") == "rules" and choice.mode(None, "w.json") == "model"
     with pytest.raises(ValueError):
         choice.mode("guess")
+
+
+def test_every_group_weighs_the_same_in_the_map() -> None:
+    groups = ["big"] * 90 + ["small"] * 10
+    w = cal.group_weights(groups)
+    assert np.isclose(w[:90].sum(), w[90:].sum()) and np.isclose(w.mean(), 1.0)
+    assert len(cal.group_weights([])) == 0
+
+
+def test_a_large_easy_group_does_not_set_the_base_rate_for_the_others() -> None:
+    # the same evidence everywhere; the big group is right 95% of the time, the small 55%
+    x = [cal.inputs(2.0, 0.9, 0.8, False)] * 200
+    y = [i % 20 != 0 for i in range(180)] + [i % 20 < 11 for i in range(20)]
+    groups = ["big"] * 180 + ["small"] * 20
+    pooled = cal.fit(x, y)(x[0])
+    balanced = cal.fit(x, y, weights=cal.group_weights(groups))(x[0])
+    assert abs(pooled - 0.91) < 0.03  # the pooled rate, set by the big group
+    assert abs(balanced - 0.75) < 0.03  # the mean of the two groups' rates
+
+
+def test_a_lone_no_speaker_gets_no_margin_and_names_count_only_for_a_speaker() -> None:
+    alone = cal.inputs(1e9, 0.9, 0.2, True, named=True)
+    assert alone[cal.NAMES.index("margin")] == 0.0 and alone[cal.NAMES.index("named")] == 0.0
+    assert cal.inputs(1e9, 0.9, 0.9, False, True)[cal.NAMES.index("margin")] == cal.MARGIN_CAP
+    assert cal.is_named({"has_name": 1.0}) and cal.is_named({"m_name": 1.0})
+    assert not cal.is_named({"m_description": 1.0})
+
+
+def test_a_map_written_before_the_named_input_still_loads() -> None:
+    old = {"method": "logistic", "inputs": list(cal.NAMES[:5]), "coef": [0.5, 0.1, 0.2, 0.3, -2]}
+    m = cal.from_json(old)
+    assert m.coef[-1] == 0.0 and len(m.coef) == len(cal.NAMES)
+    with pytest.raises(ValueError):
+        cal.from_json({"method": "logistic", "inputs": ["bias", "x"], "coef": [0.0, 1.0]})
+
+
+def test_rules_mode_keeps_the_cascade_speaker_and_takes_the_map_confidence(tmp_path: Path) -> None:
+    text = (
+        "« Nous tiendrons », a affirmé Claire Morin. « Le calendrier reste le même », "
+        "a ajouté Luc Petit."
+    )
+    doc = Document("d", text)
+    w = np.zeros(len(FEATURE_NAMES))
+    w[FEATURE_NAMES.index("src_prev_quote")] = 10.0  # a model that disagrees with the rules
+    x, y = synthetic_rows()
+    path = tmp_path / "w.json"
+    ranker.Ranker(list(FEATURE_NAMES), w, calibration=cal.fit(x, y)).save(path)
+    rules = extract_document(doc, attribution="rules", weights=str(path))
+    model = extract_document(doc, attribution="model", weights=str(path))
+    assert [q.speaker for q in rules] == ["Claire Morin", "Luc Petit"]
+    assert [q.speaker for q in model] == ["Claire Morin", "Claire Morin"]
+    # the second row: the rules' speaker is the one this ranker scores far below its own
+    # choice, so the map (margin 0) rates it lower than the model's own choice
+    assert rules[1].confidence < model[1].confidence
+    assert rules[0].confidence == model[0].confidence  # same choice, same confidence

@@ -2,11 +2,16 @@
 (chained quotes, subheadings) and the learned ranker's choice among all the candidates.
 
 Two modes (`extract_document(attribution=...)`, `$QUOTES_ATTRIBUTION`):
-- "rules": the hand cascade, exactly as before: the first rule of `patterns.RULES` that
-  fires, `Registry.resolve`, then carry_previous / previous sentence / chain / subheading;
+- "rules": the hand cascade chooses: the first rule of `patterns.RULES` that fires,
+  `Registry.resolve`, then carry_previous / previous sentence / chain / subheading;
 - "model": the cascade still runs (its answer is one candidate and a feature), every
   other candidate is collected (quotes.attribution.candidates) and `quotes.ranker` picks
-  one, with a calibrated probability that becomes the `confidence` column.
+  one.
+In both, the ranker's confidence map (quotes.calibration, fitted on outlets left out)
+gives the `confidence` column of the chosen speaker: the hand tables of
+`quotes.confidence` are fitted on the outlets they are then used on, the map is not.
+Only `--fast` in rules mode keeps the hand tables: collecting every candidate would cost
+it a third of its speed (bench/throughput.py), the full parse 6%.
 The ranker re-ranks after the document's cascade has run, so the features it sees when
 used are the features it was fitted on (the previous quote's speaker is the cascade's).
 """
@@ -21,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quotes.attribution.candidates import Pool, QuoteInfo
+from quotes.attribution.candidates import Candidate, Pool, QuoteInfo
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -58,15 +63,20 @@ def mode(attribution: str | None, weights: str | None = None) -> str:
     return chosen
 
 
-def ranker_for(attribution: str | None, weights: str | None) -> Ranker | None:
-    """The ranker to use, or None for the rules (the cascade alone); `weights` defaults
-    to $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model."""
+def ranker_for(attribution: str | None, weights: str | None) -> Ranker:
+    """The ranker that scores (and in model mode chooses); `weights` defaults to
+    $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model. A bad mode or
+    weights file raises ValueError here."""
     weights = weights or os.environ.get("QUOTES_WEIGHTS") or None
-    if mode(attribution, weights) == "rules":
-        return None
+    mode(attribution, weights)
     from quotes import ranker
 
     return ranker.load_cached(str(weights)) if weights else ranker.load_default()
+
+
+def chooses(attribution: str | None, weights: str | None) -> bool:
+    """Whether the ranker picks the speaker (model mode), not only its confidence."""
+    return mode(attribution, weights or os.environ.get("QUOTES_WEIGHTS") or None) == "model"
 
 
 def pool(
@@ -110,9 +120,10 @@ def mark(quotes: Sequence[_Item]) -> None:
             mark_cascade(it.pool, it.speaker, it.subheading, it.rule)
 
 
-def apply(items: Sequence[_Item], ranker: Ranker | None) -> None:
-    """Replace the cascade's speaker by the ranker's choice; `prob` becomes the row's
-    confidence (P(real quote and speaker right), quotes.calibration)."""
+def apply(items: Sequence[_Item], ranker: Ranker | None, choose: bool = True) -> None:
+    """`prob` becomes the row's confidence (P(real quote and speaker right),
+    quotes.calibration) of the ranker's choice (`choose`) or of the cascade's; with
+    `choose`, the ranker's choice replaces the cascade's speaker."""
     if ranker is None:
         return
     for it in items:
@@ -120,7 +131,8 @@ def apply(items: Sequence[_Item], ranker: Ranker | None) -> None:
             continue
         cands = it.pool.candidates()
         rates = rule_rates(cands, it.pool.cascade_rule)
-        best, it.prob = ranker.decide(cands, quote_probability(it.verdict.score), rates)
+        cascade = None if choose else _cascade_index(cands)
+        best, it.prob = ranker.decide(cands, quote_probability(it.verdict.score), rates, cascade)
         c = cands[best]
         if c.features.get("cascade"):
             continue  # the cascade's answer: keep its exact wording, rule and cue
@@ -130,6 +142,11 @@ def apply(items: Sequence[_Item], ranker: Ranker | None) -> None:
             c.rule,
             c.attribution,
         )
+
+
+def _cascade_index(cands: Sequence[Candidate]) -> int:
+    """The cascade's own candidate (`mark_cascade` always adds one)."""
+    return next((i for i, c in enumerate(cands) if c.features.get("cascade")), 0)
 
 
 def chained(text: str, same_sentence: list[_Item], it: _Item) -> _Item | None:
