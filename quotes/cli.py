@@ -146,6 +146,7 @@ def extract(
     bom: Annotated[
         bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM (for Excel).")
     ] = False,
+    raw_csv: opt.RawCsv = False,
     quiet: opt.Quiet = False,
     jobs: opt.Jobs = None,
     resume: Annotated[
@@ -189,7 +190,11 @@ def extract(
     try:
         errors = ErrorLog(errors_file) if errors_file else None
         writer = open_writer(
-            output, out_fmt, bom=bom, on_warning=lambda m: reporter.say(f"warning: {m}")
+            output,
+            out_fmt,
+            bom=bom,
+            raw_csv=raw_csv,
+            on_warning=lambda m: reporter.say(f"warning: {m}"),
         )
     except (OutputError, OSError) as exc:
         if errors is not None:

@@ -220,3 +220,13 @@ def prepare(
     name = prepare_backend(backend, device, say, model) if not fast else "spacy"
     mode, path = prepare_attribution(attribution, weights, say)
     return Setting(name, model or current_model(), mode, path)
+
+
+RawCsv = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="Write CSV cells as they are: by default a cell starting with = + - @, "
+        "a tab or a carriage return gets a leading ' so spreadsheets do not run it.",
+    ),
+]

@@ -24,6 +24,7 @@ from quotes.index.load import is_quote_table, quote_rows
 from quotes.index.plan import RANKED_ROWS
 from quotes.index.store import NotAnIndex, Writer, connect
 from quotes.io.error_log import ErrorLog
+from quotes.io.formula import formula_safe
 from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin, one_line
 from quotes.io.writers import OutputError
 from quotes.runner import Options, default_jobs, process
@@ -219,6 +220,7 @@ def search_command(
         ),
     ] = False,
     fmt: Format = Shown.table,
+    raw_csv: opt.RawCsv = False,
 ) -> None:
     """Search the quotes of an index.
 
@@ -253,7 +255,7 @@ def search_command(
     if fmt is Shown.table:
         _table(found, distinct)
     else:
-        _dump(found, fmt)
+        _dump(found, fmt, raw_csv)
 
 
 def speakers_command(
@@ -266,6 +268,7 @@ def speakers_command(
     kind: Kind = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
     fmt: Format = Shown.table,
+    raw_csv: opt.RawCsv = False,
 ) -> None:
     """Speakers of an index with their number of quotes and documents, most quoted first.
 
@@ -285,7 +288,7 @@ def speakers_command(
             table.add_row(*(_cell(v) for v in row))
         Console().print(table)
     else:
-        _dump(found, fmt)
+        _dump(found, fmt, raw_csv)
 
 
 def _ask(
@@ -333,8 +336,9 @@ def _highlighted(match: str) -> Text:
     return out
 
 
-def _dump(found: pd.DataFrame, fmt: Shown) -> None:
+def _dump(found: pd.DataFrame, fmt: Shown, raw_csv: bool = False) -> None:
+    """CSV (formula-safe unless `raw_csv`, quotes.io.formula) or JSON on stdout."""
     if fmt is Shown.csv:
-        found.to_csv(sys.stdout, index=False)
+        (found if raw_csv else found.map(formula_safe)).to_csv(sys.stdout, index=False)
     else:
         sys.stdout.write(found.to_json(orient="records", force_ascii=False, indent=1) + "\n")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from quotes.io import archives
+from quotes.io.formula import unprefixed
 from quotes.io.readers import Origin, Skipped, iter_inputs_with_origin
 
 QUOTE_TABLE_COLUMNS = frozenset({"doc_id", "quote", "speaker", "start", "end"})
@@ -59,11 +60,14 @@ def quote_rows(path: str) -> Iterator[tuple[Origin, str, dict[str, Any]] | tuple
             yield origin, item
             continue
         row: dict[str, Any] = {"quote": item.text, **item.meta}
+        doc_id = item.doc_id
+        if ".csv" in path.lower():  # written formula-safe by `quotes extract`
+            row, doc_id = {k: unprefixed(v) for k, v in row.items()}, unprefixed(doc_id)
         for key in _INTEGERS:
             row[key] = _number(row.get(key), int)
         for key in _FLOATS:
             row[key] = _number(row.get(key), float)
-        yield origin, item.doc_id, row
+        yield origin, doc_id, row
 
 
 def _number(value: Any, kind: type) -> Any:

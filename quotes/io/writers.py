@@ -17,7 +17,8 @@ crash). Pass every key in `extra_columns` up front, or use JSONL, which has no h
 keeps every key of every row.
 
 Types: CSV writes None as an empty field and nested values as JSON; every field is quoted
-(QUOTE_ALL) so commas, quotes and newlines inside quotes survive a round trip. Parquet
+(QUOTE_ALL) so commas, quotes and newlines inside quotes survive a round trip; a text
+cell a spreadsheet would run as a formula gets a leading ' (quotes.io.formula). Parquet
 uses an explicit schema derived from `Quote` (string / int64 / bool, all nullable);
 pass-through columns are stored as strings because their types are unknown up front and
 may differ between documents.
@@ -38,6 +39,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, get_type_hints
 
+from quotes.io.formula import formula_safe
 from quotes.model import Quote
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -313,18 +315,27 @@ class _CsvWriter(_TabularWriter):
     fmt = "csv"
 
     def __init__(
-        self, path: str | None, columns: Sequence[str], on_warning: Warn = None, *, bom: bool
+        self,
+        path: str | None,
+        columns: Sequence[str],
+        on_warning: Warn = None,
+        *,
+        bom: bool,
+        raw: bool = False,
     ) -> None:
         super().__init__(path, columns, on_warning)
         self._stream = self._dest.open_text("utf-8-sig" if bom else "utf-8")
         self._csv = csv.writer(self._stream, quoting=csv.QUOTE_ALL)
+        self._cell = (lambda v: v) if raw else formula_safe
 
     def _start(self) -> None:
         self._csv.writerow(self.columns)
 
     def _emit(self, rows: list[Mapping[str, Any]]) -> None:
+        cell = self._cell
         self._csv.writerows(
-            ["" if (v := _as_text(row.get(c))) is None else v for c in self.columns] for row in rows
+            ["" if (v := _as_text(cell(row.get(c)))) is None else v for c in self.columns]
+            for row in rows
         )
 
     def _end(self) -> None:
@@ -381,13 +392,15 @@ def open_writer(
     fmt: str,
     *,
     bom: bool = False,
+    raw_csv: bool = False,
     extra_columns: Sequence[str] = (),
     on_warning: Warn = None,
 ) -> RowWriter:
     """Open a writer for `fmt` ("csv", "jsonl", "parquet") to `path` (None or "-": stdout).
 
     Columns are `Quote.columns()` + `extra_columns` + keys found in the first batch (see the
-    module docstring). `bom` adds a UTF-8 BOM to CSV so Excel shows accents right.
+    module docstring). `bom` adds a UTF-8 BOM to CSV so Excel shows accents right; CSV
+    text cells are formula-safe (quotes.io.formula) unless `raw_csv`.
     Raises `OutputError` for a bad format, an unwritable path or Parquet to stdout.
     """
     fmt = (fmt or "").strip().lower()
@@ -396,7 +409,7 @@ def open_writer(
     columns = list(Quote.columns())
     columns += [c for c in dict.fromkeys(extra_columns) if c not in columns]
     if fmt == "csv":
-        return _CsvWriter(path, columns, on_warning, bom=bom)
+        return _CsvWriter(path, columns, on_warning, bom=bom, raw=raw_csv)
     if fmt == "jsonl":
         return _JsonlWriter(path, columns, on_warning)
     return _ParquetWriter(path, columns, on_warning)
