@@ -113,7 +113,8 @@ def test_an_unreadable_file_is_named_and_skipped(tmp_path: Path, monkeypatch) ->
     (tmp_path / "locked.txt").write_text(GOOD, encoding="utf-8")
     result = extract(tmp_path, str(tmp_path / "locked.txt"))
     assert result.exit_code == 0 and "Traceback" not in result.output
-    assert any("locked.txt" in ln and "Permission denied" in ln for ln in result.output.splitlines())
+    lines = result.output.splitlines()
+    assert any("locked.txt" in ln and "Permission denied" in ln for ln in lines)
     assert [r["quote"] for r in rows(tmp_path / "out.csv")] == [GOOD_QUOTE]
 
 
@@ -125,7 +126,7 @@ def test_nothing_readable_at_all_exits_1(tmp_path: Path) -> None:
 
 
 def test_unbalanced_marks_never_crash(tmp_path: Path) -> None:
-    (tmp_path / "odd.txt").write_text("« Il a dit » » « sans fin “ ni ” ” \" fin", encoding="utf-8")
+    (tmp_path / "odd.txt").write_text('« Il a dit » » « sans fin “ ni ” ” " fin', encoding="utf-8")
     result = extract(tmp_path, str(tmp_path / "odd.txt"))
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert GOOD_QUOTE in [r["quote"] for r in rows(tmp_path / "out.csv")]
