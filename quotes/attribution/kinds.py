@@ -94,4 +94,11 @@ def key_words(s: str) -> list[str]:
 
 
 def _words_without(s: str, drop: frozenset[str]) -> list[str]:
-    return [w for w in _NON_WORD.split(fold(s)) if w and w not in drop]
+    return list(_folded_words(s, drop))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_words(s: str, drop: frozenset[str]) -> tuple[str, ...]:
+    """Cached: the registry compares every mention with the earlier ones, so one long
+    document asks for the same phrases' words millions of times (bench/longdoc.py)."""
+    return tuple(w for w in _NON_WORD.split(fold(s)) if w and w not in drop)
