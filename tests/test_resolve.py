@@ -415,3 +415,10 @@ def test_one_word_ner_name_without_gender_counts_one_sentence_further_back():
     # a two-word name keeps its rank: NER's "Paul Dubois" in that sentence is nearer
     reg.add(at(text, "Dubois", name="Paul Dubois", gender="", person=True), "Paul Dubois", 1, NAMED)
     assert reg.antecedent(pron(text, "elle"), 2) == "Paul Dubois"
+
+
+def test_a_name_repeated_through_a_long_text_is_kept_once_and_still_expands() -> None:
+    text = " ".join(["Élodie Ferrand a parlé."] * 200) + " Ferrand a conclu."
+    reg = Registry(text)
+    assert reg.full_names == ["Élodie Ferrand"]
+    assert reg.canonical("Ferrand") == "Élodie Ferrand"

@@ -71,7 +71,8 @@ class Registry:
 
     text: str
     entries: list[tuple[Mention, str | None]] = field(default_factory=list)
-    full_names: list[str] = field(default_factory=list)
+    full_names: list[str] = field(default_factory=list)  # each name once, first-seen order
+    _names_seen: set[str] = field(default_factory=set, repr=False)
     ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
     genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
@@ -90,7 +91,15 @@ class Registry:
         for m in _NAME_RUN.finditer(self.text):
             first = m.group().split()[0]
             if first_name_gender(first) or first_name_gender(first.split("-")[0]):
-                self.full_names.append(" ".join(m.group().split()))
+                self._add_name(" ".join(m.group().split()))
+
+    def _add_name(self, name: str) -> None:
+        """Each name once: `canonical` scans them for every mention, and a repeated name
+        can never win there (a fuller name must be strictly longer), so repeats would
+        only make a long document quadratic."""
+        if name not in self._names_seen:
+            self._names_seen.add(name)
+            self.full_names.append(name)
 
     def add(
         self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT
@@ -100,7 +109,7 @@ class Registry:
             self._profile(mention, speaker)
             self.resolved.setdefault((mention.start, mention.end), speaker)
         if mention.name:
-            self.full_names.append(mention.name)
+            self._add_name(mention.name)
         old = self.ranks.get(mention.start)
         if old is not None:
             if old[1] <= salience:
