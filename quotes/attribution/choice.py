@@ -67,7 +67,7 @@ def ranker_for(attribution: str | None, weights: str | None) -> Ranker:
     """The ranker that scores (and in model mode chooses); `weights` defaults to
     $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model. A bad mode or
     weights file raises ValueError here."""
-    weights = weights or os.environ.get("QUOTES_WEIGHTS") or None
+    weights = _weights(weights)
     mode(attribution, weights)
     from quotes import ranker
 
@@ -76,7 +76,12 @@ def ranker_for(attribution: str | None, weights: str | None) -> Ranker:
 
 def chooses(attribution: str | None, weights: str | None) -> bool:
     """Whether the ranker picks the speaker (model mode), not only its confidence."""
-    return mode(attribution, weights or os.environ.get("QUOTES_WEIGHTS") or None) == "model"
+    return mode(attribution, _weights(weights)) == "model"
+
+
+def _weights(weights: str | None) -> str | None:
+    """The weights file asked for: the argument, else $QUOTES_WEIGHTS."""
+    return weights or os.environ.get("QUOTES_WEIGHTS") or None
 
 
 def pool(

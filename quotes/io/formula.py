@@ -26,6 +26,6 @@ def formula_safe(value: Any) -> Any:
 
 def unprefixed(value: Any) -> Any:
     """The cell as it was before `formula_safe` ("'=x" -> "=x"), for CSV read back."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1] in FORMULA_START:
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in FORMULA_START:
         return value[1:]
     return value
