@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from quotes.attribution import choice
 from quotes.attribution import context as nearby
-from quotes.attribution.candidates import Pool
+from quotes.attribution.candidates import Pool, Tally
 from quotes.attribution.clauses import conjugated, left_subject
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
@@ -336,13 +336,14 @@ def _conclude(
         return [], Registry(""), []
     reg = Registry(text)
     # terms are part of the journalist's sentence: only quotes bound the rules' context
-    spans_in = {k: [it.span for it in quotes if it.sent == k] for k in p.wanted}
     by_sent: dict[int, list[_Item]] = {}
     for it in quotes:
         by_sent.setdefault(it.sent, []).append(it)
+    spans_in = {k: [it.span for it in by_sent.get(k, [])] for k in p.wanted}
 
     history: list[tuple[int, str | None, str | None]] = []
     memo: dict[int, Attribution | None] = {}  # previous sentences' sources, for the pools
+    tally = Tally()  # the speakers quoted so far, for the pools
     for k in p.wanted:
         toks = parsed[k]
         _record_mentions(reg, k, text, toks, spans_in[k])
@@ -351,7 +352,7 @@ def _conclude(
             chain = choice.chained(text, by_sent[k], it)
             if pools:
                 it.pool = choice.pool(
-                    it, text, toks, spans_in[k], sents, reg, history, prev, chain, memo
+                    it, text, toks, spans_in[k], sents, reg, history, prev, chain, memo, tally
                 )
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))

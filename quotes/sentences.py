@@ -66,11 +66,16 @@ def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
         k = bisect.bisect_right(qstarts, pos - 1) - 1
         return k >= 0 and qranges[k][0] < pos < qranges[k][1]
 
+    # each paragraph sees only the quotes closing in it: scanning all of them for every
+    # paragraph made a long document quadratic
+    by_close = sorted(spans, key=lambda s: s.close_pos)
+    closes = [s.close_pos + 1 for s in by_close]
     out = []
     for p_start, p_end in paragraph_bounds(text):
         # a quote continued over paragraphs keeps them in one sentence
         pos = p_start
-        cuts = [c for c in _boundaries(text, p_start, p_end, spans) if not inside_quote(c)]
+        here = by_close[bisect.bisect_left(closes, p_start) : bisect.bisect_left(closes, p_end)]
+        cuts = [c for c in _boundaries(text, p_start, p_end, here) if not inside_quote(c)]
         for cut in [*cuts, p_end]:
             a, b = pos, cut
             while a < b and text[a] in SPACES:
@@ -86,10 +91,17 @@ def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
 def _merge_multi_paragraph(
     sents: list[tuple[int, int]], qranges: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Join sentences that one quote spans (quotes continued over paragraphs)."""
+    """Join sentences that one quote spans (quotes continued over paragraphs): a quote
+    opening before the previous sentence's end and closing after this one's start. The
+    quotes are sorted by start, so the furthest close of those opening before a point is
+    a running maximum (one bisection per sentence, not a scan of every quote)."""
+    starts = [qa for qa, _ in qranges]
+    furthest = [0]  # furthest[i]: the latest close among the first i quotes
+    for _, qb in qranges:
+        furthest.append(max(furthest[-1], qb))
     merged: list[tuple[int, int]] = []
     for a, b in sents:
-        if merged and any(qa < merged[-1][1] and qb > a for qa, qb in qranges if qa < a):
+        if merged and furthest[bisect.bisect_left(starts, min(a, merged[-1][1]))] > a:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))

@@ -65,8 +65,8 @@ def head_alias(reg: Registry, mention: Mention) -> str | None:
     if named_office or (leader and not _content(rest)):  # "de l’Économie": another office
         return None
     found: set[str] = set()
-    for m, speaker in reg.entries:
-        if m.start >= mention.start or not m.name:
+    for m, speaker in reg.entries.recent(mention.start):
+        if not m.name:
             continue
         who = speaker or reg.canonical(m.name)
         role = reg.roles.get(who)
@@ -90,8 +90,8 @@ def same_source(reg: Registry, mention: Mention) -> str | None:
     around = " ".join(fold(reg.text[max(0, mention.start - 12) : mention.end]).split())
     if not around.endswith("meme source") or mention.name:
         return None
-    for m, speaker in reversed(reg.entries):
+    for m, speaker in reversed(reg.entries.recent(mention.start)):
         # salience 0 is resolve.SOURCE: the mention was the source of a quote
-        if m.start < mention.start and speaker and reg.ranks.get(m.start, (0, 9))[1] == 0:
+        if speaker and reg.ranks.get(m.start, (0, 9))[1] == 0:
             return speaker
     return None

@@ -178,6 +178,41 @@ class QuoteInfo:
     sents: Sequence[tuple[int, int]]
 
 
+class Tally:
+    """How often each speaker has been quoted so far in the document, kept up to date as
+    the quotes are attributed. Why: recounting every earlier quote for each new one made
+    a long document quadratic; `update` reads only the quotes added since the last call.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, ...], int] = {}
+        self._first: dict[tuple[str, ...], tuple[int, str]] = {}  # key -> first (index, wording)
+        self._top = 0
+        self._leaders: set[tuple[str, ...]] = set()
+        self._seen = 0
+
+    def update(self, history: Sequence[tuple[int, str | None, str | None]]) -> None:
+        """Count the (sentence, speaker, mention) rows of `history` not counted yet."""
+        for i in range(self._seen, len(history)):
+            s = history[i][1]
+            if not s:
+                continue
+            key = speaker_key(s)
+            n = self.counts[key] = self.counts.get(key, 0) + 1
+            self._first.setdefault(key, (i, s))
+            if n > self._top:
+                self._top, self._leaders = n, {key}
+            elif n == self._top:
+                self._leaders.add(key)
+        self._seen = len(history)
+
+    def leader(self) -> str | None:
+        """The most quoted speaker; on a tie, the one quoted first (its first wording)."""
+        if not self._leaders:
+            return None
+        return min(self._first[k] for k in self._leaders)[1]
+
+
 def speaker_feats(speaker: str | None, counts: dict[tuple[str, ...], int]) -> dict[str, float]:
     """Features of the speaker string itself, and of its past in the document."""
     if not speaker:

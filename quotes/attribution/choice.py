@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quotes.attribution.candidates import Candidate, Pool, QuoteInfo
+from quotes.attribution.candidates import Candidate, Pool, QuoteInfo, Tally
 from quotes.attribution.context import (
     carry_previous,
     content_words,
@@ -35,6 +35,7 @@ from quotes.attribution.context import (
     subheading_source,
 )
 from quotes.attribution.ctx import Attribution
+from quotes.attribution.entries import LOOKBACK_CHARS
 from quotes.attribution.proposals import collect, mark_cascade
 from quotes.attribution.resolve import Registry
 from quotes.calibration import rule_rates
@@ -95,9 +96,11 @@ def pool(
     prev: tuple[list[Tok], list[Span]] | None,
     chain: _Item | None,
     memo: dict[int, Attribution | None] | None = None,
+    tally: Tally | None = None,
 ) -> Pool:
     """The candidate speakers of `it`, gathered before the cascade records its own
-    (`memo`: the previous sentences' sources, shared by the quotes of a document)."""
+    (`memo`: the previous sentences' sources, `tally`: the speakers counted so far, both
+    shared by the quotes of a document)."""
     q = QuoteInfo(text, it.span, it.sent, it.verdict.kind, sents)
     carried = None
     opens = opens_sentence(text, sents[it.sent], it.span.open_pos)
@@ -106,10 +109,16 @@ def pool(
         carried = found[0] if found else None
     breaks = _newlines(text)
     here = bisect.bisect_left(breaks, it.span.open_pos)
-    earlier = [(k, int(bisect.bisect_left(breaks, sents[k][0]) == here), s) for k, s, _ in history]
+    last = None
+    if history:
+        k, s, _ = history[-1]
+        last = (k, int(bisect.bisect_left(breaks, sents[k][0]) == here), s)
+    tally = tally if tally is not None else Tally()
+    tally.update(history)
     link = (chain.speaker, chain.mention) if chain is not None else None
     # the previous sentence's source only for a quote opening its sentence, as the cascade
-    return collect(q, toks, spans, reg, earlier, prev if opens else None, link, carried, memo)
+    opened = prev if opens else None
+    return collect(q, toks, spans, reg, last, tally, opened, link, carried, memo)
 
 
 @functools.lru_cache(maxsize=8)
@@ -173,14 +182,19 @@ def subheadings(text: str, quotes: list[_Item], sents: list[tuple[int, int]]) ->
 
     Subheadings repeat a quote of the article ("« Scandale »" above "«…est un scandale»,
     s'est emportée Annie"); for such a heading (no final punctuation, a few words) the
-    repeated quote is better evidence than the previous quote's speaker.
+    repeated quote is better evidence than the previous quote's speaker. The quotes
+    compared are those within `LOOKBACK_CHARS` either side (an article's length): all
+    of them, in a long document, made it quadratic.
     """
     bags = [(content_words(text[q.span.start : q.span.end]), q.speaker) for q in quotes]
+    opens = [q.span.open_pos for q in quotes]
     for i, it in enumerate(quotes):
         if not is_standalone(text, sents[it.sent], it.span.open_pos, it.span.close_pos):
             continue
         heading = text[it.span.end - 1] not in ".!?…" and len(bags[i][0]) <= 8
-        others = [b for j, b in enumerate(bags) if j != i]
+        lo = bisect.bisect_left(opens, it.span.open_pos - LOOKBACK_CHARS)
+        hi = bisect.bisect_right(opens, it.span.open_pos + LOOKBACK_CHARS)
+        others = [bags[j] for j in range(lo, hi) if j != i]
         speaker = it.subheading = subheading_source(bags[i][0], others)  # a candidate too
         if it.speaker and not (heading and it.rule in ("carry_previous", "previous_sentence")):
             continue

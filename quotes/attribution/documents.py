@@ -36,10 +36,11 @@ def document_author(reg: Registry, mention: Mention, sentence: int | None) -> st
     if author is not None:
         return author
     sentence = sentence if sentence is not None else 0
-    for other, speaker in reversed(reg.entries):
+    since = reg.entries.since_sentence(sentence - 1)
+    for other, speaker in reversed(reg.entries.between(since, mention.start)):
         sent, salience = reg.ranks.get(other.start, (0, SUBJECT))
         other_words = _key(other.text)
-        if other.start >= mention.start or sentence - sent > 1 or salience == NAMED:
+        if sentence - sent > 1 or salience == NAMED:
             continue
         if (
             other.pronoun
@@ -64,7 +65,7 @@ def _possessor_of(reg: Registry, noun: str, before: int) -> str | None:
     if not hits:
         return None
     at = hits[-1].start()
-    for m, speaker in reversed(reg.entries):
+    for m, speaker in reversed(reg.entries.recent(at)):
         if m.end > at or not (m.person or m.name) or m.pronoun:
             continue
         if regex.search(r"[.!?]\s", reg.text[m.end : at]):

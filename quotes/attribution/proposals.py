@@ -19,9 +19,9 @@ from quotes.attribution.candidates import (
     Candidate,
     Pool,
     QuoteInfo,
+    Tally,
     _by_rule,
     speaker_feats,
-    speaker_key,
 )
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention
@@ -67,7 +67,7 @@ def _mention_feats(q: QuoteInfo, m: Mention, sent: int | None = None) -> dict[st
 
 def _sentence_at(sents: Sequence[tuple[int, int]], pos: int) -> int:
     """Index of the sentence holding `pos` (sentences are in text order)."""
-    return max(0, bisect.bisect_right([a for a, _ in sents], pos) - 1)
+    return max(0, bisect.bisect_right(sents, pos, key=lambda s: s[0]) - 1)
 
 
 def antecedents(
@@ -140,7 +140,8 @@ def collect(
     toks: list[Tok],
     spans: list[Span],
     reg: Registry,
-    earlier: Sequence[tuple[int, int, str | None]],
+    last: tuple[int, int, str | None] | None,
+    tally: Tally,
     prev: tuple[list[Tok], list[Span]] | None,
     chain: tuple[str | None, str | None] | None,
     carried: str | None,
@@ -148,16 +149,14 @@ def collect(
 ) -> Pool:
     """All the candidates of one quote, before the cascade records its choice.
 
-    `earlier` holds (sentence, same paragraph 0/1, speaker) of the quotes before it (the cascade's
-    speakers); `chain` the (speaker, mention) of the quote it is listed with; `carried` the
-    speaker carry_previous would give; `memo` keeps the previous sentence's source per
-    sentence (the quotes of one sentence share it). Reads the registry, never changes it.
+    `last` is (sentence, same paragraph 0/1, speaker) of the quote before it (the cascade's
+    speaker), `tally` counts the speakers of all the quotes before it; `chain` the
+    (speaker, mention) of the quote it is listed with; `carried` the speaker
+    carry_previous would give; `memo` keeps the previous sentence's source per sentence
+    (the quotes of one sentence share it). Reads the registry, never changes it.
     """
     pool = Pool()
-    counts: dict[tuple[str, ...], int] = {}
-    for _, _, s in earlier:
-        if s:
-            counts[speaker_key(s)] = counts.get(speaker_key(s), 0) + 1
+    counts = tally.counts
     ctx = Ctx(q.text, q.span, toks, spans)
     found = []
     for rank, rule in enumerate(RULES):
@@ -196,21 +195,15 @@ def collect(
             propose_mention(
                 pool, q, reg, a.mention, base, counts, cue=a.cue, attribution=a, rule=a.rule
             )
-    if earlier:
-        k, par, s = earlier[-1]
+    if last is not None:
+        k, par, s = last
         if s:
             f = {"src_prev_quote": 1.0, "prev_gap": max(0.0, 1.0 - (q.sent - k) / 5.0), **ctxf}
             if par:
                 f["prev_same_paragraph"] = 1.0
             pool.add(s, {**f, **speaker_feats(s, counts)}, rule="previous_quote")
-    if counts:
-        top = max(counts.values())
-        for _, _, s in earlier:  # the first speaker to reach the top count
-            if s and counts[speaker_key(s)] == top:
-                pool.add(
-                    s, {"src_most_quoted": 1.0, **speaker_feats(s, counts)}, rule="most_quoted"
-                )
-                break
+    if (s := tally.leader()) is not None:  # on a tie, the first quoted
+        pool.add(s, {"src_most_quoted": 1.0, **speaker_feats(s, counts)}, rule="most_quoted")
     pool.add(None, {"none": 1.0})
     return pool
 

@@ -15,7 +15,6 @@ It also keeps, per speaker, the gender marks and the role the text gives (`gende
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ import regex
 from quotes.attribution.acronyms import expand, find_acronyms
 from quotes.attribution.aliases import head_alias, same_source
 from quotes.attribution.documents import document_author
+from quotes.attribution.entries import Entries
 from quotes.attribution.kinds import agrees as _compatible
 from quotes.attribution.kinds import is_organisation
 from quotes.attribution.kinds import key_words as _key
@@ -65,14 +65,19 @@ _ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce
 class Registry:
     """Mentions of one document, in text order, with the names they resolve to.
 
-    `entries` holds (mention, speaker) pairs sorted by offset; `ranks` gives each entry's
-    (sentence index, salience), the keys `antecedent` ranks candidates by.
+    `entries` holds (mention, speaker) pairs sorted by offset (quotes.attribution.entries:
+    every look-back is bounded); `ranks` gives each entry's (sentence index, salience), the
+    keys `antecedent` ranks candidates by. `known_names`: full names an earlier part of the
+    same document gave (a long document is attributed in chunks, quotes.chunks).
     """
 
     text: str
-    entries: list[tuple[Mention, str | None]] = field(default_factory=list)
+    known_names: list[str] = field(default_factory=list)
+    entries: Entries = field(default_factory=Entries)
     full_names: list[str] = field(default_factory=list)  # each name once, first-seen order
     _names_seen: set[str] = field(default_factory=set, repr=False)
+    _by_last: dict[str, list[str]] = field(default_factory=dict, repr=False)  # last key word
+    _by_first: dict[str, set[str]] = field(default_factory=dict, repr=False)  # first, 2+ words
     ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
     genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
@@ -81,6 +86,8 @@ class Registry:
     acronyms: dict[str, str] = field(default_factory=dict)  # "RATP" -> its full name in the text
 
     def __post_init__(self) -> None:
+        for name in self.known_names:
+            self._add_name(name)
         self.acronyms = find_acronyms(self.text)
         # One-word names the text puts after "à"/"en" are places, whatever NER says.
         self.places = {
@@ -100,6 +107,11 @@ class Registry:
         if name not in self._names_seen:
             self._names_seen.add(name)
             self.full_names.append(name)
+            keys = _key(name)
+            if keys:  # what `canonical` looks names up by
+                self._by_last.setdefault(keys[-1], []).append(name)
+            if len(keys) > 1:
+                self._by_first.setdefault(keys[0], set()).add(name)
 
     def add(
         self, mention: Mention, speaker: str | None, sentence: int = 0, salience: int = SUBJECT
@@ -116,12 +128,11 @@ class Registry:
                 return
             # a source outranks the subject found at the same place, but keeps its fuller
             # wording: the source's phrase stops at its own quote ("Une «délégation» de…")
-            same = [e[0] for e in self.entries if e[0].start == mention.start]
+            same = self.entries.at(mention.start)
             if same and same[0].end > mention.end and not mention.pronoun:
                 mention = same[0]
-            self.entries = [e for e in self.entries if e[0].start != mention.start]
         self.ranks[mention.start] = (sentence, salience)
-        bisect.insort(self.entries, (mention, speaker), key=lambda e: e[0].start)
+        self.entries.put(mention, speaker, sentence)
 
     def _profile(self, mention: Mention, speaker: str) -> None:
         """Keep what this mention says of the speaker: a gender mark, a role."""
@@ -147,11 +158,11 @@ class Registry:
         if (full := expand(name, self.acronyms)) is not None:
             return full  # "la RATP" -> "Régie autonome des transports parisiens"
         if len(words) == 1 and first_name_gender(name) and not has_title:
-            words_full = {f for f in self.full_names if len(_key(f)) > 1 and _key(f)[0] == words[0]}
+            words_full = self._by_first.get(words[0], set())
             # a first name alone ("Philippe, un livreur") is not the surname of "Edouard Philippe"
-            return words_full.pop() if len(words_full) == 1 else name
+            return next(iter(words_full)) if len(words_full) == 1 else name
         best = name
-        for full in self.full_names:
+        for full in self._by_last.get(words[-1], []):  # in first-seen order, as a scan would
             fk = _key(full)
             if len(fk) > len(_key(best)) and fk[-1] == words[-1] and set(words) <= set(fk):
                 best = full
@@ -162,8 +173,8 @@ class Registry:
         role = _role_words(mention)
         if not role:
             return None
-        for m, speaker in reversed(self.entries):
-            if m.start >= mention.start or not m.name:
+        for m, speaker in reversed(self.entries.recent(mention.start)):
+            if not m.name:
                 continue
             other = _role_words(m)
             if other[: len(role)] == role:
@@ -197,8 +208,9 @@ class Registry:
     ) -> Iterator[tuple[Mention, str | None, int, int, bool]]:
         """Entries a pronoun may stand for, gender aside: (mention, speaker, sentence,
         salience, unsure). `antecedent` ranks them; the ranker's candidates use them too."""
-        for m, speaker in self.entries:
-            if m.start >= pronoun.start or not (speaker or m.name):
+        since = self.entries.since_sentence(sentence - max_back)
+        for m, speaker in self.entries.between(since, pronoun.start):
+            if not (speaker or m.name):
                 continue
             sent, salience = self.ranks.get(m.start, (0, SUBJECT))
             recent_source = salience == SOURCE and sentence - sent <= 1
@@ -235,8 +247,8 @@ class Registry:
         if not words or fold(mention.text.split()[0]) not in _DEMONSTRATIVES:
             return None
         head = words[1] if len(words) > 1 else words[0]
-        for m, speaker in reversed(self.entries):
-            if m.start < mention.start and head in _key(m.text)[:4] and m.text != mention.text:
+        for m, speaker in reversed(self.entries.recent(mention.start)):
+            if head in _key(m.text)[:4] and m.text != mention.text:
                 return speaker or m.name or m.text
         return None
 
@@ -284,9 +296,9 @@ class Registry:
         if not hits:
             return None
         found = hits[-1]
-        for m, speaker in reversed(self.entries):
+        for m, speaker in reversed(self.entries.recent(found)):
             between = self.text[m.end : found]
-            if m.start >= found or not m.name:
+            if not m.name:
                 continue
             if found < m.end:  # the apposition is part of the named mention itself
                 return speaker or self.canonical(m.name)
@@ -310,8 +322,9 @@ class Registry:
             return None
         sentence = sentence if sentence is not None else 0
         counts: dict[str, list[int]] = {}
-        for m, speaker in self.entries:
-            if m.start >= mention.start or not m.name or not (m.person or speaker):
+        since = self.entries.since_sentence(sentence - PROTAGONIST_WINDOW)
+        for m, speaker in self.entries.between(since, mention.start):
+            if not m.name or not (m.person or speaker):
                 continue
             sent = self.ranks.get(m.start, (0, SUBJECT))[0]
             if sentence - sent > PROTAGONIST_WINDOW or not _compatible(mention, m):
@@ -329,10 +342,10 @@ class Registry:
         words = _key(mention.text)
         if not words or fold(mention.text.split()[0]) in _INDEFINITE:
             return None
-        for m, speaker in reversed(self.entries):
+        for m, speaker in reversed(self.entries.recent(mention.start)):
             other = _key(m.text)
             longer = len(other) > len(words) and other[: len(words)] == words
-            if m.start < mention.start and not m.name and longer:
+            if not m.name and longer:
                 return speaker or m.text
         return None
 
