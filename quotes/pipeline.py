@@ -14,10 +14,9 @@ a document without quotation marks costs a regex pass.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 
+from quotes import chunks
 from quotes.attribution import choice
 from quotes.attribution import context as nearby
 from quotes.attribution.candidates import Pool, Tally
@@ -28,52 +27,17 @@ from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.attribution.subjects import subject_mention
 from quotes.backends import current_device, get_backend, resolve
-from quotes.confidence import confidence, quote_probability
+from quotes.confidence import quote_probability
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, current_model, parse_pieces
-from quotes.scanner import Span, scan
-from quotes.sentences import split_sentences
-from quotes.terms import DocStats, Verdict, classify
-from quotes.windows import elisions, sentences_to_parse
+from quotes.prepared import Item, Prepared, part_of, prepare
+from quotes.rows import profiled
+from quotes.rows import rows as _rows
+from quotes.scanner import Span
 
 # Folded prepositions after which NER's "person" is a place: "à Lormière", "en Bretagne".
 _PLACE_PREPOSITIONS = frozenset("a en vers depuis pres dans".split())
-
-
-@dataclass
-class _Item:
-    span: Span
-    verdict: Verdict
-    sent: int
-    attribution: Attribution | None = None
-    speaker: str | None = None
-    mention: str | None = None
-    rule: str | None = None
-    pool: Pool | None = None  # candidate speakers, when the model chooses (quotes.ranker)
-    prob: float | None = None  # the model's P(real quote and speaker right)
-    subheading: str | None = None  # the speaker a repeated quote's words point to
-
-
-def _sentence_of(sent_starts: list[int], pos: int) -> int:
-    return max(0, bisect.bisect_right(sent_starts, pos) - 1)
-
-
-def _classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> list[_Item]:
-    starts = [a for a, _ in sents]
-    opens = [s.open_pos for s in spans]  # spans are in text order
-    stats = DocStats.of(text, spans)
-    items = []
-    for s in spans:
-        k = _sentence_of(starts, s.open_pos)
-        a, b = sents[k]
-        outside = text[a:b]
-        same_sentence = spans[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]
-        for other in same_sentence:  # the sentence with every quote blanked out
-            lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
-            outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
-        items.append(_Item(s, classify(text, s, (a, b), outside, stats), k))
-    return items
 
 
 def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: list[Span]) -> None:
@@ -106,6 +70,9 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
             i += 1
 
 
+Progress = Callable[[int, int], None]  # (characters done, characters in the document)
+
+
 def extract_document(
     doc: Document,
     *,
@@ -116,6 +83,8 @@ def extract_document(
     fast: bool = False,
     attribution: str | None = None,
     weights: str | None = None,
+    progress: Progress | None = None,
+    chunk_chars: int | None = None,
 ) -> list[Quote]:
     """Return the quotes of one document, in text order.
 
@@ -129,12 +98,28 @@ def extract_document(
     results. `fast` skips the model: tokens are tagged from the lexicons (quotes.fast).
 
     `min_confidence` drops rows whose `confidence` (quotes.attribution.choice) is lower.
+
+    A document longer than `chunk_chars` (default `quotes.chunks.CHUNK_CHARS`) is
+    attributed in parts (quotes.chunks), its memory bounded; `progress` is called after
+    each part with the characters done so far.
     """
     ranker = choice.ranker_for(attribution, weights)
     choose = choice.chooses(attribution, weights)
-    analysed = _analyse(doc.text, backend, parse_all, fast, choose or not fast)
-    choice.apply(analysed[0], ranker, choose)
-    return _rows(doc, *analysed, include_terms, min_confidence)
+    out: list[Quote] = []
+    parts, reg = 0, None
+    for items, reg, sents, done in _analysed(
+        doc.text, backend, parse_all, fast, choose or not fast, chunk_chars
+    ):
+        choice.apply(items, ranker, choose)
+        out.extend(_rows(doc, items, reg, sents, include_terms, min_confidence))
+        for it in items:  # the part's candidates and tokens go now, not with the document
+            it.pool = it.attribution = None
+        parts += 1
+        if progress is not None:
+            progress(done, len(doc.text))
+    if parts > 1 and reg is not None:  # a role or gender mark a later part gave
+        return [profiled(q, reg) for q in out]
+    return out
 
 
 def extract_documents(
@@ -146,96 +131,61 @@ def extract_documents(
     fast: bool = False,
     attribution: str | None = None,
     weights: str | None = None,
+    progress: Callable[[Document, int, int], None] | None = None,
 ) -> list[list[Quote] | Exception]:
     """`extract_document` for several documents, parsing all their windows in one
     `nlp.pipe` call (the model is faster on big batches than on each document's few
-    sentences). Returns, per document, its quotes or the exception that stopped it."""
+    sentences). Returns, per document, its quotes or the exception that stopped it.
+    A document too long for one part (quotes.chunks) runs alone, `progress` called with
+    it after each of its parts."""
+    options: dict[str, object] = {"include_terms": include_terms, "min_confidence": min_confidence}
+    options.update(backend=backend, fast=fast, attribution=attribution, weights=weights)
     ranker = choice.ranker_for(attribution, weights)
     choose = choice.chooses(attribution, weights)
-    prepared: list[_Prepared | Exception] = []
+    prepared: list[Prepared | Exception | None] = []
     for doc in docs:
-        try:
-            prepared.append(_prepare(doc.text, parse_all=False))
+        try:  # None: a long document, prepared and attributed part by part below
+            prepared.append(prepare(doc.text, parse_all=False) if not _long(doc) else None)
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
-    ready = [p for p in prepared if isinstance(p, _Prepared)]
+    ready = [p for p in prepared if isinstance(p, Prepared)]
     pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
     elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
     try:
         parsed = iter(_parse(pieces, backend, fast, elide) if pieces else [])
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
-        options: dict[str, object] = {
-            "include_terms": include_terms,
-            "min_confidence": min_confidence,
-        }
-        options.update(backend=backend, fast=fast, attribution=attribution, weights=weights)
-        return [_one(doc, **options) for doc in docs]
+        return [_one(doc, progress, **options) for doc in docs]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
+        if p is None:
+            out.append(_one(doc, progress, **options))
+            continue
         if isinstance(p, Exception):
             out.append(p)
             continue
         toks = {k: next(parsed) for k in p.wanted}
         try:
-            analysed = _conclude(p, toks, choose or not fast)
-            choice.apply(analysed[0], ranker, choose)
-            out.append(_rows(doc, *analysed, include_terms, min_confidence))
+            items, reg, sents = _conclude(p, toks, choose or not fast)
+            choice.apply(items, ranker, choose)
+            out.append(_rows(doc, items, reg, sents, include_terms, min_confidence))
         except Exception as exc:
             out.append(exc)
     return out
 
 
-def _one(doc: Document, **options: object) -> list[Quote] | Exception:
+def _long(doc: Document) -> bool:
+    return len(doc.text) > chunks.CHUNK_CHARS
+
+
+def _one(
+    doc: Document, progress: Callable[[Document, int, int], None] | None, **options: object
+) -> list[Quote] | Exception:
     """`extract_document`, its exception returned instead of raised."""
+    each = (lambda done, total: progress(doc, done, total)) if progress is not None else None
     try:
-        return extract_document(doc, **options)  # type: ignore[arg-type]
+        return extract_document(doc, progress=each, **options)  # type: ignore[arg-type]
     except Exception as exc:
         return exc
-
-
-def _rows(
-    doc: Document,
-    items: list[_Item],
-    reg: Registry,
-    sents: list[tuple[int, int]],
-    include_terms: bool,
-    min_confidence: float,
-) -> list[Quote]:
-    """The output rows of an analysed document."""
-    text = doc.text
-    out = []
-    for it in items:
-        if it.verdict.kind == "term" and not include_terms:
-            continue
-        if it.prob is not None and it.verdict.kind != "term":
-            score = round(it.prob, 2)  # the ranker's calibrated row confidence
-        else:
-            score = confidence(it.verdict.score, it.rule, it.speaker)
-        if score < min_confidence:
-            continue
-        a, b = sents[it.sent]
-        if it.rule in ("carry_previous",) and it.sent > 0:
-            a = sents[it.sent - 1][0]
-        cue = it.attribution.cue if it.attribution else None
-        out.append(
-            Quote(
-                speaker_role=reg.roles.get(it.speaker or ""),
-                speaker_gender=reg.gender(it.speaker),
-                confidence=score,
-                doc_id=doc.doc_id,
-                quote=text[it.span.start : it.span.end],
-                speaker=it.speaker,
-                speaker_mention=it.mention,
-                cue=cue,
-                kind=it.verdict.kind,
-                start=it.span.start,
-                end=it.span.end,
-                context=text[a:b],
-                paragraph=it.span.paragraph,
-                recovered=it.span.recovered,
-            )
-        )
-    return out
 
 
 def quotes_with_candidates(
@@ -243,17 +193,18 @@ def quotes_with_candidates(
 ) -> list[tuple[Quote, Pool, float]]:
     """The cascade's rows (terms left out) with each quote's candidate speakers and its
     P(real quote): what `quotes train` fits the ranker on, from one parse per document."""
-    items, reg, sents = _analyse(doc.text, backend, pools=True)
-    rows = _rows(doc, items, reg, sents, False, 0.0)
-    kept = [it for it in items if it.verdict.kind != "term"]
-    extra = [(it.pool or Pool(), quote_probability(it.verdict.score)) for it in kept]
-    return [(row, pool, p) for row, (pool, p) in zip(rows, extra, strict=True)]
+    out = []
+    for items, reg, sents, _ in _analysed(doc.text, backend, pools=True):
+        rows = _rows(doc, items, reg, sents, False, 0.0)
+        kept = [it for it in items if it.verdict.kind != "term"]
+        extra = [(it.pool or Pool(), quote_probability(it.verdict.score)) for it in kept]
+        out.extend((row, pool, p) for row, (pool, p) in zip(rows, extra, strict=True))
+    return out
 
 
 def explain(text: str, backend: str = "spacy") -> list[dict[str, object]]:
     """Why each marked span got its verdict: classifier score and features, the rule that
     found the speaker. For debugging a result and for calibrating `quotes.confidence`."""
-    items, _, _ = _analyse(text, backend)
     return [
         {
             "start": it.span.start,
@@ -265,49 +216,46 @@ def explain(text: str, backend: str = "spacy") -> list[dict[str, object]]:
             "rule": it.rule,
             "speaker": it.speaker,
         }
+        for items, _, _, _ in _analysed(text, backend)
         for it in items
     ]
 
 
-@dataclass
-class _Prepared:
-    """A document after the NLP-free steps: what to parse, and what to attribute."""
-
-    text: str
-    sents: list[tuple[int, int]]
-    items: list[_Item]
-    quotes: list[_Item]
-    wanted: list[int]  # indexes of the sentences to parse
-    elide: dict[int, list[tuple[int, int]]]  # per sentence, quote words the parser skips
+Analysed = tuple[list[Item], Registry, list[tuple[int, int]], int]
 
 
-def _prepare(text: str, parse_all: bool) -> _Prepared:
-    """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse."""
-    spans = scan(text)
-    if not spans:
-        return _Prepared(text, [], [], [], [], {})
-    sents = split_sentences(text, spans)
-    items = _classify_all(text, spans, sents)
-    quotes = [it for it in items if it.verdict.kind != "term"]
-    if parse_all:
-        wanted = list(range(len(sents)))
-    else:
-        wanted = sentences_to_parse((it.sent for it in quotes), len(sents))
-    elide = elisions(text, [(it.sent, it.span) for it in quotes])
-    return _Prepared(text, sents, items, quotes, wanted, elide)
+def _analysed(
+    text: str,
+    backend: str,
+    parse_all: bool = False,
+    fast: bool = False,
+    pools: bool = False,
+    chunk_chars: int | None = None,
+) -> Iterator[Analysed]:
+    """Run the steps on one text, part by part (quotes.chunks; one part unless the text
+    is long): each part's own marked spans, classified and attributed, its registry, the
+    sentences, and the characters done; `pools`: also collect each quote's candidate
+    speakers for the ranker."""
+    p = prepare(text, parse_all)
+    reg: Registry | None = None
+    for part in chunks.plan(text, p.sents, chunk_chars):
+        sub = part_of(p, part) if part.first or part.stop < len(p.sents) else p
+        toks: dict[int, list[Tok]] = {}
+        if sub.wanted:  # no quote: nothing to parse, the model is never touched
+            pieces = [(text, p.sents[k]) for k in sub.wanted]
+            parsed = _parse(pieces, backend, fast, [p.elide.get(k, []) for k in sub.wanted])
+            toks = dict(zip(sub.wanted, parsed, strict=True))
+        items, reg, sents = _conclude(sub, toks, pools, reg)
+        done = p.sents[part.stop - 1][1] if part.stop < len(p.sents) else len(text)
+        yield [it for it in items if it.sent >= part.first], reg, sents, done
 
 
 def _analyse(
     text: str, backend: str, parse_all: bool = False, fast: bool = False, pools: bool = False
-) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
-    """Run the steps on one text: every marked span, classified and attributed;
-    `pools`: also collect each quote's candidate speakers for the ranker."""
-    p = _prepare(text, parse_all)
-    if not p.wanted:  # no quote: nothing to parse, the model is never touched
-        return _conclude(p, {}, pools)
-    pieces = [(text, p.sents[k]) for k in p.wanted]
-    toks = _parse(pieces, backend, fast, [p.elide.get(k, []) for k in p.wanted])
-    return _conclude(p, dict(zip(p.wanted, toks, strict=True)), pools)
+) -> tuple[list[Item], Registry, list[tuple[int, int]]]:
+    """`_analysed` of a text short enough for one part."""
+    ((items, reg, sents, _),) = _analysed(text, backend, parse_all, fast, pools)
+    return items, reg, sents
 
 
 def _parse(
@@ -328,15 +276,19 @@ def _parse(
 
 
 def _conclude(
-    p: _Prepared, parsed: dict[int, list[Tok]], pools: bool = False
-) -> tuple[list[_Item], Registry, list[tuple[int, int]]]:
-    """Steps 5-7 on the parsed sentences: attribute every quote, resolve its speaker."""
+    p: Prepared,
+    parsed: dict[int, list[Tok]],
+    pools: bool = False,
+    earlier: Registry | None = None,
+) -> tuple[list[Item], Registry, list[tuple[int, int]]]:
+    """Steps 5-7 on the parsed sentences: attribute every quote, resolve its speaker;
+    `earlier`: the registry of the document's previous part (quotes.chunks)."""
     text, sents, quotes = p.text, p.sents, p.quotes
     if not p.items:  # no marks at all: no registry scan of the text either
-        return [], Registry(""), []
-    reg = Registry(text)
+        return [], earlier or Registry(""), []
+    reg = Registry.following(earlier) if earlier is not None else Registry(text)
     # terms are part of the journalist's sentence: only quotes bound the rules' context
-    by_sent: dict[int, list[_Item]] = {}
+    by_sent: dict[int, list[Item]] = {}
     for it in quotes:
         by_sent.setdefault(it.sent, []).append(it)
     spans_in = {k: [it.span for it in by_sent.get(k, [])] for k in p.wanted}
@@ -364,7 +316,7 @@ def _conclude(
 
 
 def _attribute(
-    it: _Item,
+    it: Item,
     text: str,
     toks: list[Tok],
     spans: list[Span],
@@ -372,7 +324,7 @@ def _attribute(
     reg: Registry,
     history: list[tuple[int, str | None, str | None]],
     prev: tuple[list[Tok], list[Span]] | None,
-    chain: _Item | None,
+    chain: Item | None,
 ) -> None:
     if it.pool is not None:  # the pool ran every rule already: its first is the cascade's
         found = it.pool.first

@@ -137,7 +137,7 @@ def test_error_on_jsonl_document_names_file_and_line(in_tmp, monkeypatch):
     def boom(text: str, parse_all: bool) -> object:
         raise ValueError("oups")
 
-    monkeypatch.setattr(pipeline, "_prepare", boom)
+    monkeypatch.setattr(pipeline, "prepare", boom)
     lines = [json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b", "text": GOOD})]
     (in_tmp / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("extract", "d.jsonl", "-o", "out.csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.pipeline import _classify_all
+from quotes.prepared import classify_all
 from quotes.scanner import scan
 from quotes.sentences import split_sentences
 from quotes.terms import QUOTE_THRESHOLD, DocStats, Verdict, classify, name_key
@@ -12,7 +12,7 @@ from quotes.terms import QUOTE_THRESHOLD, DocStats, Verdict, classify, name_key
 
 def verdicts(text: str) -> list[tuple[str, Verdict]]:
     spans = scan(text)
-    items = _classify_all(text, spans, split_sentences(text, spans))
+    items = classify_all(text, spans, split_sentences(text, spans))
     return [(text[it.span.start : it.span.end], it.verdict) for it in items]
 
 

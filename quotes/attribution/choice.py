@@ -44,7 +44,7 @@ from quotes.nlp import Tok
 from quotes.scanner import Span
 
 if TYPE_CHECKING:
-    from quotes.pipeline import _Item
+    from quotes.prepared import Item as _Item
     from quotes.ranker import Ranker
 
 MODES = ("model", "rules")

@@ -73,8 +73,7 @@ class Entries:
     def since_sentence(self, sentence: int) -> int:
         """A start offset before which no entry is recorded for `sentence` or later."""
         lows = (
-            self._first_of_sentence.get(s)
-            for s in range(max(0, sentence), self._last_sentence + 1)
+            self._first_of_sentence.get(s) for s in range(max(0, sentence), self._last_sentence + 1)
         )
         return min((lo for lo in lows if lo is not None), default=_NOWHERE)
 

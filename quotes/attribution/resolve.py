@@ -67,12 +67,11 @@ class Registry:
 
     `entries` holds (mention, speaker) pairs sorted by offset (quotes.attribution.entries:
     every look-back is bounded); `ranks` gives each entry's (sentence index, salience), the
-    keys `antecedent` ranks candidates by. `known_names`: full names an earlier part of the
-    same document gave (a long document is attributed in chunks, quotes.chunks).
+    keys `antecedent` ranks candidates by. A long document is attributed in parts
+    (quotes.chunks); `following` starts the next part's registry.
     """
 
     text: str
-    known_names: list[str] = field(default_factory=list)
     entries: Entries = field(default_factory=Entries)
     full_names: list[str] = field(default_factory=list)  # each name once, first-seen order
     _names_seen: set[str] = field(default_factory=set, repr=False)
@@ -86,8 +85,6 @@ class Registry:
     acronyms: dict[str, str] = field(default_factory=dict)  # "RATP" -> its full name in the text
 
     def __post_init__(self) -> None:
-        for name in self.known_names:
-            self._add_name(name)
         self.acronyms = find_acronyms(self.text)
         # One-word names the text puts after "à"/"en" are places, whatever NER says.
         self.places = {
@@ -99,6 +96,20 @@ class Registry:
             first = m.group().split()[0]
             if first_name_gender(first) or first_name_gender(first.split("-")[0]):
                 self._add_name(" ".join(m.group().split()))
+
+    @classmethod
+    def following(cls, earlier: Registry) -> Registry:
+        """The registry of the next part of `earlier`'s document: what the document says
+        as a whole (its full names, acronyms, places, each speaker's role and gender
+        marks) carried over, the mentions (what grows with the text) left behind; the
+        text-wide scans of `__post_init__` are not run again."""
+        reg = cls("")  # nothing to scan
+        reg.text, reg.acronyms, reg.places = earlier.text, earlier.acronyms, earlier.places
+        reg.roles = dict(earlier.roles)
+        reg.genders = {k: list(v) for k, v in earlier.genders.items()}
+        for name in earlier.full_names:
+            reg._add_name(name)
+        return reg
 
     def _add_name(self, name: str) -> None:
         """Each name once: `canonical` scans them for every mention, and a repeated name

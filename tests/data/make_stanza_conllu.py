@@ -40,12 +40,12 @@ OUT = Path(__file__).with_name("stanza_fr.conllu")
 
 def pieces() -> list[str]:
     """The texts the backend hands to Stanza for SENTENCES (windows, elisions, parse form)."""
-    from quotes import pipeline
     from quotes.nlp import prepare_pieces
+    from quotes.prepared import prepare
 
     out = []
     for text in SENTENCES:
-        p = pipeline._prepare(text, parse_all=False)
+        p = prepare(text, parse_all=False)
         pieces = [(text, p.sents[k]) for k in p.wanted]
         out += [x.form for x in prepare_pieces(pieces, [p.elide.get(k, []) for k in p.wanted])]
     return out
