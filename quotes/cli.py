@@ -215,7 +215,13 @@ def extract(
             items = iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
             todo = _not_done(items, journal)
             options = Options.of(setting, include_terms, min_confidence, fast, device.value)
-            for outcome in process(todo, options, jobs or default_jobs()):
+            done = f"{_plural(0, 'document')}, {_plural(0, 'quote')}"
+
+            def within(doc_id: str, chars: int, total: int) -> None:  # a long document
+                share = f"{doc_id}: {chars / 1e6:.1f} of {total / 1e6:.1f} MB"
+                progress.update(task, description=f"{done}; {share}")
+
+            for outcome in process(todo, options, jobs or default_jobs(), within):
                 if outcome.skipped is not None:
                     reporter.skip(outcome.skipped)
                     if errors is not None:
@@ -228,10 +234,8 @@ def extract(
                     writer.write(rows)
                 documents += 1
                 quotes += len(rows)
-                progress.update(
-                    task,
-                    description=f"{_plural(documents, 'document')}, {_plural(quotes, 'quote')}",
-                )
+                done = f"{_plural(documents, 'document')}, {_plural(quotes, 'quote')}"
+                progress.update(task, description=done)
         if journal is not None:
             documents += len(journal.done)
             quotes += sum(journal.done.values())

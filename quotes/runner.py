@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
@@ -41,6 +43,12 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32  # documents per task: parsed in one batch, small enough to stream
 IN_FLIGHT_PER_JOB = 3  # batches queued per worker: enough to keep it busy, no more
+POLL_SECONDS = 0.5  # how often the parent looks at the workers' progress while waiting
+
+# (document id, characters done, characters in it): a long document's progress, part by
+# part (quotes.chunks), so a run on one big file shows signs of life
+OnProgress = Callable[[str, int, int], None]
+_worker_progress: queue.Queue | None = None  # in a worker: where its progress goes
 
 
 @dataclass(frozen=True)
@@ -89,14 +97,23 @@ def doc_key(origin: Origin, doc_id: str) -> str:
 
 
 def _extract_batch(
-    batch: list[tuple[Origin, Document | Skipped]], options: Options
+    batch: list[tuple[Origin, Document | Skipped]],
+    options: Options,
+    on_progress: OnProgress | None = None,
 ) -> list[Outcome]:
     """Worker side: extract the documents of a batch together (one batched parse); a
-    failure skips that document only."""
+    failure skips that document only. A long document's progress goes to `on_progress`
+    (in this process) or to the parent (in a worker)."""
     from quotes import backends, pipeline  # imported in the worker: the model loads there
 
     backends.use_device(options.device)
     backends.use_model(options.model)
+
+    def progress(doc: Document, done: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(doc.doc_id, done, total)
+        elif _worker_progress is not None:
+            _worker_progress.put((doc.doc_id, done, total))
 
     docs = [item for _, item in batch if isinstance(item, Document)]
     found = iter(
@@ -108,6 +125,7 @@ def _extract_batch(
             backend=options.backend,
             attribution=options.attribution,
             weights=options.weights,
+            progress=progress,
         )
     )
     out = []
@@ -139,35 +157,62 @@ def _batches(
 
 
 def process(
-    items: Iterable[tuple[Origin, Document | Skipped]], options: Options, jobs: int = 1
+    items: Iterable[tuple[Origin, Document | Skipped]],
+    options: Options,
+    jobs: int = 1,
+    on_progress: OnProgress | None = None,
 ) -> Iterator[Outcome]:
-    """Extract `items` on `jobs` processes (1: in this process); outcomes in input order."""
+    """Extract `items` on `jobs` processes (1: in this process); outcomes in input order.
+    `on_progress` hears of a long document's parts as they finish, from any worker."""
     if jobs <= 1:
         for batch in _batches(items, BATCH_SIZE):
-            yield from _extract_batch(batch, options)
+            yield from _extract_batch(batch, options, on_progress)
         return
     # spawn, not fork: the parent may run threads (progress display) that fork would copy;
     # workers start (on demand) with one BLAS thread each, as they share the cores
+    context = get_context("spawn")
+    heard = context.Queue()
     with one_blas_thread():
         pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=get_context("spawn"), initializer=_ignore_ctrl_c
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(heard,)
         )
         try:
             pending: deque = deque()
             for batch in _batches(items, BATCH_SIZE):
                 pending.append(pool.submit(_extract_batch, batch, options))
                 if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                    yield from pending.popleft().result()
+                    yield from _wait(pending.popleft(), heard, on_progress)
             while pending:
-                yield from pending.popleft().result()
+                yield from _wait(pending.popleft(), heard, on_progress)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_ctrl_c() -> None:
+def _wait(future: Future, heard: Any, on_progress: OnProgress | None) -> list[Outcome]:
+    """The outcomes of `future`, passing on the workers' progress while it runs."""
+    while True:
+        try:
+            result = future.result(timeout=POLL_SECONDS)
+        except FutureTimeout:
+            result = None
+        while True:  # what the workers said meanwhile
+            try:
+                said = heard.get_nowait()
+            except queue.Empty:
+                break
+            if on_progress is not None:
+                on_progress(*said)
+        if result is not None:
+            return result
+
+
+def _start_worker(heard: Any) -> None:
     """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the journal
-    (otherwise each worker would print its own KeyboardInterrupt traceback)."""
+    (otherwise each worker would print its own KeyboardInterrupt traceback), and send
+    their progress to `heard`."""
+    global _worker_progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_progress = heard
 
 
 def default_jobs() -> int:

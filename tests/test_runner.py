@@ -161,3 +161,23 @@ def test_unwritable_errors_file_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_document_reports_its_parts_from_any_worker(jobs: int) -> None:
+    from quotes import chunks
+    from quotes.model import Document
+    from quotes.runner import Options, process
+
+    filler = "Le conseil municipal a voté le budget des travaux du pont.\n\n"
+    quote = "« Nous voterons le budget », a déclaré Hélène Garnier.\n\n"
+    text = (quote + filler * 2000) * (chunks.CHUNK_CHARS // (len(filler) * 2000) + 1)
+    assert len(text) > chunks.CHUNK_CHARS  # a document of several parts
+    items = [(Origin("long.txt"), Document("long.txt", text))]
+    heard: list[tuple[str, int, int]] = []
+    outcomes = list(process(items, Options(), jobs, lambda *said: heard.append(said)))
+    assert len(heard) >= 2 and {doc for doc, _, _ in heard} == {"long.txt"}
+    assert [done for _, done, _ in heard] == sorted(done for _, done, _ in heard)
+    assert heard[-1][1:] == (len(text), len(text))
+    rows = outcomes[0].rows or []
+    assert len(rows) == text.count("«") and {r["speaker"] for r in rows} == {"Hélène Garnier"}
