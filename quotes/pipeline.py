@@ -9,7 +9,9 @@
 7. resolve (resolve)         mention -> speaker (pronoun, fullest name, role alias)
 
 Only sentences near quotes are parsed, long quotes' own words elided (quotes.windows), so
-a document without quotation marks costs a regex pass.
+a document without quotation marks costs a regex pass. Steps 1-3 run once per document
+(quotes.prepared); a long one goes through steps 4-7 in parts, its memory bounded
+(quotes.chunks).
 """
 
 from __future__ import annotations

@@ -16,17 +16,13 @@ from typer.testing import CliRunner
 
 from quotes.cli import app
 from quotes.io import archives, writers
-from quotes.model import Document
-from quotes.pipeline import extract_document
 
 runner = CliRunner()
 GOOD = "« Le pont rouvrira au printemps », a annoncé Sophie Marchand."
 GOOD_QUOTE = "Le pont rouvrira au printemps"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_model() -> None:
-    extract_document(Document("warm-up", "Il a dit : « Bonjour. »"))
+pytestmark = pytest.mark.usefixtures("warm_model")
 
 
 def extract(tmp: Path, *inputs: str, out: str = "out.csv"):

@@ -26,10 +26,7 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.fixture(scope="session", autouse=True)
-def warm_model():
-    """Load the extractor's model once for the whole session, not once per test."""
-    pipeline.extract_document(Document("warm-up", "Il a dit : « Bonjour. »"))
+pytestmark = pytest.mark.usefixtures("warm_model")
 
 
 def run(*args: str, stdin: str | bytes | None = None):

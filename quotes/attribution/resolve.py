@@ -78,7 +78,7 @@ class Registry:
     _by_last: dict[str, list[str]] = field(default_factory=dict, repr=False)  # last key word
     _by_first: dict[str, set[str]] = field(default_factory=dict, repr=False)  # first, 2+ words
     ranks: dict[int, tuple[int, int]] = field(default_factory=dict)  # start -> (sentence, salience)
-    genders: dict[str, list[str]] = field(default_factory=dict)  # speaker -> gender evidence
+    genders: dict[str, set[str]] = field(default_factory=dict)  # speaker -> gender marks seen
     roles: dict[str, str] = field(default_factory=dict)  # speaker -> role given with the name
     places: set[str] = field(default_factory=set)  # folded one-word names used as places
     resolved: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> speaker
@@ -106,7 +106,7 @@ class Registry:
         reg = cls("")  # nothing to scan
         reg.text, reg.acronyms, reg.places = earlier.text, earlier.acronyms, earlier.places
         reg.roles = dict(earlier.roles)
-        reg.genders = {k: list(v) for k, v in earlier.genders.items()}
+        reg.genders = {k: set(v) for k, v in earlier.genders.items()}
         for name in earlier.full_names:
             reg._add_name(name)
         return reg
@@ -148,7 +148,7 @@ class Registry:
     def _profile(self, mention: Mention, speaker: str) -> None:
         """Keep what this mention says of the speaker: a gender mark, a role."""
         if mention.gender and mention.number == "sg" and (mention.person or mention.pronoun):
-            self.genders.setdefault(speaker, []).append(mention.gender)
+            self.genders.setdefault(speaker, set()).add(mention.gender)
         if mention.name and not mention.pronoun:
             role = role_of(mention)
             if role and speaker not in self.roles:
@@ -156,10 +156,10 @@ class Registry:
 
     def gender(self, speaker: str | None) -> str:
         """ "female", "male" or "unknown": the gender the text marks for this speaker."""
-        marks = self.genders.get(speaker or "", [])
-        if not marks or len(set(marks)) > 1:
+        marks = self.genders.get(speaker or "", set())
+        if len(marks) != 1:  # none, or both
             return "unknown"
-        return {"f": "female", "m": "male"}[marks[0]]
+        return {"f": "female", "m": "male"}[next(iter(marks))]
 
     def canonical(self, name: str, has_title: bool = False) -> str:
         """The fullest name of the document for `name` ("Musk" -> "Elon Musk")."""
