@@ -2,6 +2,7 @@
 
     python bench/longdoc.py                    # 0.1, 1, 5 and 20 MB
     python bench/longdoc.py --sizes 0.01,0.1,1 --jobs 1
+    python bench/longdoc.py --fast             # no model: lexicon tagging (quotes.fast)
 
 A long document (a book, a transcript, a day's wire dump in one file) must cost time in
 proportion to its length. The text is generated: paragraphs of invented French press
@@ -66,7 +67,7 @@ import sys, time
 from quotes.model import Document
 from quotes.pipeline import extract_document
 t0 = time.perf_counter()
-extract_document(Document("warm", "« Oui », a dit Paul Roy."))  # model, lexicons, weights
+extract_document(Document("warm", "« Oui », a dit Paul Roy."), fast="--fast" in sys.argv)
 t1 = time.perf_counter()
 from quotes.cli import app
 code = 0
@@ -79,11 +80,12 @@ sys.exit(code)
 """
 
 
-def run(path: Path, jobs: int) -> tuple[float, float, float, float]:
+def run(path: Path, jobs: int, fast: bool = False) -> tuple[float, float, float, float]:
     """Wall seconds, model-loading seconds, work seconds and peak RSS (MB) of one
     `quotes extract FILE -o OUT.csv --jobs J -q` subprocess."""
     out = path.with_suffix(".csv")
     cmd = [sys.executable, "-c", _CLI, "extract", str(path), "-o", str(out), "-q"]
+    cmd += ["--fast"] if fast else []
     t = time.perf_counter()
     done = subprocess.run(
         [*cmd, "--jobs", str(jobs)], check=True, stderr=subprocess.PIPE, text=True
@@ -98,6 +100,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.1,1,5,20", help="document sizes in MB")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--fast", action="store_true", help="quotes extract --fast (no model)")
     args = ap.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",")]
     per_mb = []
@@ -106,7 +109,7 @@ def main(argv: list[str]) -> int:
         for mb in sizes:
             path = Path(tmp) / f"doc_{mb}.txt"
             path.write_text(document(mb), encoding="utf-8")
-            wall, load, work, rss = run(path, args.jobs)
+            wall, load, work, rss = run(path, args.jobs, args.fast)
             per_mb.append(work / mb)
             row = f"{mb:>7.2f}   {wall:>6.1f}   {load:>12.1f}   {work:>6.1f}   {work / mb:>13.1f}"
             print(f"{row}   {rss:>8.0f}", flush=True)
