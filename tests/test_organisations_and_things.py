@@ -4,6 +4,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+from helpers import check_last_speaker as check
 from helpers import last_speaker, toks_of
 
 from quotes.attribution.cues import cue_verb_token
@@ -137,3 +139,28 @@ def test_verbless_label_before_a_colon() -> None:
     text = "La ministre Anne Roy a parlé hier. Sa réponse : «Pas question de reculer.»"
     assert last_speaker(text) == "Anne Roy"
     assert last_speaker("Bilan de la journée : «trois blessés légers».") is None
+
+
+# unlinked_relative: "X qui scandent «…»" when the parser hangs "qui" on the short quote
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "La nuit a été agitée : vitres brisées, poubelles renversées, jeunes qui scandent "
+            "« honte à vous » au passage des policiers.",
+            "jeunes",
+        ),
+        (
+            "Au milieu de la foule, des supporters qui hurlent « on est chez nous » au passage "
+            "du car.",
+            "des supporters",
+        ),
+        (
+            "La place, des enfants qui chantent « joyeux anniversaire » et des parents.",
+            "des enfants",
+        ),
+        ("Des voisins qui criaient « Au secours » ont alerté la police.", "Des voisins"),
+    ],
+)
+def test_a_subject_relative_lends_the_quote_to_the_noun_before_qui(text, want):
+    check(text, want)

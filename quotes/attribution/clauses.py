@@ -71,6 +71,30 @@ def _antecedent(toks: Sequence[Tok], v: int) -> int | None:
     return head if toks[head].pos in ("NOUN", "PROPN") else None
 
 
+# What may stand between a subject "qui" and its verb: "qui ne lui ont pas dit", "qui a"
+_BEFORE_VERB = frozenset("ne n' se s' lui leur l' le la les y en nous vous me m' te t'".split())
+
+
+def unlinked_relative(ctx: Ctx, k: int) -> Mention | None:
+    """The antecedent of a subject "qui" written just before verb k when the parser did
+    not link the two: "…, jeunes qui scandent « honte à vous »" (the short quote parsed
+    as the verb's head). In French the antecedent of a subject relative is the noun just
+    before "qui"."""
+    toks = ctx.toks
+    j = k - 1
+    while j >= 0 and (toks[j].pos == "AUX" or fold(toks[j].text) in _BEFORE_VERB):
+        j -= 1
+    if j < 1 or fold(toks[j].text) != "qui" or not ctx.outside(j):
+        return None
+    b = j  # the antecedent's phrase: the words back to a determiner or a punctuation
+    a = b - 1
+    if toks[a].pos not in ("NOUN", "PROPN", "ADJ") or not ctx.outside(a):
+        return None
+    while a > 0 and toks[a - 1].pos in ("DET", "ADJ", "NOUN", "PROPN") and ctx.outside(a - 1):
+        a -= 1
+    return make_mention(ctx.text, toks[a:b])
+
+
 def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
     """The subject of verb k: its nsubj, or an inverted subject after it ("…, a dit X"),
     or the subject of the verb it depends on (coordination, gerund, subordinate)."""
@@ -103,6 +127,8 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         if m is not None:
             return m
         break
+    if not subjects and (m := unlinked_relative(ctx, k)) is not None:
+        return m
     if toks[k].form == "fin" or any(
         toks[c].head == k and toks[c].pos == "AUX" for c in range(max(0, k - 2), k)
     ):
