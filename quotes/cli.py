@@ -218,7 +218,7 @@ def extract(
             done = f"{_plural(0, 'document')}, {_plural(0, 'quote')}"
 
             def within(doc_id: str, chars: int, total: int) -> None:  # a long document
-                share = f"{doc_id}: {chars / 1e6:.1f} of {total / 1e6:.1f} MB"
+                share = f"{doc_id}: {100 * chars // max(total, 1)}% of {total:,} characters"
                 progress.update(task, description=f"{done}; {share}")
 
             for outcome in process(todo, options, jobs or default_jobs(), within):
