@@ -22,7 +22,7 @@ from quotes import chunks
 from quotes.attribution import choice
 from quotes.attribution import context as nearby
 from quotes.attribution.candidates import Pool, Tally
-from quotes.attribution.clauses import conjugated, left_subject
+from quotes.attribution.clauses import conjugated, left_subject, reported_sources
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
@@ -56,6 +56,8 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
     for m in subjects:
         if m is not None:
             reg.add(m, reg.resolve(m, k), k, PRONOUN if m.pronoun else SUBJECT)
+    for m in reported_sources(ctx) if not spans else []:  # "…, a précisé la RTU à l'AFP."
+        reg.add(m, reg.resolve(m, k), k, SOURCE)
     i = 0
     while i < len(toks):
         if toks[i].ent == "PER" and ctx.outside(i):

@@ -20,7 +20,7 @@ from quotes.scanner import SPACES, Span, paragraph_bounds
 _BOUNDARY = regex.compile(
     r"(?<=[.!?…])[)\]]?(?=[\s\u00a0]*[«“\"„\p{Lu}\d—–-])"
     # a glued heading ("paysÀ Marseille"): a lower-case word, then a capital; not "LinkedIn"
-    r"|(?<=(?<!\p{L})\p{Ll}{4,})(?=\p{Lu}[\p{Ll}\s])"
+    r"|(?<=(?<!\p{L})\p{Ll}{3,})(?=\p{Lu}[\p{Ll}\s])"
 )
 # Words whose final full stop is not a sentence end.
 _ABBREV = regex.compile(

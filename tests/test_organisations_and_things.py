@@ -8,6 +8,8 @@ import pytest
 from helpers import check_last_speaker as check
 from helpers import last_speaker, toks_of
 
+from quotes.attribution.clauses import reported_sources
+from quotes.attribution.ctx import Ctx
 from quotes.attribution.cues import cue_verb_token
 from quotes.attribution.kinds import can_speak
 from quotes.attribution.mention import Mention
@@ -164,3 +166,52 @@ def test_verbless_label_before_a_colon() -> None:
 )
 def test_a_subject_relative_lends_the_quote_to_the_noun_before_qui(text, want):
     check(text, want)
+
+
+# reported_sources: "…, a précisé X à l'AFP." names a source without quotation marks
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "L'accident s'est produit vers 21h00 sur la ligne 2, a précisé la Régie des "
+            "transports de Lyon à l'AFP. « Deux rames se sont heurtées », a indiqué la même "
+            "source.",
+            "la Régie des transports de Lyon",
+        ),
+        (
+            "Le suspect a été interpellé vers minuit, a indiqué une source policière. « Il "
+            "était armé », selon la même source.",
+            "une source policière",
+        ),
+        (  # the latest source, quoted or not
+            "« Deux blessés », a dit la police. Le chantier a pris du retard, a précisé la "
+            "mairie. « Le pont rouvrira », selon la même source.",
+            "la mairie",
+        ),
+        (  # a sentence with a quote is attributed by the rules, not read as reported speech
+            "« Le pont rouvrira », a précisé la mairie. « Les travaux reprennent », a "
+            "indiqué la même source.",
+            "la mairie",
+        ),
+    ],
+)
+def test_the_same_source_can_be_a_source_of_reported_speech(text, want):
+    check(text, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les lycéens ont défilé devant la gare, scandant le slogan du jour.",  # an object
+        "Le maire est arrivé en retard, a-t-il précisé à la presse.",  # a pronoun, no name
+    ],
+)
+def test_no_reported_source_where_none_is_named(text):
+    ctx = Ctx.sentence(text, toks_of(text), [])
+    assert reported_sources(ctx) == []
+
+
+def test_a_reported_source_is_the_inverted_subject_after_the_comma():
+    text = "Le pont rouvrira en mai, a annoncé la préfecture du Rhône aux journalistes."
+    ctx = Ctx.sentence(text, toks_of(text), [])
+    assert [m.text for m in reported_sources(ctx)] == ["la préfecture du Rhône"]

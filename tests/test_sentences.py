@@ -89,6 +89,10 @@ def test_quoted_sentence_ends_the_sentence() -> None:
             "Les résultats du scrutinLe maire sortant a été réélu.",
             ["Les résultats du scrutin", "Le maire sortant a été réélu."],
         ),
+        (  # a three-letter last word: "pas", "ans", "été"
+            "Le compte n'y est pasJulien, un artisan, ajoute que tout va bien.",
+            ["Le compte n'y est pas", "Julien, un artisan, ajoute que tout va bien."],
+        ),
     ],
 )
 def test_glued_paragraphs_are_split(text: str, expected: list[str]) -> None:
@@ -156,7 +160,7 @@ def test_paragraphs_are_sentence_boundaries() -> None:
     assert sentences(text) == ["Un titre sans point", "Le texte commence ici", "Un autre bloc"]
 
 
-@pytest.mark.parametrize("name", ["LinkedIn", "BlackRock"])
+@pytest.mark.parametrize("name", ["LinkedIn", "BlackRock", "McDonald", "iPhone", "macOS"])
 def test_camel_case_name_is_not_a_glued_paragraph(name: str) -> None:
     text = f"Il a publié un message sur {name} hier soir."
     assert sentences(text) == [text]

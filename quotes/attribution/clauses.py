@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.kinds import can_speak
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.names import gerund_like
 from quotes.attribution.participles import (
@@ -23,7 +24,7 @@ from quotes.attribution.participles import (
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.subjects import demonstrative_relative, mention_at, role_before
 from quotes.attribution.verbs import _non_finite, subject_clitic, verb_group
-from quotes.lexicon import first_name_gender, fold, words
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, words
 from quotes.nlp import Tok
 
 
@@ -348,3 +349,30 @@ def main_subject_of(ctx: Ctx, rule: str) -> Attribution | None:
         return None
     m = verb_subject(ctx, v)
     return Attribution(rule, m, None) if m is not None else None
+
+
+def reported_sources(ctx: Ctx) -> list[Mention]:
+    """The sources a sentence without quotes names for what it reports: the
+    subject inverted after a speech verb that follows a comma ("L'accident s'est produit
+    vers 21h, a précisé la Régie des transports (RTU) à l'AFP."). Such a source is a
+    source as a quote's is: "«…», selon la même source" and the pronouns after it
+    point to it."""
+    toks, out = ctx.toks, []
+    for k in range(1, len(toks)):
+        if toks[k - 1].text != "," or not ctx.outside(k):
+            continue
+        group = verb_group(toks, k)
+        if group is None or group[1] is not None:  # "a-t-il précisé": a pronoun, no name
+            continue
+        verb = toks[group[0] - 1]
+        finite = toks[k].pos == "AUX" or toks[k].form == "fin"  # "scandant le slogan": object
+        if (
+            not finite
+            or fold(verb.text).endswith("ant")
+            or not is_speech_verb(verb.text, verb.lemma)
+        ):
+            continue
+        m = subject_after(ctx, group[0])
+        if m is not None and not m.pronoun and can_speak(m):
+            out.append(m)
+    return out
