@@ -135,12 +135,17 @@ def test_ids_from_the_index_without_id_col(client, docs):
 
 
 @pytest.mark.parametrize(
-    ("include_terms", "min_confidence"), [(True, 0.0), (False, 0.93)], ids=["terms", "conf"]
+    ("include_terms", "by_confidence"), [(True, False), (False, True)], ids=["terms", "conf"]
 )
-def test_options_reach_the_workers(client, docs, include_terms, min_confidence):
+def test_options_reach_the_workers(client, docs, include_terms, by_confidence):
     with dask.config.set({"dataframe.convert-string": False}):
         ddf = dd.from_pandas(docs, npartitions=3)
-    opts = {"include_terms": include_terms, "min_confidence": min_confidence}
+    # a threshold above the lowest confidence of the default rows, whatever the weights
+    min_confidence = single_process(docs, id_col="id")["confidence"].min() + 0.005
+    opts = {
+        "include_terms": include_terms,
+        "min_confidence": min_confidence if by_confidence else 0.0,
+    }
     got = extract_dask(ddf, id_col="id", **opts).compute().reset_index(drop=True)
     want = single_process(docs, id_col="id", **opts)
     assert len(want) != 7  # the option changes the rows
