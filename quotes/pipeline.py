@@ -27,7 +27,7 @@ from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
-from quotes.attribution.subjects import subject_mention
+from quotes.attribution.subjects import human_objects, subject_mention
 from quotes.backends import current_device, get_backend, resolve
 from quotes.confidence import quote_probability
 from quotes.lexicon import fold
@@ -58,6 +58,8 @@ def _record_mentions(reg: Registry, k: int, text: str, toks: list[Tok], spans: l
             reg.add(m, reg.resolve(m, k), k, PRONOUN if m.pronoun else SUBJECT)
     for m in reported_sources(ctx) if not spans else []:  # "…, a précisé la RTU à l'AFP."
         reg.add(m, reg.resolve(m, k), k, SOURCE)
+    for m in human_objects(ctx):  # "…à une femme à terre. Cette dernière…"
+        reg.add_object(m, k)
     i = 0
     while i < len(toks):
         if toks[i].ent == "PER" and ctx.outside(i):

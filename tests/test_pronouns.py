@@ -4,7 +4,7 @@ test_attribution.py for the conventions (fictional texts, cached extraction)."""
 from __future__ import annotations
 
 import pytest
-from helpers import check, extract, only
+from helpers import check, check_last_speaker, extract, only, speakers
 
 # --- pronoun resolution --------------------------------------------------------------------
 
@@ -154,3 +154,39 @@ def test_collective_agrees_with_the_people_it_counts(text: str, speaker: str) ->
     """mention._counted: "une centaine de manifestantes" is "elles", "une délégation de huit
     élus" is "ils": French agrees with the counted people, not the collective noun."""
     assert only(text).speaker == speaker
+
+
+# human_objects / Registry.objects: "cette dernière" may be a person named as object
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Un débat s'engage pour savoir si un policier a bousculé une femme à terre. Cette "
+            "dernière a confirmé à la barre qu'elle avait « pris des coups ».",
+            "une femme",
+        ),
+        (
+            "Le maire a longtemps attendu le ministre. Ce dernier est arrivé à midi. « Le pont "
+            "sera rénové », a-t-il promis.",
+            "le ministre",
+        ),
+    ],
+)
+def test_ce_dernier_may_be_a_person_named_as_object(text, want):
+    check_last_speaker(text, want)
+
+
+def test_il_and_elle_keep_to_subjects_not_objects():
+    text = (
+        "Marie Dupont a longtemps attendu le ministre devant la mairie. « Le pont sera "
+        "rénové », a-t-elle dit."
+    )
+    check_last_speaker(text, "Marie Dupont")
+
+
+def test_a_description_named_just_before_as_object_is_that_person_again():
+    text = (
+        "Julie Marchand s'est levée. « J'avais peur », dit-elle, en regardant la présidente. "
+        "La présidente a rappelé que « la loi est claire »."
+    )
+    assert speakers(text)[-1] == "La présidente"

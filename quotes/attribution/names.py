@@ -1,16 +1,23 @@
 """Where a person's name is in a source's phrase: NER first, then capitalised runs, with
 particles ("de Rugy", "von der Mühll"), hyphenated surnames the tokenizer split, nicknames
 in marks, and the words glued before a name that are not part of it ("la ministre de la
-Culture Hélène Dubois", "le sénateur LR Bruno Roux").
+Culture Hélène Dubois", "le sénateur LR Bruno Roux"); and the role written next to a
+name (`role_of`: "le ministre de l'Intérieur, Christophe Castaner").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
 
 from quotes.attribution.media import media
 from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.nlp import Tok
+
+if TYPE_CHECKING:
+    from quotes.attribution.mention import Mention  # mention imports this module
 
 _GENITIVE = frozenset({"de", "du", "des", "d'", "d’"})
 
@@ -172,3 +179,28 @@ def _particle(toks: Sequence[Tok], j: int) -> int:
     if k == j or nxt is None or not nxt.text[:1].isupper() or nxt.pos in ("DET", "ADP", "PRON"):
         return 0
     return k - j
+
+
+# Words that open a role phrase but are not the role: "le", "son", "sa", "leur"...
+_ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce cette".split())
+
+
+def role_of(mention: Mention) -> str | None:
+    """The title or role a mention gives next to a name: "le ministre de l'Intérieur,
+    Christophe Castaner" -> "ministre de l'Intérieur"; None when it has none."""
+    if not mention.name:
+        return None
+    words = mention.text.replace(mention.name, " ", 1).replace(",", " ").split()
+    while words and (fold(words[0]) in _ROLE_LEAD or is_title(words[0])):
+        words = words[1:]
+    if words and regex.match(r"^[lL]['’]\w", words[0]):
+        words[0] = words[0][2:]  # "l’ancien président" -> "ancien président"
+    return " ".join(words).strip(" ,;:—–-()") or None
+
+
+def strip_title(name: str) -> str:
+    """ "M. Paul Roy" -> "Paul Roy": a name as a speaker, without its title."""
+    parts = name.split()
+    while len(parts) > 1 and is_title(parts[0]):
+        parts = parts[1:]
+    return " ".join(parts)

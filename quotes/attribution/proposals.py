@@ -123,7 +123,7 @@ def propose_mention(
             f = {**base, **_mention_feats(q, am, sent), **speaker_feats(who, counts)}
             f.update(m_pronoun=1.0, src_antecedent=1.0, ante_rank=1.0 - rank / 3.0)
             f["agree" if agrees else "disagree"] = 1.0
-            f[("sal_source", "sal_subject", "sal_named", "sal_named")[sal]] = 1.0
+            f[("sal_source", "sal_subject", "sal_named", "sal_named", "sal_named")[sal]] = 1.0
             if who == first:
                 f["ante_first"] = 1.0
             pool.add(who, f, mention=m.text, **info)

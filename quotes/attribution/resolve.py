@@ -28,6 +28,7 @@ from quotes.attribution.kinds import agrees as _compatible
 from quotes.attribution.kinds import is_organisation
 from quotes.attribution.kinds import key_words as _key
 from quotes.attribution.mention import RECENCY, Mention
+from quotes.attribution.names import role_of, strip_title
 from quotes.lexicon import first_name_gender, fold, is_title
 from quotes.lexicon import words as words_of
 
@@ -49,16 +50,15 @@ def _role_words(m: Mention) -> list[str]:
 _OBLIQUE = regex.compile(
     r"(?:\b(?:avec|contre|chez|pour|sur|envers|sans|entre|de|du|des)\s+|\bd['’])$", regex.I
 )
-# Salience of a candidate antecedent: lower is preferred within one sentence.
-SOURCE, SUBJECT, NAMED, PRONOUN = 0, 1, 2, 3
+# Salience of a candidate antecedent: lower is preferred within one sentence. OBJECT: a
+# person named by a role noun as object ("à une femme à terre"), for "cette dernière" only
+SOURCE, SUBJECT, NAMED, PRONOUN, OBJECT = 0, 1, 2, 3, 4
 MAX_SENTENCES_BACK = 4
 PROTAGONIST_WINDOW = 15  # sentences back an epithet ("le prévenu") looks for its person
 APPOSITION_WINDOW = 10_000  # characters searched back for a description's apposition
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
 _INDEFINITE = frozenset({"un", "une", "des", "d'", "plusieurs", "certains", "certaines"})
-# Words that open a role phrase but are not the role: "le", "son", "sa", "leur"...
-_ROLE_LEAD = frozenset("le la les l' un une son sa ses leur leurs notre votre ce cette".split())
 
 
 @dataclass
@@ -83,6 +83,10 @@ class Registry:
     places: set[str] = field(default_factory=set)  # folded one-word names used as places
     resolved: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> speaker
     acronyms: dict[str, str] = field(default_factory=dict)  # "RATP" -> its full name in the text
+    # people named by a role noun as objects ("à une femme à terre"), apart from `entries`:
+    # only "ce dernier"/"cette dernière" may stand for them (`antecedent_candidates`)
+    objects: Entries = field(default_factory=Entries)
+    _object_sentence: dict[int, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.acronyms = find_acronyms(self.text)
@@ -145,6 +149,12 @@ class Registry:
         self.ranks[mention.start] = (sentence, salience)
         self.entries.put(mention, speaker, sentence)
 
+    def add_object(self, mention: Mention, sentence: int) -> None:
+        """Record a person a sentence names as object, for "cette dernière" only: as
+        written, not resolved (an epithet there would name the protagonist)."""
+        self.objects.put(mention, mention.text, sentence)
+        self._object_sentence[mention.start] = sentence
+
     def _profile(self, mention: Mention, speaker: str) -> None:
         """Keep what this mention says of the speaker: a gender mark, a role."""
         if mention.gender and mention.number == "sg" and (mention.person or mention.pronoun):
@@ -177,7 +187,7 @@ class Registry:
             fk = _key(full)
             if len(fk) > len(_key(best)) and fk[-1] == words[-1] and set(words) <= set(fk):
                 best = full
-        return _strip_title(best)
+        return strip_title(best)
 
     def role_alias(self, mention: Mention) -> str | None:
         """The name last attached to the same role before this mention, if any."""
@@ -220,6 +230,12 @@ class Registry:
         """Entries a pronoun may stand for, gender aside: (mention, speaker, sentence,
         salience, unsure). `antecedent` ranks them; the ranker's candidates use them too."""
         since = self.entries.since_sentence(sentence - max_back)
+        if pronoun.text in RECENCY:  # "cette dernière": an object named last counts too
+            lo = self.objects.since_sentence(sentence - max_back)
+            for m, speaker in self.objects.between(lo, pronoun.start):
+                sent = self._object_sentence[m.start]
+                if sentence - sent <= max_back:
+                    yield m, speaker, sent, OBJECT, False
         for m, speaker in self.entries.between(since, pronoun.start):
             if not (speaker or m.name):
                 continue
@@ -374,25 +390,8 @@ class Registry:
             return None
         if any(w in words_of("offices_fr.txt") for w in _key(mention.text)[:2]):
             return None  # "le procureur": another actor, unless role_alias linked it
+        key = _key(mention.text)
+        if any(_key(m.text) == key for m, _ in self.objects.recent(mention.start)):
+            return None  # "…vers la présidente. La présidente concède": that one again
         found = self.antecedent(mention, sentence, max_back=1)
         return found if found and _key(found) != _key(mention.text) else None
-
-
-def role_of(mention: Mention) -> str | None:
-    """The title or role a mention gives next to a name: "le ministre de l'Intérieur,
-    Christophe Castaner" -> "ministre de l'Intérieur"; None when it has none."""
-    if not mention.name:
-        return None
-    words = mention.text.replace(mention.name, " ", 1).replace(",", " ").split()
-    while words and (fold(words[0]) in _ROLE_LEAD or is_title(words[0])):
-        words = words[1:]
-    if words and regex.match(r"^[lL]['’]\w", words[0]):
-        words[0] = words[0][2:]  # "l’ancien président" -> "ancien président"
-    return " ".join(words).strip(" ,;:—–-()") or None
-
-
-def _strip_title(name: str) -> str:
-    parts = name.split()
-    while len(parts) > 1 and is_title(parts[0]):
-        parts = parts[1:]
-    return " ".join(parts)

@@ -172,3 +172,24 @@ def demonstrative_relative(toks: Sequence[Tok], a: int) -> Mention | None:
         return None
     g, n = PRONOUNS[p]
     return Mention(toks[a].start, toks[a].end, p, None, g, n, pronoun=True)
+
+
+_OBJECT_DEPS = ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
+
+
+def human_objects(ctx: Ctx) -> list[Mention]:
+    """The people a sentence names other than as subject, by a role noun: "…donné un coup
+    de pied à une femme à terre". They are what "cette dernière" or "elle" in the next
+    sentence may stand for ("Cette dernière viendra à la barre"); names (NER) are
+    recorded apart, so only determined role nouns are taken here."""
+    toks, out = ctx.toks, []
+    for i, t in enumerate(toks):
+        if t.pos != "NOUN" or t.dep not in _OBJECT_DEPS or not ctx.outside(i):
+            continue
+        if i == 0 or toks[i - 1].pos != "DET" or role_gender(fold(t.text)) is None:
+            continue
+        b = noun_phrase(toks, i - 1)
+        m = make_mention(ctx.text, toks[i - 1 : b])
+        if m is not None and m.person and not m.name:
+            out.append(m)
+    return out
