@@ -215,3 +215,21 @@ def test_a_reported_source_is_the_inverted_subject_after_the_comma():
     text = "Le pont rouvrira en mai, a annoncé la préfecture du Rhône aux journalistes."
     ctx = Ctx.sentence(text, toks_of(text), [])
     assert [m.text for m in reported_sources(ctx)] == ["la préfecture du Rhône"]
+
+
+# make_mention / noun_phrase: a numeral is no name, an object clitic ends the phrase
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Deux pancartes me reviennent en tête quand je pense à cette grève : « Contre la "
+            "vie chère ».",
+            "Deux pancartes",
+        ),
+        ("Trois manifestants ont lancé : « Nous reviendrons ».", "Trois manifestants"),
+        ("Les élus lui ont répondu : « Nous verrons ».", "Les élus"),
+        ("Les syndicats nous en ont parlé : « La grève continue ».", "Les syndicats"),
+    ],
+)
+def test_no_fragment_from_a_numeral_or_a_clitic(text, want):
+    check(text, want)

@@ -161,7 +161,7 @@ def make_mention(text: str, toks: Sequence[Tok]) -> Mention | None:
     if (
         name is None
         and toks[head].text[:1].isupper()
-        and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ")
+        and toks[head].pos not in ("DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ", "NUM")
         and fold(toks[head].text) not in tagged("roles_fr.txt")  # "Porte-parole du…" opening
         and not gerund_like(toks[head])
     ):

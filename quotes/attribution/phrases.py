@@ -26,6 +26,8 @@ _PP_HEADS = frozenset(
     ).split()
 )  # folded (no accents), as `fold` gives them
 _PHRASE_END = frozenset({"qui", "dont", "que", "qu'", "se", "s'", "ne", "n'"})
+# Object clitics before the verb: "Deux pancartes me reviennent", "les élus lui ont dit"
+_CLITICS = frozenset("me m' te t' lui leur nous vous y en".split())
 # Conjunctions that open a clause after the source: "un porte-parole alors que…".
 _CLAUSE_OPENERS = frozenset("lorsque lorsqu' quand puisque puisqu' tandis car mais parce".split())
 _BEFORE_QUE = frozenset({"alors", "bien", "des", "si", "ainsi"})  # "alors que", "dès que"
@@ -74,6 +76,8 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             break  # "a indiqué un porte-parole alors que l'intervention…"
         elif has_head and (t.pos in ("VERB", "AUX") or f in _PHRASE_END or _verb_form(toks, j)):
             break  # "Le vieil homme se souvient", "un proche qui…", "les élus scandaient"
+        elif has_head and f in _CLITICS and _before_verb(toks, j + 1):
+            break  # "Deux pancartes me reviennent": the verb's clitic
         elif has_head and _manner(toks, j):
             break  # "la militante d'un ton satisfait": how she said it
         elif has_head and (f == "aupres" or addressee_end(toks, j) is not None):
@@ -265,3 +269,10 @@ def _apposed_adjective(toks: Sequence[Tok], i: int) -> bool:
         or (w.pos == "VERB" and w.form == "part")
         or _ADJECTIVE_END.search(w.text.lower()) is not None
     )
+
+
+def _before_verb(toks: Sequence[Tok], j: int) -> bool:
+    """Token j is a verb, or another clitic then a verb ("lui en a parlé")."""
+    while j < len(toks) and fold(toks[j].text) in _CLITICS:
+        j += 1
+    return j < len(toks) and toks[j].pos in ("VERB", "AUX")
