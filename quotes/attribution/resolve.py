@@ -394,4 +394,4 @@ class Registry:
         if any(_key(m.text) == key for m, _ in self.objects.recent(mention.start)):
             return None  # "…vers la présidente. La présidente concède": that one again
         found = self.antecedent(mention, sentence, max_back=1)
-        return found if found and _key(found) != _key(mention.text) else None
+        return found if found and _key(found) != key else None
