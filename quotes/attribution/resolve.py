@@ -388,9 +388,9 @@ class Registry:
         definite = first in _DEFINITE or first.startswith("l'")
         if not (mention.person and definite and mention.number == "sg"):
             return None
-        if any(w in words_of("offices_fr.txt") for w in _key(mention.text)[:2]):
-            return None  # "le procureur": another actor, unless role_alias linked it
         key = _key(mention.text)
+        if any(w in words_of("offices_fr.txt") for w in key[:2]):
+            return None  # "le procureur": another actor, unless role_alias linked it
         if any(_key(m.text) == key for m, _ in self.objects.recent(mention.start)):
             return None  # "…vers la présidente. La présidente concède": that one again
         found = self.antecedent(mention, sentence, max_back=1)
