@@ -24,6 +24,7 @@ _QUOTE_BY_SCORE = ((5, 0.99), (4, 0.97), (3, 0.93), (2, 0.87), (1, 0.85), (0, 0.
 # outlet=qc-jdq` (2026-12-03), shrunk towards 0.75 where a rule has few quotes.
 _SPEAKER_BY_RULE = {
     "incise_after": 0.95,
+    "dash_signature": 0.9,
     "according_to": 0.9,
     "cue_verb_before": 0.93,
     "inverted_pronoun": 0.9,

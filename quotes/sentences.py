@@ -85,7 +85,23 @@ def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
             if b > a:
                 out.append((a, b))
             pos = cut
-    return _merge_multi_paragraph(out, qranges)
+    return _join_signatures(text, _merge_multi_paragraph(out, qranges))
+
+
+_SIGNATURE = regex.compile(r"[—–―-][ \u00a0]+\p{Lu}[^«»“”\"„\n]{0,78}")
+
+
+def _join_signatures(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a short line opening with a dash to the quote that ends the line before it:
+    «…»\\n— Marie Dupont, ancienne ministre is a quote and its signature
+    (`attribution.signature`), one sentence. A longer line, or one with marks, is text."""
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        if out and text[out[-1][1] - 1] in '»”"' and _SIGNATURE.fullmatch(text, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _merge_multi_paragraph(

@@ -27,6 +27,7 @@ from quotes.attribution.kinds import can_speak, is_group, is_organisation, key_w
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
+from quotes.attribution.signature import dash_signature
 from quotes.attribution.signs import sign_bearers, speech_noun_owner
 from quotes.attribution.verbs import (
     clitic_mention,
@@ -333,6 +334,7 @@ Rule = Callable[[Ctx], Attribution | None]
 
 
 RULES: tuple[Rule, ...] = (
+    dash_signature,  # «…» – Marie Dupont: a signature, no verb
     sign_bearers,  # before incise_after: "«…», proclamaient les banderoles des grévistes"
     incise_after,
     inverted_pronoun,
