@@ -58,6 +58,35 @@ def test_phrase_stops_at_a_verb_after_a_term() -> None:
     assert q.speaker == "La coordination des «bonnets verts»"
 
 
+def test_phrase_stops_at_a_speech_verb_tagged_as_a_noun() -> None:
+    """phrases._verb_form: "La présidente du parti dénonce aussi «…»", the tagger calling
+    "dénonce" a noun, ends before the verb; "un regard critique sur" stays a noun phrase."""
+    from quotes.attribution.phrases import noun_phrase
+
+    _, ts = toks("La/DET présidente/NOUN du/ADP parti/NOUN dénonce/NOUN aussi/ADV «/PUNCT")
+    assert noun_phrase(ts, 0) == 4
+    _, ts = toks("Le/DET maire/NOUN estime/NOUN que/SCONJ la/DET")
+    assert noun_phrase(ts, 0) == 2
+    _, ts = toks("un/DET regard/NOUN critique/NOUN sur/ADP la/DET réforme/NOUN")
+    assert noun_phrase(ts, 0) == 3
+    q = only_partial("La présidente du parti Horizon dénonce aussi «une mascarade».")
+    assert q.speaker == "La présidente du parti Horizon"
+
+
+def test_a_name_after_an_organisation_noun_names_the_organisation() -> None:
+    """names._names_the_organisation, mention._closing_name: "la présidente du parti
+    Horizon" names no person (even when NER calls Horizon one); a first name still does."""
+    _, ts = toks("la/DET présidente/NOUN du/ADP parti/NOUN Horizon/PROPN/PER")
+    assert find_name(ts) is None
+    text, ts = toks("la/DET présidente/NOUN du/ADP parti/NOUN Horizon/PROPN/PER")
+    m = make_mention(text, ts)
+    assert m is not None and m.name is None and m.person
+    _, ts = toks("la/DET porte-parole/NOUN du/ADP gouvernement/NOUN Anne/PROPN/PER Roy/PROPN/PER")
+    assert find_name(ts) == (4, 6)
+    text, ts = toks("le/DET syndicat/NOUN des/ADP infirmiers/NOUN Solidarité/PROPN")
+    assert make_mention(text, ts).name == "Solidarité"  # the organisation heads the phrase
+
+
 def test_phrase_stops_at_negation() -> None:
     """mention.noun_phrase: "Paul Roux ne cache pas que…" -> "Paul Roux", not "Paul Roux ne"."""
     q = only_partial("Le maire Paul Roux ne cache pas que « la ville manque de moyens ».")

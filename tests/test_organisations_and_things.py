@@ -233,3 +233,13 @@ def test_a_reported_source_is_the_inverted_subject_after_the_comma():
 )
 def test_no_fragment_from_a_numeral_or_a_clitic(text, want):
     check(text, want)
+
+
+def test_a_speech_verb_form_after_a_contracted_article_is_a_noun() -> None:
+    """cues.cue_verb_token: "au prévenu" (à + le) is a noun even when tagged a verb, so the
+    speaker of the quote is the subject of "a rappelé", not nobody."""
+    text = "La juge a rappelé au prévenu qu'il risquait «jusqu'à dix ans de prison»."
+    toks = toks_of(text)
+    k = next(t.i for t in toks if t.text == "prévenu")
+    assert not cue_verb_token(toks, k)
+    assert last_speaker(text) == "La juge"

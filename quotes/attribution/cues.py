@@ -18,6 +18,8 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     prev = toks[k - 1] if k > 0 else None
     if light_verb_cue(toks, k):
         return True  # "a fait valoir", "faire savoir", "faisant état de"
+    if prev is not None and fold(prev.text) in _CONTRACTED_ARTICLES:
+        return False  # "a rappelé au prévenu qu'il…": an article (à + le) makes it a noun
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in ("que", "qu'") and is_speech_verb(t.text, t.lemma):
         # "la ministre juge que": a verb; so is "leur répondant que" (a clitic, not "leur")
@@ -38,6 +40,10 @@ def cue_verb_token(toks: Sequence[Tok], k: int) -> bool:
     ):
         return False  # passive: "18 personnes ont été interpellées" reports nobody's words
     return not (prev.pos == "DET" or (prev.pos == "NOUN" and t.form == "part"))
+
+
+# à/de + article, tagged as prepositions: what follows them is a noun, never a verb
+_CONTRACTED_ARTICLES = frozenset({"au", "aux", "du", "des"})
 
 
 def _determined_noun(toks: Sequence[Tok], j: int) -> bool:

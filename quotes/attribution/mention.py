@@ -248,7 +248,8 @@ def _closing_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
     """An organisation's name closing its description: "le premier syndicat des infirmiers
     Solidarité" -> "Solidarité". Only after an organisation noun (lexicons/organisations_fr.txt)
     and right after a lowercase word: after "de" or an article it is a complement ("le
-    ministère de l'Intérieur"), and "un militant CGT" is a person, not the CGT."""
+    ministère de l'Intérieur"), and "un militant CGT" or "la présidente du parti Horizon"
+    is a person, not the organisation."""
     last = len(toks) - 1
     if last < 2:
         return None
@@ -257,6 +258,9 @@ def _closing_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
         return None
     if prev.pos not in ("NOUN", "ADJ") or not prev.text[:1].islower():
         return None
+    head = next((w for w in toks[:last] if w.pos == "NOUN" or role_gender(w.text)), None)
+    if head is not None and role_gender(head.text) in ("m", "f", "u"):
+        return None  # "la présidente du parti Horizon": a person of the party, not the party
     organisations = words("organisations_fr.txt")
     return (last, last + 1) if any(fold(w.text) in organisations for w in toks[:last]) else None
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotes.attribution.media import media
-from quotes.lexicon import first_name_gender, fold, is_title
+from quotes.lexicon import first_name_gender, fold, is_title, words
 from quotes.nlp import Tok
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 ok = True  # «Die Welt», «The Guardian»
             elif pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i)):
                 ok = False
-            if not ok:
+            if not ok or _names_the_organisation(toks, i):
                 continue
             j = _name_end(toks, i + 1, i)
             if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
@@ -151,6 +151,17 @@ def _foreign_article(toks: Sequence[Tok], i: int) -> bool:
         toks[i].text in ("Die", "Der", "Das", "The", "El", "Il", "Lo", "Los", "Het", "De")
         and nxt is not None
         and nxt.text[:1].isupper()
+    )
+
+
+def _names_the_organisation(toks: Sequence[Tok], i: int) -> bool:
+    """A name right after "de/du/des + organisation noun" names that organisation: "la
+    présidente du parti Horizon" -> no person named; unless it starts with a first name
+    ("la porte-parole du gouvernement, Anne Roy" / "du gouvernement Anne Roy")."""
+    if i < 2 or toks[i - 1].text[:1].isupper() or first_name_gender(toks[i].text) is not None:
+        return False
+    return fold(toks[i - 2].text) in _GENITIVE and fold(toks[i - 1].text) in words(
+        "organisations_fr.txt"
     )
 
 

@@ -116,6 +116,7 @@ def _absolute_clause(toks: Sequence[Tok], j: int) -> bool:
 
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})  # "lycéens" may be tagged an adjective
+_OPENS = frozenset({"«", "“", '"', ":"})  # a quote or a colon right after a verb
 
 
 def _verb_form(toks: Sequence[Tok], j: int) -> bool:
@@ -127,11 +128,18 @@ def _verb_form(toks: Sequence[Tok], j: int) -> bool:
         return True
     if t.text[:1].islower() and f.endswith("aient") and toks[j - 1].pos in _NOUNISH:
         return True  # "les lycéens brandissaient": an imperfect, whatever the tagger says
-    return (
+    if not (
         t.text[:1].islower()
-        and f.endswith(("aient", "ent", "ait"))
         and is_speech_verb(t.text, t.lemma)
         and toks[j - 1].pos in ("NOUN", "PROPN")
+    ):
+        return False
+    if f.endswith(("aient", "ent", "ait")):
+        return True  # "les élus scandaient"
+    # "La présidente du parti dénonce aussi «…»", "le maire estime que…": a speech verb
+    # tagged as a noun, then what opens a clause's object; not "un regard critique sur"
+    return nxt is not None and (
+        nxt.pos in ("ADV", "DET", "PRON") or fold(nxt.text) in ("que", "qu'") or nxt.text in _OPENS
     )
 
 
