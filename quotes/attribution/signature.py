@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.kinds import is_organisation, key_words
-from quotes.attribution.mention import make_mention
+from quotes.attribution.mention import _DASHES, make_mention
 from quotes.attribution.phrases import noun_phrase
 
-DASHES = frozenset({"–", "—", "―", "-"})
+_SIGNING_DASHES = _DASHES | {"―"}  # the mention dashes, and the horizontal bar
 _MAX_PHRASE = 12  # tokens of the signing phrase, its role included
 _ENDS = frozenset({",", "(", ".", ";"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
@@ -33,7 +33,7 @@ def dash_signature(ctx: Ctx) -> Attribution | None:
         return None  # a signature follows a quote that opens its line, not a term mid-text
     while k < len(toks) and not toks[k].text.strip():
         k += 1  # the line break before "— Name"
-    if k + 1 >= len(toks) or toks[k].text not in DASHES:
+    if k + 1 >= len(toks) or toks[k].text not in _SIGNING_DASHES:
         return None
     if toks[k].text == "-" and toks[k].start == toks[k - 1].end:
         return None  # «…»-là: a hyphen glued to the mark, no dash
@@ -51,8 +51,9 @@ def dash_signature(ctx: Ctx) -> Attribution | None:
     if c + 1 < b and toks[c + 1].text[:1].isupper():
         b = c  # "— Hervé Gagnon, Vérité, tome 2": a work's title, not a role
     m = make_mention(ctx.text, toks[a:b])
-    if m is None or not (m.name is not None or is_organisation(m)):
+    organisation = m is not None and is_organisation(m)
+    if m is None or not (m.name is not None or organisation):
         return None
-    if is_organisation(m) and m.name is not None and key_words(m.name) == key_words(m.text)[:1]:
+    if organisation and m.name is not None and key_words(m.name) == key_words(m.text)[:1]:
         m = replace(m, name=None, person=False)  # "Syndicat des enseignants": its head noun
     return Attribution("dash_signature", m, toks[k].text, toks[k].start)
