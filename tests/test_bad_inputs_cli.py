@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.io import archives, writers
+from quotes.io import archives, tabular, writers
 
 runner = CliRunner()
 GOOD = "« Le pont rouvrira au printemps », a annoncé Sophie Marchand."
@@ -152,7 +152,7 @@ def test_a_full_disk_leaves_the_old_output_whole(tmp_path: Path, monkeypatch) ->
     def full(self, rows):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(writers._CsvWriter, "_emit", full)
+    monkeypatch.setattr(tabular.CsvWriter, "_emit", full)
     result = extract(tmp_path)
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "No space left on device" in result.output

@@ -8,8 +8,8 @@ format that needs a seekable file).
 
 Column policy: every row has the `Quote.columns()` fields, then pass-through columns taken
 from the document's meta (date, source, url...). CSV and Parquet need one fixed header
-before the first row, but meta keys are only discovered while streaming. So these writers
-buffer the first `BATCH_SIZE` rows and fix the header as `Quote.columns()` +
+before the first row, but meta keys are only discovered while streaming. So those writers
+(quotes.io.tabular) buffer the first `BATCH_SIZE` rows and fix the header as `Quote.columns()` +
 `extra_columns` + the other keys seen in that first batch, in first-seen order, then
 stream in batches. A key that first appears after the header is written cannot be added:
 it is left out of that CSV/Parquet file and reported once through `on_warning` (no
@@ -27,7 +27,6 @@ may differ between documents.
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import io
 import json
@@ -39,7 +38,6 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, get_type_hints
 
-from quotes.io.formula import formula_safe
 from quotes.model import Quote
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -256,137 +254,6 @@ class _JsonlWriter(RowWriter):
         self._release()
 
 
-class _TabularWriter(RowWriter):
-    """Shared buffering and fixed-header logic for CSV and Parquet."""
-
-    def __init__(self, path: str | None, columns: Sequence[str], on_warning: Warn = None) -> None:
-        super().__init__(path, columns, on_warning)
-        self._pending: list[Mapping[str, Any]] = []
-        self._header_fixed = False
-        self._known = set(self.columns)
-        self._dropped: set[str] = set()
-
-    def write(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        for row in rows:
-            if self._header_fixed:
-                for key in row:
-                    if key not in self._known and key not in self._dropped:
-                        self._dropped.add(key)
-                        self._warn(
-                            f"column '{key}' first appeared after the {self.fmt} header was "
-                            f"written; it is left out (use jsonl to keep every column)"
-                        )
-            self._pending.append(row)
-            if len(self._pending) >= BATCH_SIZE:
-                self._flush()
-
-    def _fix_header(self) -> None:
-        for row in self._pending:
-            for key in row:
-                if key not in self._known:
-                    self._known.add(key)
-                    self.columns.append(key)
-        self._header_fixed = True
-        self._start()
-
-    def _flush(self) -> None:
-        if not self._header_fixed:
-            self._fix_header()
-        if self._pending:
-            self._emit(self._pending)
-            self.rows_written += len(self._pending)
-            self._pending = []
-
-    def _finish(self) -> None:
-        self._flush()
-        self._end()
-
-    def _start(self) -> None:
-        raise NotImplementedError
-
-    def _emit(self, rows: list[Mapping[str, Any]]) -> None:
-        raise NotImplementedError
-
-    def _end(self) -> None:
-        raise NotImplementedError
-
-
-class _CsvWriter(_TabularWriter):
-    fmt = "csv"
-
-    def __init__(
-        self,
-        path: str | None,
-        columns: Sequence[str],
-        on_warning: Warn = None,
-        *,
-        bom: bool,
-        raw: bool = False,
-    ) -> None:
-        super().__init__(path, columns, on_warning)
-        self._stream = self._dest.open_text("utf-8-sig" if bom else "utf-8")
-        self._csv = csv.writer(self._stream, quoting=csv.QUOTE_ALL)
-        self._cell = (lambda v: v) if raw else formula_safe
-
-    def _start(self) -> None:
-        self._csv.writerow(self.columns)
-
-    def _emit(self, rows: list[Mapping[str, Any]]) -> None:
-        cell = self._cell
-        self._csv.writerows(
-            ["" if (v := _as_text(cell(row.get(c)))) is None else v for c in self.columns]
-            for row in rows
-        )
-
-    def _end(self) -> None:
-        self._release()
-
-
-class _ParquetWriter(_TabularWriter):
-    fmt = "parquet"
-
-    def __init__(self, path: str | None, columns: Sequence[str], on_warning: Warn = None) -> None:
-        if path in (None, "-"):
-            raise OutputError(
-                "parquet cannot be written to stdout: give a file, e.g. -o quotes.parquet"
-            )
-        super().__init__(path, columns, on_warning)
-        self._writer: Any = None
-        self._schema: Any = None
-
-    def _start(self) -> None:
-        import pyarrow as pa  # lazy: keeps `quotes --help` fast
-        import pyarrow.parquet as pq
-
-        types = {"int": pa.int64(), "bool": pa.bool_(), "float": pa.float64()}
-        kinds = quote_column_kinds()
-        self._schema = pa.schema(
-            [pa.field(c, types.get(kinds.get(c, "str"), pa.string())) for c in self.columns]
-        )
-        self._writer = pq.ParquetWriter(self._dest.tmp, self._schema)
-
-    def _emit(self, rows: list[Mapping[str, Any]]) -> None:
-        import pyarrow as pa
-
-        kinds = quote_column_kinds()
-        arrays = []
-        for field in self._schema:
-            values = [row.get(field.name) for row in rows]
-            if field.name not in kinds or kinds[field.name] == "str":
-                values = [_as_text(v) for v in values]
-            else:
-                values = [_clean(v) for v in values]
-            arrays.append(pa.array(values, type=field.type))
-        self._writer.write_table(pa.Table.from_arrays(arrays, schema=self._schema))
-
-    def _end(self) -> None:
-        self._writer.close()
-
-    def _release(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-
-
 def open_writer(
     path: str | None,
     fmt: str,
@@ -408,8 +275,10 @@ def open_writer(
         raise OutputError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     columns = list(Quote.columns())
     columns += [c for c in dict.fromkeys(extra_columns) if c not in columns]
+    from quotes.io.tabular import CsvWriter, ParquetWriter
+
     if fmt == "csv":
-        return _CsvWriter(path, columns, on_warning, bom=bom, raw=raw_csv)
+        return CsvWriter(path, columns, on_warning, bom=bom, raw=raw_csv)
     if fmt == "jsonl":
         return _JsonlWriter(path, columns, on_warning)
-    return _ParquetWriter(path, columns, on_warning)
+    return ParquetWriter(path, columns, on_warning)
