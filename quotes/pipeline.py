@@ -34,6 +34,7 @@ from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, current_model, parse_pieces
 from quotes.prepared import Item, Prepared, part_of, prepare
+from quotes.repairs import first_name_runs
 from quotes.rows import profiled
 from quotes.rows import rows as _rows
 from quotes.scanner import Span
@@ -277,8 +278,10 @@ def _parse(
         return fast_pieces(pieces)
     name = resolve(backend)
     if name == "spacy":
-        return parse_pieces(pieces, current_model(), elide)
-    return get_backend(name, current_device()).parse(pieces, elide)
+        parsed = parse_pieces(pieces, current_model(), elide)
+    else:
+        parsed = get_backend(name, current_device()).parse(pieces, elide)
+    return [first_name_runs(toks) for toks in parsed]
 
 
 def _conclude(
