@@ -171,7 +171,9 @@ def classify(
     if ws and n <= 3 and _ROMAN.match(ws[-1]):
         add(-3, "numbered")
     naming = words("term_cues_fr.txt")
-    if any(w in naming for w in before[-2:]) and not _reflexive_dire(before):
+    # "le groupe «Les Insoumis»" names; "Selon le groupe, «…»" reports (a comma between)
+    named = any(w in naming for w in before[-2:]) and not prefix.endswith(",")
+    if named and not _reflexive_dire(before):
         add(-5, "naming_word")
     if _charge(before, sentence_outside):
         add(-5, "charge")
