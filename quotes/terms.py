@@ -179,6 +179,8 @@ def classify(
         add(-5, "charge")
     if before and before[-1] in _DETERMINERS and n <= 4 and not at_start:
         add(-2, "det_before")
+    if _long_title(ws, before, is_sentence, at_start):
+        add(-3, "long_title")
     if n <= 3 and regex.search(r"\b\p{Lu}[\p{L}'’-]+\s*,$", prefix):
         add(-2, "apposition")
     if n <= 4 and stats.repeated(content):
@@ -194,6 +196,21 @@ def _title_case(ws: list[str]) -> bool:
     particles = tagged("function_words_fr.txt")
     content = [w for w in ws if particles.get(fold(w)) not in ("DET", "ADP", "CCONJ")]
     return len(ws) >= 2 and bool(content) and all(w[0].isupper() for w in [*content, ws[0]])
+
+
+def _long_title(ws: list[str], before: list[str], is_sentence: bool, at_start: bool) -> bool:
+    """ "ont adopté la «Révision totale de la loi sur le climat pour la période après 2030»":
+    a determiner, then five words or more opening with a capital and closing with no
+    sentence mark is the title of a law, a plan or a list; words quoted from a source
+    after a determiner open in lower case ("d'une «agriculture plus verte et juste»")."""
+    return (
+        len(ws) >= 5
+        and not (is_sentence or at_start)
+        and bool(before)
+        and before[-1] in _DETERMINERS
+        and ws[0][:1].isupper()
+        and not ws[0].isupper()
+    )
 
 
 def _reflexive_dire(before: list[str]) -> bool:
