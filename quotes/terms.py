@@ -28,6 +28,7 @@ sentence, follow a colon or "que", or are a sentence themselves; else `partial`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -181,6 +182,14 @@ def classify(
         add(-2, "det_before")
     if _long_title(ws, before, is_sentence, at_start):
         add(-3, "long_title")
+    if (
+        n <= 4
+        and not (is_sentence or at_start)
+        and ws[0][:1].isupper()
+        and prefix[-1:].isalpha()  # the noun right before the mark: no mark, no comma
+        and _noun_before(raw_before)
+    ):
+        add(-3, "named_by_noun")
     if n <= 3 and regex.search(r"\b\p{Lu}[\p{L}'’-]+\s*,$", prefix):
         add(-2, "apposition")
     if n <= 4 and stats.repeated(content):
@@ -211,6 +220,31 @@ def _long_title(ws: list[str], before: list[str], is_sentence: bool, at_start: b
         and ws[0][:1].isupper()
         and not ws[0].isupper()
     )
+
+
+def _noun_before(raw_before: list[str]) -> bool:
+    """ "le projet «Horizon de la mer»", "l'opération «Mains propres»": a determiner and a
+    lower-case noun right before capitalised words name them (the noun is no speech verb,
+    no function word and no noun that carries words: "des pancartes «Sauve la planète»");
+    a source's words there open in lower case ("un projet «irréaliste»")."""
+    if len(raw_before) < 2:
+        return False
+    det, noun = fold(raw_before[-2]), raw_before[-1]
+    function = tagged("function_words_fr.txt")
+    return (
+        (det in _DETERMINERS or det.startswith("l'"))
+        and noun.isalpha()
+        and noun.islower()
+        and fold(noun) not in function
+        and not {fold(noun), fold(noun).removesuffix("s")} & _word_carriers()
+        and not is_speech_verb(noun)
+    )
+
+
+@functools.cache
+def _word_carriers() -> frozenset[str]:
+    """Nouns whose marks hold someone's words: placards, banners, messages, a statement."""
+    return words("sign_nouns_fr.txt") | words("speech_nouns_fr.txt")
 
 
 def _reflexive_dire(before: list[str]) -> bool:

@@ -7,6 +7,7 @@ name (`role_of`: "le ministre de l'Intérieur, Christophe Castaner").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -73,8 +74,57 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 j += 2  # "Jean-Philippe et Jennifer": one source of two people
                 while j < len(toks) and _is_name_token(toks[j]):
                     j += 1
-            return _title_article(toks, _skip_complement_word(toks, i, j), j), j
+            a = _title_article(toks, _skip_complement_word(toks, i, j), j)
+            a = _after_medium(toks, a, j)
+            return _organisation_words(toks, a, j)
     return None
+
+
+def _after_medium(toks: Sequence[Tok], a: int, j: int) -> int:
+    """Start of the person's name in a capitalised run that opens with a medium's name:
+    "a déclaré à l'Agence France-Presse Paul Roy", "a confié au Soir Anne Vidal" -> the
+    person (lexicons/media_fr.txt;
+    the medium is whom the source spoke to), when a first name follows the medium."""
+    start = a - 1 if a > 0 and toks[a - 1].text[:1].isupper() else a  # "Agence" tagged NOUN
+    for k in range(a + 1, j):
+        if first_name_gender(toks[k].text) is None:
+            continue
+        for s in (start, a):
+            glued = _glued(toks, s, k)  # "au Soir": "le soir" in the lexicon
+            if any(f"{article}{glued}" in media() for article in ("", "le ", "la ", "les ")):
+                return k
+            if glued in _medium_tails():  # "France-Presse" of "l'Agence France-Presse"
+                return k
+    return a
+
+
+@functools.cache
+def _medium_tails() -> frozenset[str]:
+    """Media names without their organisation noun: "france-presse" (agence france-presse)."""
+    heads = words("organisations_fr.txt")
+    return frozenset(m.split(" ", 1)[1] for m in media() if " " in m and m.split()[0] in heads)
+
+
+def _glued(toks: Sequence[Tok], a: int, b: int) -> str:
+    """The folded words of toks[a:b] as the text writes them ("france-presse")."""
+    out, prev_end = "", None
+    for t in toks[a:b]:
+        out += (" " if prev_end is not None and t.start > prev_end else "") + fold(t.text)
+        prev_end = t.end
+    return out
+
+
+def _organisation_words(toks: Sequence[Tok], a: int, j: int) -> tuple[int, int]:
+    """A name headed by a capitalised organisation noun keeps that noun and the adjectives
+    after it: "le Parti socialiste" -> "Parti socialiste" (not "Parti"), "l'Agence
+    France-Presse" -> "Agence France-Presse" (not "France-Presse")."""
+    heads = words("organisations_fr.txt")
+    if a > 0 and toks[a - 1].text[:1].isupper() and fold(toks[a - 1].text) in heads:
+        a -= 1
+    if toks[a].text[:1].isupper() and fold(toks[a].text) in heads:
+        while j < len(toks) and toks[j].pos == "ADJ" and toks[j].text[:1].islower():
+            j += 1
+    return a, j
 
 
 def _title_article(toks: Sequence[Tok], i: int, j: int) -> int:
