@@ -185,6 +185,7 @@ def classify(
     if (
         n <= 4
         and not (is_sentence or at_start)
+        and bool(ws)
         and ws[0][:1].isupper()
         and prefix[-1:].isalpha()  # the noun right before the mark: no mark, no comma
         and _noun_before(raw_before)
