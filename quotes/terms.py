@@ -15,9 +15,11 @@ over features a reader would use, so every verdict can be explained:
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
 | all capitalised (particles aside), or an acronym | -3 | «The Times», «Le Courrier du Lac» |
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
-| a naming word before (dite, baptisé...), not "s'est dite" | -5 | the text names, not quotes |
+| a naming word before (dite, baptisé...), no "s'est dite", no comma | -5 | it names |
 | after "pour"/"de" in a legal context (garde à vue...) | -5 | an offence's name («recel») |
 | determiner right before, up to 4 words (une «délégation») | -2 | a noun used as a label |
+| after a determiner, 5+ words, a capital first, no end mark | -3 | a law's title |
+| capitalised, up to 4 words, glued after det + noun (no placard) | -3 | le projet «Horizon» |
 | right after "Name," up to 3 words (Annie, «gilet jaune» à Dijon) | -2 | a label for that person |
 | same words used unquoted, or quoted twice (2+ words), or in 3+ short quotes | -3 | a name |
 

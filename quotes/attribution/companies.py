@@ -7,8 +7,8 @@ nouns are interchangeable (lexicons/company_nouns_fr.txt: "la société New Corp
 groupe"), so the head need not repeat. The description must be definite, singular and
 bare (one key word: "le groupe de travail" or "une entreprise" name someone else); the
 company is the last named non-person mention within `WINDOW_CHARS` before it that is
-either a bare name ("Alstom") or headed by a company noun. A person, a place after a
-preposition, or another organisation type ("le syndicat CGT") is never taken.
+either a bare name ("Alstom") or headed by a company noun. A person or another kind of
+organisation ("le syndicat CGT") is never taken.
 """
 
 from __future__ import annotations

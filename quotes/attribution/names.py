@@ -83,8 +83,8 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
 def _after_medium(toks: Sequence[Tok], a: int, j: int) -> int:
     """Start of the person's name in a capitalised run that opens with a medium's name:
     "a déclaré à l'Agence France-Presse Paul Roy", "a confié au Soir Anne Vidal" -> the
-    person (lexicons/media_fr.txt;
-    the medium is whom the source spoke to), when a first name follows the medium."""
+    person, when a first name follows the medium (lexicons/media_fr.txt): the medium is
+    whom the source spoke to."""
     start = a - 1 if a > 0 and toks[a - 1].text[:1].isupper() else a  # "Agence" tagged NOUN
     for k in range(a + 1, j):
         if first_name_gender(toks[k].text) is None:

@@ -9,12 +9,12 @@ format that needs a seekable file).
 Column policy: every row has the `Quote.columns()` fields, then pass-through columns taken
 from the document's meta (date, source, url...). CSV and Parquet need one fixed header
 before the first row, but meta keys are only discovered while streaming. So those writers
-(quotes.io.tabular) buffer the first `BATCH_SIZE` rows and fix the header as `Quote.columns()` +
-`extra_columns` + the other keys seen in that first batch, in first-seen order, then
-stream in batches. A key that first appears after the header is written cannot be added:
-it is left out of that CSV/Parquet file and reported once through `on_warning` (no
-crash). Pass every key in `extra_columns` up front, or use JSONL, which has no header and
-keeps every key of every row.
+(quotes.io.tabular) buffer the first `BATCH_SIZE` rows and fix the header as
+`Quote.columns()` + `extra_columns` + the other keys seen in that first batch, in
+first-seen order, then stream in batches. A key that first appears after the header is
+written cannot be added: it is left out of that CSV/Parquet file and reported once
+through `on_warning` (no crash). Pass every key in `extra_columns` up front, or use
+JSONL, which has no header and keeps every key of every row.
 
 Types: CSV writes None as an empty field and nested values as JSON; every field is quoted
 (QUOTE_ALL) so commas, quotes and newlines inside quotes survive a round trip; a text
