@@ -13,6 +13,10 @@ apart, and prints the wall seconds (what a user waits), the loading, the work, t
 per MB and the peak RSS, then the ratios of the work per MB (flat is 1.0; the goal is
 <= 1.5). A document over quotes.chunks.CHUNK_CHARS is attributed in parts, so the
 memory stays flat too.
+
+`--floor` also times the model alone on the same text (spaCy's `nlp.pipe` over its
+paragraphs, with the pipes `quotes` runs, in another subprocess) and prints the ratio of
+the work to it: the part of the time that is ours, and the least any size can take here.
 """
 
 from __future__ import annotations
@@ -96,11 +100,33 @@ def run(path: Path, jobs: int, fast: bool = False) -> tuple[float, float, float,
     return wall, load, work, peak
 
 
+# the model alone: every paragraph of the file through nlp.pipe with the pipes quotes runs
+_FLOOR = """
+import sys, time
+from quotes.nlp import PIPE_BATCH, get_nlp, skipped_pipes
+nlp = get_nlp()
+paragraphs = open(sys.argv[1], encoding="utf-8").read().split("\\n\\n")
+t = time.perf_counter()
+for _ in nlp.pipe(paragraphs, batch_size=PIPE_BATCH, disable=list(skipped_pipes(nlp))):
+    pass
+print(f"{time.perf_counter() - t:.3f}")
+"""
+
+
+def floor(path: Path) -> float:
+    """Seconds the model alone takes over the file's paragraphs (see _FLOOR)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FLOOR, str(path)], check=True, stdout=subprocess.PIPE, text=True
+    )
+    return float(done.stdout.split()[-1])
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.1,1,5,20", help="document sizes in MB")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--fast", action="store_true", help="quotes extract --fast (no model)")
+    ap.add_argument("--floor", action="store_true", help="also time the model alone")
     args = ap.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",")]
     per_mb = []
@@ -113,6 +139,13 @@ def main(argv: list[str]) -> int:
             per_mb.append(work / mb)
             row = f"{mb:>7.2f}   {wall:>6.1f}   {load:>12.1f}   {work:>6.1f}   {work / mb:>13.1f}"
             print(f"{row}   {rss:>8.0f}", flush=True)
+            if args.floor:
+                alone = floor(path)
+                print(
+                    f"          model alone {alone:.1f} s ({alone / mb:.1f} s per MB); "
+                    f"work / model alone {work / alone:.2f}",
+                    flush=True,
+                )
     print(f"ratio of work s per MB, largest / smallest size: {per_mb[-1] / per_mb[0]:.2f}")
     print(f"ratio of work s per MB, slowest / fastest size: {max(per_mb) / min(per_mb):.2f}")
     return 0

@@ -315,3 +315,7 @@ app.add_typer(models_app, name="models")
 from quotes.train_cli import register as _register_train  # noqa: E402 - after `app` exists
 
 _register_train(app)
+
+from quotes.serve_cli import register as _register_serve  # noqa: E402 - after `app` exists
+
+_register_serve(app)

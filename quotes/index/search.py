@@ -38,10 +38,15 @@ RESULT_COLUMNS = [
     "context",
     "url",
     "quote_id",
+    "speaker_role",
+    "speaker_gender",
+    "confidence",
+    "id",  # the row's id in the index (`quote_row`, the quote page of `quotes serve`)
     "n_docs",
     "first_date",
     "match",
 ]
+_ROW_COLUMNS = RESULT_COLUMNS[:-3]  # those of the quotes table (q); then groups' and match
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, inclusive (the whole day)
     source: str | None = None
     kind: str | None = None
+    min_confidence: float | None = None  # rows with a confidence at least this
 
     def where(self, con: sqlite3.Connection) -> tuple[list[str], list[object]]:
         """SQL conditions on `q` (the quotes table) and their bound values."""
@@ -74,6 +80,9 @@ class Filters:
         if self.kind:
             sql.append("q.kind = ?")
             args.append(self.kind)
+        if self.min_confidence is not None:
+            sql.append("q.confidence >= ?")
+            args.append(float(self.min_confidence))
         return sql, args
 
 
@@ -130,7 +139,9 @@ def search(
     until: str | None = None,
     source: str | None = None,
     kind: str | None = None,
+    min_confidence: float | None = None,
     limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
     distinct: bool = False,
     highlight: tuple[str, str] = HIGHLIGHT,
 ) -> pd.DataFrame:
@@ -139,15 +150,24 @@ def search(
 
     `distinct` gives each distinct quote (`quote_id`) once, with the number of documents
     carrying it (`n_docs`) and its first date, most repeated first. The `match` column is
-    the quote with the words that matched between the `highlight` marks.
+    the quote with the words that matched between the `highlight` marks. `offset` skips
+    that many rows of the result first (paging: rows offset to offset + limit).
     `frame.attrs["ranked"]` is False when the query matched too many quotes to rank
     (see `quotes.index.plan`): the newest indexed matches are returned instead.
     Raises `QueryError` for a malformed query or date, `NotAnIndex` for a bad file.
     """
     con = connect(db)
     try:
-        filters = Filters(speaker, since, until, source, kind)
-        return _search(con, query, filters, limit, distinct, highlight)
+        filters = Filters(speaker, since, until, source, kind, min_confidence)
+        if offset < 0:
+            raise QueryError(f"offset {offset}: expected 0 or more")
+        upto = None if limit is None else limit + offset
+        frame = _search(con, query, filters, upto, distinct, highlight)
+        if offset:
+            attrs = frame.attrs
+            frame = frame.iloc[offset:].reset_index(drop=True)
+            frame.attrs = attrs
+        return frame
     finally:
         con.close()
 
@@ -161,7 +181,7 @@ def _search(
     marks: tuple[str, str],
 ) -> pd.DataFrame:
     where, args = filters.where(con)
-    columns = ", ".join(f'q."{c}"' for c in RESULT_COLUMNS[:13]) + ", g.n_docs, g.first_date"
+    columns = ", ".join(f'q."{c}"' for c in _ROW_COLUMNS) + ", g.n_docs, g.first_date"
     groups = "JOIN groups g ON g.quote_id = q.quote_id"
     if not query.strip():  # no query: newest first, or most repeated first
         condition = f" WHERE {' AND '.join(where)}" if where else ""
@@ -243,13 +263,14 @@ def speakers(
     until: str | None = None,
     source: str | None = None,
     kind: str | None = None,
+    min_confidence: float | None = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
     """Speakers with their number of quotes and documents and their first and last
     dates, most quoted first; `query` and the filters restrict the quotes counted."""
     con = connect(db)
     try:
-        where, args = Filters(speaker, since, until, source, kind).where(con)
+        where, args = Filters(speaker, since, until, source, kind, min_confidence).where(con)
         where.append("q.speaker IS NOT NULL")
         source_sql = "quotes q"
         if query.strip():

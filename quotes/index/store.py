@@ -28,7 +28,9 @@ import regex
 
 from quotes.index.normalise import keys, name_words, normalise, same_quote
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+# Version 3 added speaker_role and speaker_gender; a version-2 index gets the two columns
+# (empty for its rows) when first opened, see `_upgrade`.
 # The per-quote columns stored, in order (the output schema of `quotes extract` that a
 # search shows, plus the document's date/source/url).
 COLUMNS = (
@@ -45,6 +47,8 @@ COLUMNS = (
     "date",
     "source",
     "url",
+    "speaker_role",
+    "speaker_gender",
 )
 
 _SCHEMA = """
@@ -60,7 +64,7 @@ CREATE INDEX IF NOT EXISTS groups_repeated ON groups(n_docs DESC, first_date, qu
 CREATE TABLE IF NOT EXISTS quotes(
     id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
     speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
-    confidence REAL, date TEXT, source TEXT, url TEXT);
+    confidence REAL, date TEXT, source TEXT, url TEXT, speaker_role TEXT, speaker_gender TEXT);
 CREATE TABLE IF NOT EXISTS speaker_words(
     word TEXT, name TEXT, PRIMARY KEY (word, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
@@ -99,11 +103,29 @@ def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             con.commit()
         row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and row[0] == "2":
+            row = _upgrade(con, path)
     except sqlite3.DatabaseError as exc:
         raise NotAnIndex(f"{path}: not a quote index ({exc})") from None
     if row is None or row[0] != SCHEMA_VERSION:
         raise NotAnIndex(f"{path}: not a quote index of this version")
     return con
+
+
+def _upgrade(con: sqlite3.Connection, path: Path) -> tuple[str]:
+    """Give a version-2 index the columns of version 3 (the rows' role and gender stay
+    empty until their documents are indexed again), so an existing index keeps working."""
+    try:
+        with con:
+            con.execute("ALTER TABLE quotes ADD COLUMN speaker_role TEXT")
+            con.execute("ALTER TABLE quotes ADD COLUMN speaker_gender TEXT")
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+    except sqlite3.OperationalError as exc:
+        raise NotAnIndex(
+            f"{path}: an index of an older version that could not be upgraded ({exc}); "
+            "build it again with quotes index"
+        ) from None
+    return (SCHEMA_VERSION,)
 
 
 _DMY = regex.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -180,6 +202,8 @@ class Writer:
                 iso_date(row.get("date")) or date,
                 _text(row.get("source")) or _text(source),
                 _text(row.get("url")) or _text(url),
+                _text(row.get("speaker_role")),
+                _text(row.get("speaker_gender")),
             ]
             self.con.execute(
                 f"INSERT INTO quotes (quote_id, {', '.join(_q(c) for c in COLUMNS)}) "
