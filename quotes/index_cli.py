@@ -62,6 +62,14 @@ Source = Annotated[str | None, typer.Option("--source", help="Only documents of 
 Kind = Annotated[
     str | None, typer.Option("--kind", help="Only this kind: direct, partial (or term).")
 ]
+Corrected = Annotated[
+    bool,
+    typer.Option(
+        "--corrected",
+        help="Apply readers' corrections (quotes serve --review): corrected speakers, "
+        "false quotes left out.",
+    ),
+]
 Format = Annotated[
     Shown, typer.Option("--format", "-f", case_sensitive=False, help="table, csv or json.")
 ]
@@ -221,6 +229,7 @@ def search_command(
     ] = False,
     fmt: Format = Shown.table,
     raw_csv: opt.RawCsv = False,
+    corrected: Corrected = False,
 ) -> None:
     """Search the quotes of an index.
 
@@ -243,6 +252,7 @@ def search_command(
         limit=limit,
         distinct=distinct,
         highlight=marks,
+        corrected=corrected,
     )
     if found is None:
         return
@@ -269,6 +279,7 @@ def speakers_command(
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
     fmt: Format = Shown.table,
     raw_csv: opt.RawCsv = False,
+    corrected: Corrected = False,
 ) -> None:
     """Speakers of an index with their number of quotes and documents, most quoted first.
 
@@ -279,7 +290,9 @@ def speakers_command(
     from quotes.index.search import speakers
 
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
-    found = _ask(speakers, db, query, "no speaker found", **filters, limit=limit)
+    found = _ask(
+        speakers, db, query, "no speaker found", **filters, limit=limit, corrected=corrected
+    )
     if found is None:
         return
     if fmt is Shown.table:

@@ -45,14 +45,20 @@ DOCS = {
                 speaker_role="président",
                 speaker_gender="male",
             ),
-            row("Nous ne céderons rien sur les retraites", "Sophie Lambert", speaker_gender="female"),
+            row(
+                "Nous ne céderons rien sur les retraites", "Sophie Lambert", speaker_gender="female"
+            ),
         ],
     ),
     "a2": (
         {"date": "2024-03-06", "source": "La Gazette"},
         [
-            row("L'Etat doit rouvrir la maternité de la vallée !", "M. Macron", speaker_gender="male"),
-            row("=HYPERLINK(\"http://x.example\",\"clic\")", "Karim Benali", confidence=0.4),
+            row(
+                "L'Etat doit rouvrir la maternité de la vallée !",
+                "M. Macron",
+                speaker_gender="male",
+            ),
+            row('=HYPERLINK("http://x.example","clic")', "Karim Benali", confidence=0.4),
         ],
     ),
     "a3": (
@@ -180,15 +186,17 @@ def test_csv_download_is_formula_safe(client: TestClient) -> None:
     assert got.status_code == 200
     assert "attachment" in got.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(got.text)))
-    assert rows[0]["quote"] == "'=HYPERLINK(\"http://x.example\",\"clic\")"
+    assert rows[0]["quote"] == '\'=HYPERLINK("http://x.example","clic")'
     data = json.loads(client.get("/search.json", params={"speaker": "Karim Benali"}).text)
-    assert data[0]["quote"] == "=HYPERLINK(\"http://x.example\",\"clic\")"
+    assert data[0]["quote"] == '=HYPERLINK("http://x.example","clic")'
     assert client.get("/search.xml").status_code == 404
     assert client.get("/search.csv", params={"since": "hier"}).status_code == 400
 
 
 def test_quote_page_shows_context_and_repeats_in_date_order(client: TestClient) -> None:
-    found = json.loads(client.get("/search.json", params={"q": "maternité", "source": "La Gazette"}).text)
+    found = json.loads(
+        client.get("/search.json", params={"q": "maternité", "source": "La Gazette"}).text
+    )
     page = client.get(f"/quote/{found[0]['id']}")
     assert page.status_code == 200
     assert "<mark>L&#x27;Etat doit rouvrir" in page.text or "<mark>L'Etat doit rouvrir" in page.text
@@ -240,3 +248,25 @@ def test_an_index_of_version_2_is_upgraded(tmp_path: Path) -> None:
     con.close()
     page = TestClient(make_app(db)).get("/", params={"q": "retraites"})
     assert page.status_code == 200 and quotes_on(page.text) == 1
+
+
+def test_serve_cli_errors_are_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    missing = CliRunner().invoke(app, ["serve", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2
+    assert "no such index" in missing.output and "Traceback" not in missing.output
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not sqlite at all" * 100)
+    assert CliRunner().invoke(app, ["serve", str(bad)]).exit_code == 2
+    db = build(tmp_path)
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = CliRunner().invoke(app, ["serve", str(db), "--port", str(port)])
+    assert taken.exit_code == 2 and "busy" in taken.output

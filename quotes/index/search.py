@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +19,7 @@ from quotes.index.fts_query import QueryError, to_match
 from quotes.index.highlight import QueryWords, highlight
 from quotes.index.normalise import is_alias, name_words
 from quotes.index.plan import matching_ids
+from quotes.index.review import Corrections, latest
 from quotes.index.store import connect
 
 DEFAULT_LIMIT = 20
@@ -59,15 +60,34 @@ class Filters:
     source: str | None = None
     kind: str | None = None
     min_confidence: float | None = None  # rows with a confidence at least this
+    # readers' corrections to apply (`quotes.index.review`; --corrected), or None
+    corrections: Corrections | None = field(default=None, compare=False)
+
+    @property
+    def by_speaker_index(self) -> bool:
+        """The speaker filter may narrow the full-text search (`fts_match`): not when
+        corrections may give rows a speaker the full-text index does not hold."""
+        return bool(self.speaker) and not (self.corrections and self.corrections.rows)
 
     def where(self, con: sqlite3.Connection) -> tuple[list[str], list[object]]:
         """SQL conditions on `q` (the quotes table) and their bound values."""
         sql: list[str] = []
         args: list[object] = []
+        fixed = self.corrections.rows if self.corrections else {}
         if self.speaker:
             names = speaker_aliases(con, self.speaker)
             sql.append(f"q.speaker IN ({', '.join('?' * len(names)) or 'NULL'})")
             args += names
+            if fixed:  # rows corrected away from these names out, rows corrected to them in
+                away = [i for i, c in fixed.items() if c.speaker not in names]
+                to = [i for i, c in fixed.items() if c.speaker in names and c.action != "false"]
+                sql[-1] = (
+                    f"(({sql[-1]} AND q.id NOT IN ({_marks(away)})) OR q.id IN ({_marks(to)}))"
+                )
+                args += [*away, *to]
+        if self.corrections and self.corrections.false:
+            sql.append(f"q.id NOT IN ({_marks(self.corrections.false)})")
+            args += self.corrections.false
         if self.since:
             sql.append("q.date >= ?")
             args.append(_day(self.since, "--since").isoformat())
@@ -84,6 +104,11 @@ class Filters:
             sql.append("q.confidence >= ?")
             args.append(float(self.min_confidence))
         return sql, args
+
+
+def _marks(values: list[object]) -> str:
+    """Placeholders for the values of an IN list (NULL for none: matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
 
 
 def _day(value: str, option: str) -> dt.date:
@@ -144,6 +169,7 @@ def search(
     offset: int = 0,
     distinct: bool = False,
     highlight: tuple[str, str] = HIGHLIGHT,
+    corrected: bool = False,
 ) -> pd.DataFrame:
     """Quotes of the index matching `query` (words, "phrases", prefix*, AND/OR/NOT) and
     the filters, best match first (newest first without a query).
@@ -154,15 +180,21 @@ def search(
     that many rows of the result first (paging: rows offset to offset + limit).
     `frame.attrs["ranked"]` is False when the query matched too many quotes to rank
     (see `quotes.index.plan`): the newest indexed matches are returned instead.
+    `corrected` applies readers' corrections (`quotes.index.review`): false quotes left
+    out, corrected speakers in the `speaker` column (and its filter), and a `correction`
+    column (the latest correction's action, or None).
     Raises `QueryError` for a malformed query or date, `NotAnIndex` for a bad file.
     """
     con = connect(db)
     try:
-        filters = Filters(speaker, since, until, source, kind, min_confidence)
+        fixes = latest(con) if corrected else None
+        filters = Filters(speaker, since, until, source, kind, min_confidence, fixes)
         if offset < 0:
             raise QueryError(f"offset {offset}: expected 0 or more")
         upto = None if limit is None else limit + offset
         frame = _search(con, query, filters, upto, distinct, highlight)
+        if fixes is not None:
+            frame = _apply(frame, fixes)
         if offset:
             attrs = frame.attrs
             frame = frame.iloc[offset:].reset_index(drop=True)
@@ -203,13 +235,13 @@ def _search(
             )
         frame = pd.read_sql_query(sql + _limit(limit, args), con, params=args)
         return frame[RESULT_COLUMNS].reset_index(drop=True)
-    match = fts_match(query, filters.speaker)
+    match = fts_match(query, filters.speaker if filters.by_speaker_index else None)
     try:
         ranked = True
         if distinct:
             ids = _distinct_ids(con, match, where, args, limit)
         else:
-            found = matching_ids(con, match, where, args, limit, by_index=bool(filters.speaker))
+            found = matching_ids(con, match, where, args, limit, by_index=filters.by_speaker_index)
             ids, ranked = found.ids, found.ranked
         rows = _rows(con, columns, groups, ids)
     except sqlite3.OperationalError as exc:  # FTS5 refused the expression
@@ -218,6 +250,19 @@ def _search(
     words = QueryWords.of(query)
     frame["match"] = [highlight(q, words, marks) for q in frame["quote"]]
     frame.attrs["ranked"] = ranked  # False: too many matches, newest indexed shown
+    return frame
+
+
+def _apply(frame: pd.DataFrame, fixes: Corrections) -> pd.DataFrame:
+    """The corrected speakers in `speaker`, and the `correction` column."""
+    attrs = frame.attrs
+    frame = frame.copy()
+    found = [fixes.rows.get(int(i)) for i in frame["id"]]
+    frame["speaker"] = [
+        s if c is None else c.speaker for s, c in zip(frame["speaker"], found, strict=True)
+    ]
+    frame["correction"] = [None if c is None else c.action for c in found]
+    frame.attrs = attrs
     return frame
 
 
@@ -230,6 +275,17 @@ def _rows(con: sqlite3.Connection, columns: str, groups: str, ids: list[int]) ->
         sql = f"SELECT q.id, {columns} FROM quotes q {groups} WHERE q.id IN ({marks})"
         found.update((row[0], row[1:]) for row in con.execute(sql, chunk))
     return [found[i] for i in ids if i in found]
+
+
+def _speaker_expression(fixes: Corrections | None) -> tuple[str, list[object]]:
+    """SQL for a row's speaker, corrections applied, and its bound values."""
+    changed = [
+        (i, c.speaker) for i, c in (fixes.rows.items() if fixes else ()) if c.action != "false"
+    ]
+    if not changed:
+        return "q.speaker", []
+    cases = " ".join("WHEN ? THEN ?" for _ in changed)
+    return f"(CASE q.id {cases} ELSE q.speaker END)", [v for pair in changed for v in pair]
 
 
 def _distinct_ids(
@@ -265,23 +321,30 @@ def speakers(
     kind: str | None = None,
     min_confidence: float | None = None,
     limit: int | None = None,
+    corrected: bool = False,
 ) -> pd.DataFrame:
     """Speakers with their number of quotes and documents and their first and last
-    dates, most quoted first; `query` and the filters restrict the quotes counted."""
+    dates, most quoted first; `query` and the filters restrict the quotes counted.
+    `corrected` counts rows under their corrected speakers, false quotes left out."""
     con = connect(db)
     try:
-        where, args = Filters(speaker, since, until, source, kind, min_confidence).where(con)
-        where.append("q.speaker IS NOT NULL")
+        fixes = latest(con) if corrected else None
+        filters = Filters(speaker, since, until, source, kind, min_confidence, fixes)
+        where, args = filters.where(con)
+        who, who_args = _speaker_expression(fixes)
+        where.append(f"{who} IS NOT NULL")
+        args += who_args
         source_sql = "quotes q"
         if query.strip():
             source_sql = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
             where.insert(0, "quotes_fts MATCH ?")
-            args.insert(0, fts_match(query, speaker))
+            args.insert(0, fts_match(query, speaker if filters.by_speaker_index else None))
         sql = (
-            "SELECT q.speaker AS speaker, COUNT(*) AS quotes, COUNT(DISTINCT q.doc_id) AS "
+            f"SELECT {who} AS speaker, COUNT(*) AS quotes, COUNT(DISTINCT q.doc_id) AS "
             f"documents, MIN(q.date) AS first_date, MAX(q.date) AS last_date FROM {source_sql} "
-            f"WHERE {' AND '.join(where)} GROUP BY q.speaker ORDER BY quotes DESC, speaker"
+            f"WHERE {' AND '.join(where)} GROUP BY 1 ORDER BY quotes DESC, speaker"
         )
+        args = who_args + args
         if limit is not None:
             sql += " LIMIT ?"
             args.append(int(limit))

@@ -26,7 +26,8 @@ def check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise ServeError(f"port {port} on {host} is busy: choose another with --port")
+                msg = f"port {port} on {host} is busy: choose another with --port"
+                raise ServeError(msg) from None
             raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 

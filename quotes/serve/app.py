@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from starlette.templating import Jinja2Templates
 
 from quotes.index import pages
 from quotes.index.fts_query import QueryError
+from quotes.index.review import ensure_table, history
 from quotes.index.search import search
 from quotes.index.store import NotAnIndex, connect
 from quotes.io.formula import formula_safe
@@ -97,6 +99,7 @@ class Pages:
                 limit=PAGE_SIZE + 1,
                 offset=(params.page - 1) * PAGE_SIZE,
                 highlight=_MARKS,
+                corrected=True,
             )
         except (BadParameter, QueryError) as exc:
             return self.render(
@@ -128,9 +131,8 @@ class Pages:
         fmt = request.path_params["fmt"]
         try:
             params = SearchParams.of(request.query_params)
-            found = search(
-                self.db, params.q, **params.search_options(), limit=EXPORT_ROWS  # type: ignore[arg-type]
-            )
+            options = params.search_options()
+            found = search(self.db, params.q, **options, limit=EXPORT_ROWS, corrected=True)  # type: ignore[arg-type]
         except (BadParameter, QueryError) as exc:
             return Response(str(exc) + "\n", status_code=400, media_type="text/plain")
         name = f"quotes.{fmt}"
@@ -138,7 +140,9 @@ class Pages:
         if fmt == "csv":
             buffer = io.StringIO()
             found.map(formula_safe).to_csv(buffer, index=False)
-            return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+            return Response(
+                buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers
+            )
         body = found.to_json(orient="records", force_ascii=False)
         return Response(body, media_type="application/json", headers=headers)
 
@@ -150,8 +154,17 @@ class Pages:
         if row is None:
             return self.error(request, 404, f"No quote with id {request.path_params['row_id']}.")
         others = pages.repeats(self.db, row["quote_id"]).to_dict("records")
+        changes = history(self.db, row["id"])
+        shown = changes[-1] if changes else None
         return self.render(
-            request, "quote.html", row=row, others=others, context=_context(row)
+            request,
+            "quote.html",
+            row=row,
+            others=others,
+            context=_context(row),
+            changes=changes,
+            speaker=row["speaker"] if shown is None else shown["speaker"],
+            false=shown is not None and shown["action"] == "false",
         )
 
     def speaker(self, request: Request) -> Response:
@@ -166,7 +179,7 @@ class Pages:
             return self.error(request, 400, str(exc))
         if profile["names"].empty:
             return self.error(request, 404, f"No quote by {name!r} in this index.")
-        latest = search(self.db, "", speaker=name, limit=PAGE_SIZE).to_dict("records")
+        latest = search(self.db, "", speaker=name, limit=PAGE_SIZE, corrected=True)
         timeline = list(profile["timeline"].itertuples(index=False, name=None))
         return self.render(
             request,
@@ -176,7 +189,7 @@ class Pages:
             chart=Markup(charts.bars(timeline, f"quotes of {name} per {by}")),
             timeline=timeline,
             **{k: profile[k].to_dict("records") for k in ("roles", "sources", "names")},
-            latest=latest,
+            latest=latest.to_dict("records"),
         )
 
     def sources_overview(self, request: Request) -> Response:
@@ -209,13 +222,12 @@ def _context(row: dict[str, Any]) -> Markup:
     if at < 0:
         return Markup(escape(context))
     end = at + len(quote)
-    return Markup(
-        f"{escape(context[:at])}<mark>{escape(quote)}</mark>{escape(context[end:])}"
-    )
+    return Markup(f"{escape(context[:at])}<mark>{escape(quote)}</mark>{escape(context[end:])}")
 
 
 def make_app(db: str | Path, review: bool = False) -> Starlette:
-    """The app over index `db` (checked now: NotAnIndex for a missing or bad file)."""
+    """The app over index `db` (checked now: NotAnIndex for a missing or bad file, or,
+    in review mode, one where corrections cannot be written)."""
     db = Path(db)
     connect(db).close()
     handlers = Pages(db, review)
@@ -243,6 +255,10 @@ def make_app(db: str | Path, review: bool = False) -> Starlette:
     if review:
         from quotes.serve.review import review_routes
 
+        try:
+            ensure_table(db)
+        except sqlite3.Error as exc:  # a read-only file or folder
+            raise NotAnIndex(f"{db}: cannot store corrections there ({exc})") from None
         routes += review_routes(handlers)
     return Starlette(
         routes=routes, exception_handlers={HTTPException: not_found, Exception: crashed}
