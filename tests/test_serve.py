@@ -270,3 +270,26 @@ def test_serve_cli_errors_are_one_line(tmp_path: Path) -> None:
         port = busy.getsockname()[1]
         taken = CliRunner().invoke(app, ["serve", str(db), "--port", str(port)])
     assert taken.exit_code == 2 and "busy" in taken.output
+
+
+def test_bar_chart_scales_and_escapes() -> None:
+    from quotes.serve import charts
+
+    svg = charts.bars([("2024-01", 4), ("<b>", 2)], "quotes of A & B")
+    assert 'height="120"' in svg and 'height="60"' in svg  # 4 -> full height, 2 -> half
+    assert "&lt;b&gt;" in svg and "<b>" not in svg and "A &amp; B" in svg
+    assert charts.bars([], "none") == ""
+    bar = charts.gender_bar({"female": 1, "male": 3, "unknown": 0}, width=100)
+    assert 'width="25.0"' in bar and 'width="75.0"' in bar and "unknown" not in bar
+
+
+def test_gender_by_source_share(tmp_path: Path) -> None:
+    from quotes.index.pages import gender_by_source
+
+    db = build(tmp_path)
+    table = gender_by_source(db)
+    march = table[(table["source"] == "La Gazette") & (table["period"] == "2024-03")]
+    assert march[["female", "male", "unknown"]].values.tolist() == [[0, 1, 1]]
+    assert float(march["share_female"].iloc[0]) == 0.0
+    weekly = gender_by_source(db, by="week")  # weeks as SQLite's %W (Monday first)
+    assert set(weekly["period"]) == {"2024-W10", "2024-W15"}

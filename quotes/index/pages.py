@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 
 from quotes.index.fts_query import QueryError
-from quotes.index.search import Filters
+from quotes.index.review import latest
+from quotes.index.search import Filters, speaker_expression
 from quotes.index.store import COLUMNS, connect
 
 # period -> the SQL that turns an ISO date into that period's label
@@ -71,16 +72,23 @@ def _where(con: sqlite3.Connection, filters: Filters) -> tuple[str, list[object]
 
 
 def speaker_profile(
-    db: str | Path, name: str, by: str = "month", filters: Filters | None = None
+    db: str | Path,
+    name: str,
+    by: str = "month",
+    filters: Filters | None = None,
+    corrected: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """A speaker (with its aliases, `search.speaker_aliases`): `timeline` (quotes per
     period, dated rows only), `roles` and `sources` (with their numbers of quotes) and
-    `names` (the index's names counted as this speaker)."""
+    `names` (the index's names counted as this speaker). `corrected`: with readers'
+    corrections (`quotes.index.review`), as `search(..., corrected=True)`."""
     period = _period(by)
-    base = Filters(**{**_fields(filters), "speaker": name})
     con = connect(db)
     try:
+        fixes = latest(con) if corrected else None
+        base = Filters(**{**_fields(filters), "speaker": name, "corrections": fixes})
         where, args = _where(con, base)
+        who, who_args = speaker_expression(fixes)
 
         def frame(sql: str) -> pd.DataFrame:
             return pd.read_sql_query(sql, con, params=args)
@@ -101,9 +109,11 @@ def speaker_profile(
                 f"MIN(q.date) AS first_date, MAX(q.date) AS last_date FROM quotes q{where} "
                 "GROUP BY 1 ORDER BY quotes DESC, source"
             ),
-            "names": frame(
-                f"SELECT q.speaker AS name, COUNT(*) AS quotes FROM quotes q{where} "
-                "GROUP BY name ORDER BY quotes DESC, name"
+            "names": pd.read_sql_query(
+                f"SELECT {who} AS name, COUNT(*) AS quotes FROM quotes q{where} "
+                "GROUP BY name ORDER BY quotes DESC, name",
+                con,
+                params=who_args + args,
             ),
         }
     finally:
@@ -111,15 +121,17 @@ def speaker_profile(
 
 
 def gender_by_source(
-    db: str | Path, by: str = "month", filters: Filters | None = None
+    db: str | Path, by: str = "month", filters: Filters | None = None, corrected: bool = False
 ) -> pd.DataFrame:
     """Quotes with a speaker per source and period, by speaker gender (columns
     `female`, `male`, `unknown`) and the share of women among the gendered ones: the
-    figure press observatories publish. Undated rows count under an empty period."""
+    figure press observatories publish. Undated rows count under an empty period.
+    `corrected` leaves out the rows readers marked false."""
     period = _period(by)
     con = connect(db)
     try:
-        where, args = _where(con, filters or Filters())
+        fixes = latest(con) if corrected else None
+        where, args = _where(con, Filters(**{**_fields(filters), "corrections": fixes}))
         where += (" AND" if where else " WHERE") + " q.speaker IS NOT NULL"
         counts = ", ".join(
             f"SUM(COALESCE(q.speaker_gender, 'unknown') = '{g}') AS {g}" for g in GENDERS

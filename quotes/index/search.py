@@ -277,7 +277,7 @@ def _rows(con: sqlite3.Connection, columns: str, groups: str, ids: list[int]) ->
     return [found[i] for i in ids if i in found]
 
 
-def _speaker_expression(fixes: Corrections | None) -> tuple[str, list[object]]:
+def speaker_expression(fixes: Corrections | None) -> tuple[str, list[object]]:
     """SQL for a row's speaker, corrections applied, and its bound values."""
     changed = [
         (i, c.speaker) for i, c in (fixes.rows.items() if fixes else ()) if c.action != "false"
@@ -331,7 +331,7 @@ def speakers(
         fixes = latest(con) if corrected else None
         filters = Filters(speaker, since, until, source, kind, min_confidence, fixes)
         where, args = filters.where(con)
-        who, who_args = _speaker_expression(fixes)
+        who, who_args = speaker_expression(fixes)
         where.append(f"{who} IS NOT NULL")
         args += who_args
         source_sql = "quotes q"

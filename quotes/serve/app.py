@@ -64,6 +64,7 @@ class Pages:
     def __init__(self, db: Path, review: bool) -> None:
         self.db = db
         self.review = review
+        self._sources: tuple[tuple[int, ...], list[str]] | None = None
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.filters["highlighted"] = highlighted
         self.templates.env.filters["blank"] = blank
@@ -79,12 +80,20 @@ class Pages:
         return self.render(request, "error.html", status=status, message=message)
 
     def sources(self) -> list[str]:
-        con = connect(self.db)
-        try:
-            rows = con.execute("SELECT DISTINCT source FROM docs WHERE source IS NOT NULL")
-            return sorted(s for (s,) in rows)
-        finally:
-            con.close()
+        """The sources of the index, for the filter's list; read again only when the
+        index file changed (`quotes index` run meanwhile), not on every page."""
+        stamp = tuple(
+            p.stat().st_mtime_ns if p.exists() else 0
+            for p in (self.db, self.db.with_name(self.db.name + "-wal"))
+        )
+        if self._sources is None or self._sources[0] != stamp:
+            con = connect(self.db)
+            try:
+                rows = con.execute("SELECT DISTINCT source FROM docs WHERE source IS NOT NULL")
+                self._sources = (stamp, sorted(s for (s,) in rows))
+            finally:
+                con.close()
+        return self._sources[1]
 
     # -- search ---------------------------------------------------------------------------
 
@@ -174,7 +183,7 @@ class Pages:
         if not name:
             return self.error(request, 400, "Which speaker? Give a name: /speaker?name=…")
         try:
-            profile = pages.speaker_profile(self.db, name, by=by)
+            profile = pages.speaker_profile(self.db, name, by=by, corrected=True)
         except QueryError as exc:
             return self.error(request, 400, str(exc))
         if profile["names"].empty:
@@ -196,7 +205,7 @@ class Pages:
         """Quotes per speaker gender, per source and period."""
         by = request.query_params.get("by") or "month"
         try:
-            table = pages.gender_by_source(self.db, by=by)
+            table = pages.gender_by_source(self.db, by=by, corrected=True)
         except QueryError as exc:
             return self.error(request, 400, str(exc))
         rows = table.to_dict("records")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-BAR_W, GAP, HEIGHT, LABEL_H = 18, 4, 120, 40
+BAR_W, GAP, HEIGHT, LABEL_H, PAD = 18, 4, 120, 50, 50  # PAD: room for the last label
 COLOURS = {"female": "#b3367a", "male": "#2f6db3", "unknown": "#9a9a9a"}
 
 
@@ -19,7 +19,7 @@ def bars(points: Sequence[tuple[str, int]], title: str) -> str:
     if not points:
         return ""
     top = max(n for _, n in points) or 1
-    width = len(points) * (BAR_W + GAP) + GAP
+    width = len(points) * (BAR_W + GAP) + GAP + PAD
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" width="{width}" '
         f'height="{HEIGHT + LABEL_H}" viewBox="0 0 {width} {HEIGHT + LABEL_H}">',
@@ -33,8 +33,8 @@ def bars(points: Sequence[tuple[str, int]], title: str) -> str:
             f"<title>{escape(label)}: {n}</title></rect>"
         )
         parts.append(
-            f'<text x="{x + BAR_W / 2}" y="{HEIGHT + 8}" font-size="9" '
-            f'transform="rotate(60 {x + BAR_W / 2} {HEIGHT + 8})">{escape(label)}</text>'
+            f'<text x="{x + 4}" y="{HEIGHT + 10}" font-size="10" '
+            f'transform="rotate(40 {x + 4} {HEIGHT + 10})">{escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
