@@ -235,7 +235,19 @@ def test_unknown_route_is_a_page_not_a_traceback(client: TestClient) -> None:
 
 def test_speaker_suggestions(client: TestClient) -> None:
     names = client.get("/api/speakers", params={"prefix": "mac"}).json()
-    assert set(names) == {"Emmanuel Macron", "M. Macron", "Macron"}
+    assert names == ["Emmanuel Macron", "M. Macron", "Macron"]
+    assert client.get("/api/speakers", params={"prefix": "emmanuel mac"}).json() == [
+        "Emmanuel Macron"
+    ]
+    assert client.get("/api/speakers", params={"prefix": "M."}).json() == []
+
+
+def test_the_page_needs_nothing_from_elsewhere(client: TestClient) -> None:
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and "mark" in css.text
+    page = client.get("/", params={"q": "vallée"}).text
+    assert "http://" not in page.replace('href="https://example.org/a1"', "")
+    assert "https://" not in page.replace('href="https://example.org/a1"', "")
 
 
 def test_an_index_of_version_2_is_upgraded(tmp_path: Path) -> None:
@@ -293,3 +305,49 @@ def test_gender_by_source_share(tmp_path: Path) -> None:
     assert float(march["share_female"].iloc[0]) == 0.0
     weekly = gender_by_source(db, by="week")  # weeks as SQLite's %W (Monday first)
     assert set(weekly["period"]) == {"2024-W10", "2024-W15"}
+
+
+def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = build(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from quotes.cli import app; app()",
+            "serve",
+            str(db),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        deadline, body = time.monotonic() + 60, ""
+        while time.monotonic() < deadline and not body:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/?q=retraites") as r:
+                    body = r.read().decode()
+            except OSError:
+                time.sleep(0.2)
+        assert "retraites" in body
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode in (0, 130), err
+    assert "Traceback" not in err
+    assert f"127.0.0.1:{port}" in out

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from quotes.index.fts_query import QueryError
+from quotes.index.normalise import name_words
 from quotes.index.review import latest
 from quotes.index.search import Filters, speaker_expression
 from quotes.index.store import COLUMNS, connect
@@ -147,6 +148,27 @@ def gender_by_source(
     gendered = frame["female"] + frame["male"]
     frame["share_female"] = (frame["female"] / gendered.where(gendered > 0)).round(3)
     return frame
+
+
+def suggest_speakers(db: str | Path, text: str, limit: int = 20) -> list[str]:
+    """Speaker names, in alphabetical order, with a word starting with the last word
+    typed and holding the others ("emmanuel mac" -> "Emmanuel Macron"), accents and case
+    aside; read from `speaker_words`, so it costs the same on a million quotes."""
+    words = name_words(text)
+    if not words:
+        return []
+    con = connect(db)
+    try:
+        last = words[-1]
+        rows = con.execute(
+            "SELECT DISTINCT name FROM speaker_words WHERE word >= ? AND word < ? LIMIT 2000",
+            (last, last + "\U0010ffff"),
+        )
+        names = sorted({n for (n,) in rows})
+    finally:
+        con.close()
+    others = set(words[:-1])
+    return [n for n in names if others <= set(name_words(n))][:limit]
 
 
 def _fields(filters: Filters | None) -> Mapping[str, Any]:

@@ -215,12 +215,8 @@ class Pages:
         return self.render(request, "sources.html", rows=rows, by=by)
 
     def api_speakers(self, request: Request) -> Response:
-        """Speakers whose names hold the typed text, for the speaker box's suggestions."""
-        from quotes.index.search import speakers
-
-        found = speakers(self.db, limit=2000)
-        text = (request.query_params.get("prefix") or "").casefold()
-        names = [s for s in found["speaker"] if text in s.casefold()][:20]
+        """Speakers whose names match the typed text, for the speaker box's suggestions."""
+        names = pages.suggest_speakers(self.db, request.query_params.get("prefix") or "")
         return Response(json.dumps(names, ensure_ascii=False), media_type="application/json")
 
 
