@@ -24,6 +24,7 @@ from quotes.attribution import context as nearby
 from quotes.attribution.candidates import Pool, Tally
 from quotes.attribution.clauses import conjugated, left_subject, reported_sources
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.kinds import speaks_as_one
 from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
@@ -303,7 +304,9 @@ def _conclude(
     spans_in = {k: [it.span for it in by_sent.get(k, [])] for k in p.wanted}
 
     history: list[tuple[int, str | None, str | None]] = []
-    memo: dict[int, Attribution | None] = {}  # previous sentences' sources, for the pools
+    memo: dict[
+        tuple[int, bool], Attribution | None
+    ] = {}  # previous sentences' sources, for the pools
     tally = Tally()  # the speakers quoted so far, for the pools
     for k in p.wanted:
         toks = parsed[k]
@@ -360,7 +363,8 @@ def _attribute(
             it.speaker, it.mention, it.rule = carried[0], None, "carry_previous"
             return
         if prev is not None:  # «…» alone after "X a fait valoir que…" or a sentence about X
-            found = sentence_source(Ctx.sentence(text, prev[0], prev[1]))
+            alone = speaks_as_one(text[it.span.start : it.span.end])
+            found = sentence_source(Ctx.sentence(text, prev[0], prev[1]), alone)
     if found is not None and found.mention is not None:
         m: Mention = found.mention
         it.attribution, it.rule, it.mention = found, found.rule, m.text

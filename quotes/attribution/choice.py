@@ -95,7 +95,7 @@ def pool(
     history: Sequence[tuple[int, str | None, str | None]],
     prev: tuple[list[Tok], list[Span]] | None,
     chain: _Item | None,
-    memo: dict[int, Attribution | None] | None = None,
+    memo: dict[tuple[int, bool], Attribution | None] | None = None,
     tally: Tally | None = None,
 ) -> Pool:
     """The candidate speakers of `it`, gathered before the cascade records its own

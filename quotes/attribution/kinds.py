@@ -83,6 +83,23 @@ def is_organisation(m: Mention) -> bool:
     return bool(keys) and keys[0] in _heads(*_GROUPS)
 
 
+_SPEAKER_WORDS = regex.compile(r"\w+(?:-\w+)*'?|\w+", regex.V1)
+
+
+def speaks_as_one(quote: str) -> bool:
+    """The quote's words are a single person's: it holds a first-person singular word
+    ("je", "j'", "m'", "mon", "moi"...; lexicons/first_person_fr.txt)."""
+    forms = words("first_person_fr.txt")
+    folded = fold(quote).replace("’", "'")
+    return any(w in forms for w in _SPEAKER_WORDS.findall(folded))
+
+
+def can_say_i(m: Mention) -> bool:
+    """Whether the mention can be the one person who says "je": not an organisation, a
+    group or a plural ("le parti", "les syndicats", "ils")."""
+    return m.number != "pl" and not is_group(m) and not is_organisation(m)
+
+
 _NON_WORD = regex.compile(r"[^\w]+")
 _DROP = frozenset("le la les l un une des de du d m mme mr me dr pr".split())
 

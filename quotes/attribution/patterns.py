@@ -23,7 +23,7 @@ from quotes.attribution.clauses import (
 )
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.cues import cue_verb_token, light_verb_cue
-from quotes.attribution.kinds import can_speak, is_group, is_organisation, key_words
+from quotes.attribution.kinds import can_say_i, can_speak, is_group, is_organisation, key_words
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
@@ -283,14 +283,18 @@ def _distance(ctx: Ctx, pos: int) -> int:
     return max(0, pos - ctx.span.close_pos)
 
 
-def sentence_source(ctx: Ctx) -> Attribution | None:
+def sentence_source(ctx: Ctx, one_person: bool = False) -> Attribution | None:
     """Who speaks in a sentence: the subject of its last speech verb, its "selon X", or a
-    person or group subject. Used for a quote standing alone after that sentence."""
+    person or group subject. Used for a quote standing alone after that sentence.
+    `one_person`: the quote says "je" (`kinds.speaks_as_one`), so an organisation, a
+    group or a plural of that sentence is not its speaker ("Le parti a publié un
+    communiqué. «Je ne regrette rien.»")."""
+    fits = can_say_i if one_person else (lambda m: True)
     spoken = []
     for k in range(len(ctx.toks) - 1, -1, -1):
         if ctx.outside(k) and cue_verb_token(ctx.toks, k):
             m = verb_subject(ctx, k)
-            if m is not None and (m.person or m.name or m.pronoun):
+            if m is not None and (m.person or m.name or m.pronoun) and fits(m):
                 spoken.append(
                     Attribution("previous_sentence", m, ctx.toks[k].text, ctx.toks[k].start)
                 )
@@ -303,7 +307,9 @@ def sentence_source(ctx: Ctx) -> Attribution | None:
         candidates.append(left_subject(ctx, verb))
     for m in candidates:
         named_view = found is not None and found.rule == "according_to" and m is found.mention
-        if m is not None and (m.person or is_group(m) or (named_view and m.name)):
+        if m is None or not fits(m):
+            continue
+        if m.person or is_group(m) or (named_view and m.name):
             return Attribution("previous_sentence", m, found.cue if found else None)
     return None
 

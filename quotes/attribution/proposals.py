@@ -24,6 +24,7 @@ from quotes.attribution.candidates import (
     speaker_feats,
 )
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.kinds import speaks_as_one
 from quotes.attribution.mention import Mention
 from quotes.attribution.patterns import RULES, sentence_source
 from quotes.attribution.resolve import (
@@ -145,7 +146,7 @@ def collect(
     prev: tuple[list[Tok], list[Span]] | None,
     chain: tuple[str | None, str | None] | None,
     carried: str | None,
-    memo: dict[int, Attribution | None] | None = None,
+    memo: dict[tuple[int, bool], Attribution | None] | None = None,
 ) -> Pool:
     """All the candidates of one quote, before the cascade records its choice.
 
@@ -187,9 +188,10 @@ def collect(
     pool.first = found[0][1] if found else None
     if prev is not None:
         memo = {} if memo is None else memo
-        if q.sent not in memo:
-            memo[q.sent] = sentence_source(Ctx.sentence(q.text, prev[0], prev[1]))
-        a = memo[q.sent]
+        key = (q.sent, speaks_as_one(q.text[q.span.start : q.span.end]))
+        if key not in memo:
+            memo[key] = sentence_source(Ctx.sentence(q.text, prev[0], prev[1]), key[1])
+        a = memo[key]
         if a is not None and a.mention is not None:
             base = {"src_prev_sentence": 1.0, **ctxf}
             propose_mention(
