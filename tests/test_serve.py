@@ -253,6 +253,7 @@ def test_the_page_needs_nothing_from_elsewhere(client: TestClient) -> None:
 def test_an_index_of_version_2_is_upgraded(tmp_path: Path) -> None:
     db = build(tmp_path)
     con = sqlite3.connect(db)
+    con.execute("DROP INDEX quotes_gender")
     con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
     con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
@@ -351,3 +352,22 @@ def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert proc.returncode in (0, 130), err
     assert "Traceback" not in err
     assert f"127.0.0.1:{port}" in out
+
+
+def test_indexing_into_a_version_2_index_upgrades_it(tmp_path: Path) -> None:
+    db = build(tmp_path)
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX IF EXISTS quotes_gender")
+    con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
+    con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    con.commit()
+    con.close()
+    con = connect(db, create=True)  # what `quotes index` opens it with
+    writer = Writer(con)
+    writer.replace_document("a4", [row("Une phrase neuve", "Anne Roy", speaker_gender="female")])
+    writer.commit()
+    con.close()
+    page = TestClient(make_app(db)).get("/sources")
+    assert page.status_code == 200
+    assert "<td>undated</td><td>1</td><td>0</td><td>0</td>" in page.text

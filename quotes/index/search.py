@@ -228,10 +228,10 @@ def _search(
                 f"SELECT {columns}, q.quote AS match, MIN(q.id) FROM quotes q {groups}"
                 f"{condition} GROUP BY q.quote_id ORDER BY g.n_docs DESC, g.first_date, q.quote_id"
             )
-        else:
+        else:  # NULL dates sort last in DESC, and the date index serves this order
             sql = (
                 f"SELECT {columns}, q.quote AS match FROM quotes q {groups}{condition} "
-                "ORDER BY q.date IS NULL, q.date DESC, q.id"
+                "ORDER BY q.date DESC, q.id"
             )
         frame = pd.read_sql_query(sql + _limit(limit, args), con, params=args)
         return frame[RESULT_COLUMNS].reset_index(drop=True)

@@ -71,6 +71,8 @@ CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
 CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
+CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS quotes_gender ON quotes(source, date, speaker_gender, speaker);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote, speaker, content='quotes', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5');
@@ -98,13 +100,13 @@ def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
     try:
         con = sqlite3.connect(path)
         con.execute("PRAGMA journal_mode=WAL")
+        if _schema(con) == "2":  # before the schema script: its indexes need the new columns
+            _upgrade(con, path)
         if create:
             con.executescript(_SCHEMA)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             con.commit()
         row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is not None and row[0] == "2":
-            row = _upgrade(con, path)
     except sqlite3.DatabaseError as exc:
         raise NotAnIndex(f"{path}: not a quote index ({exc})") from None
     if row is None or row[0] != SCHEMA_VERSION:
@@ -112,7 +114,18 @@ def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
     return con
 
 
-def _upgrade(con: sqlite3.Connection, path: Path) -> tuple[str]:
+def _schema(con: sqlite3.Connection) -> str | None:
+    """The schema version of an index file, None for a new or foreign file."""
+    has_meta = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _upgrade(con: sqlite3.Connection, path: Path) -> None:
     """Give a version-2 index the columns of version 3 (the rows' role and gender stay
     empty until their documents are indexed again), so an existing index keeps working."""
     try:
@@ -125,7 +138,6 @@ def _upgrade(con: sqlite3.Connection, path: Path) -> tuple[str]:
             f"{path}: an index of an older version that could not be upgraded ({exc}); "
             "build it again with quotes index"
         ) from None
-    return (SCHEMA_VERSION,)
 
 
 _DMY = regex.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
