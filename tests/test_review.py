@@ -191,6 +191,9 @@ def test_export_gold(tmp_path: Path) -> None:
         ("Nous voterons le budget", "Anne Roy", False),
         ("Le pont sera fini en mai", "Marc Dumas", False),
     ]
+    scored = CliRunner().invoke(app, ["eval", str(gold), "--json", "--quiet"])
+    assert scored.exit_code == 0, scored.output  # the file is what `quotes eval` reads
+    assert json.loads(scored.stdout)["gold_quotes"] == 2
 
 
 def test_export_gold_reports_what_it_cannot_write(tmp_path: Path) -> None:
