@@ -21,6 +21,7 @@ or repeating work.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -31,6 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.managers import SyncManager
 from typing import TYPE_CHECKING, Any
 
 from quotes.io.readers import Origin, Skipped, with_line
@@ -113,7 +115,8 @@ def _extract_batch(
         if on_progress is not None:
             on_progress(doc.doc_id, done, total)
         elif _worker_progress is not None:
-            _worker_progress.put((doc.doc_id, done, total))
+            with contextlib.suppress(OSError, EOFError):  # progress is news, not data
+                _worker_progress.put((doc.doc_id, done, total))
 
     docs = [item for _, item in batch if isinstance(item, Document)]
     found = iter(
@@ -171,8 +174,13 @@ def process(
     # spawn, not fork: the parent may run threads (progress display) that fork would copy;
     # workers start (on demand) with one BLAS thread each, as they share the cores
     context = get_context("spawn")
-    heard = context.Queue()
-    with one_blas_thread():
+    # A manager's queue, not a plain one: its put() returns once the message is stored,
+    # so what a worker said before returning a batch is there when the parent sees the
+    # result (a plain queue's feeder thread may still hold the last part's report).
+    manager = SyncManager(ctx=context)
+    manager.start(_ignore_ctrl_c)  # Ctrl-C is the parent's to handle, as for the workers
+    heard = manager.Queue()
+    with one_blas_thread(), manager:
         pool = ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(heard,)
         )
@@ -211,8 +219,12 @@ def _start_worker(heard: Any) -> None:
     (otherwise each worker would print its own KeyboardInterrupt traceback), and send
     their progress to `heard`."""
     global _worker_progress
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ignore_ctrl_c()
     _worker_progress = heard
+
+
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_jobs() -> int:
