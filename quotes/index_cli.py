@@ -9,6 +9,7 @@ never a traceback for one.
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,6 +32,8 @@ from quotes.runner import Options, default_jobs, process
 
 if TYPE_CHECKING:  # pandas is imported by the commands that read an index, not at start-up
     import pandas as pd
+
+    from quotes.model import Document
 
 COMMIT_EVERY = 500  # documents per transaction: a crash loses at most these
 _MARKS = ("\ue000", "\ue001")  # highlight marks no text contains (private use)
@@ -107,6 +110,14 @@ def index(
     model: opt.Model = None,
     attribution: opt.Attribution = None,
     weights: opt.Weights = None,
+    no_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-text",
+            help="Keep no document texts in the index (smaller; `quotes export-gold` then "
+            "needs the documents again with --docs).",
+        ),
+    ] = False,
 ) -> None:
     """Add quotes to a search index, from documents or from a quotes table.
 
@@ -157,14 +168,17 @@ def index(
                 writer.commit()
         if documents:
             items = iter_inputs_with_origin(documents, id_field=id_field, text_field=text_field)
+            texts: deque[str | None] = deque()  # one per item in flight, in input order
+            items = _keeping_texts(items, texts, keep=not no_text)
             options = Options.of(setting, include_terms, min_confidence, fast, device.value)
             for outcome in process(items, options, jobs or default_jobs()):
+                text = texts.popleft()  # process() gives one outcome per item, in order
                 if outcome.skipped is not None:
                     skip(outcome.origin, outcome.skipped)
                     skipped += 1
                     continue
                 found = outcome.rows or []
-                rows += writer.replace_document(outcome.doc_id or "", found)
+                rows += writer.replace_document(outcome.doc_id or "", found, text=text)
                 done += 1
                 if done % COMMIT_EVERY == 0:
                     writer.commit()
@@ -185,6 +199,16 @@ def index(
         )
     if done == 0:
         raise typer.Exit(1)
+
+
+def _keeping_texts(
+    items: Iterator[tuple[Origin, Document | Skipped]], texts: deque, keep: bool
+) -> Iterator[tuple[Origin, Document | Skipped]]:
+    """`items` as they are, each one's text (None: skipped, or not kept) queued in `texts`
+    for the index's `texts` table (`quotes export-gold`)."""
+    for origin, item in items:
+        texts.append(item.text if keep and not isinstance(item, Skipped) else None)
+        yield origin, item
 
 
 def _from_tables(

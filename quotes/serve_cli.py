@@ -53,15 +53,16 @@ def serve(
 
 def export_gold(
     db: Annotated[str, typer.Argument(help="The index whose corrections to export.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The gold JSONL file.")],
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--docs",
-            help="The documents as given to `quotes index` (files, folders, archives); "
-            "the index keeps no article text. Repeat for several.",
+            help="The documents as given to `quotes index` (files, folders, archives), "
+            "for an index that kept no texts (built from a quotes table, or --no-text). "
+            "Repeat for several.",
         ),
-    ],
-    output: Annotated[str, typer.Option("-o", "--output", help="The gold JSONL file.")],
+    ] = None,
     id_field: opt.IdField = "id",
     text_field: opt.TextField = "text",
 ) -> None:
@@ -69,7 +70,9 @@ def export_gold(
     `quotes train`: confirmed and corrected rows as gold quotes, rows marked false as
     non-quotes, the other rows of those documents as ambiguous (not scored).
 
-    Example: quotes export-gold quotes.db --docs articles/ -o gold.jsonl
+    Example: quotes export-gold quotes.db -o gold.jsonl
+
+    Example: quotes export-gold quotes.db --docs articles/ -o gold.jsonl   (texts not kept)
     """
     from quotes.index.gold_export import Problem, export
     from quotes.index.store import NotAnIndex, connect
@@ -89,11 +92,13 @@ def export_gold(
         con.close()
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
-    docs = (
-        (item.doc_id, item.text)
-        for _, item in iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
-        if isinstance(item, Document)
-    )
+    docs = None
+    if inputs:
+        docs = (
+            (item.doc_id, item.text)
+            for _, item in iter_inputs_with_origin(inputs, id_field=id_field, text_field=text_field)
+            if isinstance(item, Document)
+        )
     written = problems = 0
     try:
         stream = dest.open_text("utf-8")

@@ -209,3 +209,31 @@ def test_export_gold_reports_what_it_cannot_write(tmp_path: Path) -> None:
         app, ["export-gold", str(tmp_path / "no.db"), "--docs", str(docs), "-o", str(gold)]
     )
     assert missing.exit_code == 2 and "no such index" in missing.output
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_export_gold_from_an_index_of_documents(tmp_path: Path, keep: bool) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(
+            json.dumps({"id": k, "text": v, "source": "Le Courrier"}, ensure_ascii=False) + "\n"
+            for k, v in TEXTS.items()
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "q.db"
+    built = CliRunner().invoke(
+        app, ["index", str(db), str(docs), "-q", "--jobs", "1", *([] if keep else ["--no-text"])]
+    )
+    assert built.exit_code == 0, built.output
+    record(db, row_id(db, "grève continue"), "speaker", "Luc Petit-Roy")
+    gold = tmp_path / "gold.jsonl"
+    result = CliRunner().invoke(app, ["export-gold", str(db), "-o", str(gold)])
+    if not keep:  # no text kept: the documents must be given again
+        assert result.exit_code == 1 and "--docs" in result.output and not gold.exists()
+        args = ["export-gold", str(db), "-o", str(gold), "--docs", str(docs)]
+        result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (doc,) = load_gold(gold)
+    assert doc.doc_id == "d2" and doc.text == TEXTS["d2"]
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("La grève continue", "Luc Petit-Roy")]

@@ -11,9 +11,10 @@ What is written, per document with at least one correction:
 - a row of the document nobody reviewed: a gold quote marked `ambiguous`, which the
   metric does not score (the extraction's own answer is not gold).
 Quotes the extraction missed are in no row, so the file cannot hold them: recall on it
-is only over what was found. The index keeps no article text, so the documents are read
-again from the inputs given (the offsets of the rows must slice back into them, else
-the document is reported and left out).
+is only over what was found. The texts are those `quotes index` kept (its `texts`
+table), or the documents given again (`--docs`: for an index built from a quotes table
+or with `--no-text`); the offsets of the rows must slice back into them, else the
+document is reported and left out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotes.index.review import latest
+from quotes.index.store import document_text
 
 _ROWS = (
     'SELECT q.id, q.doc_id, q.quote, q.speaker, q.speaker_mention, q.cue, q.kind, q.start, q."end",'
@@ -99,14 +101,24 @@ def gold_line(doc_id: str, text: str, rows: Iterable[dict[str, Any]]) -> dict[st
 
 
 def export(
-    con: sqlite3.Connection, documents: Iterable[tuple[str, str]]
+    con: sqlite3.Connection, documents: Iterable[tuple[str, str]] | None = None
 ) -> Iterator[dict[str, Any] | Problem]:
-    """Gold records of the reviewed documents found among `documents` ((id, text) pairs,
-    read in full once), then a Problem for each reviewed document not found there."""
+    """Gold records of the reviewed documents, with the texts the index kept, or with
+    those found among `documents` ((id, text) pairs, read once); a Problem for each
+    reviewed document whose text is in neither."""
     wanted = reviewed_documents(con)
-    for doc_id, text in documents:
+    for doc_id, text in documents or ():
         rows = wanted.pop(doc_id, None)
         if rows is not None:
             yield gold_line(doc_id, text, rows)
     for doc_id in sorted(wanted):
-        yield Problem(doc_id, "reviewed, but not among the documents given")
+        kept = document_text(con, doc_id)
+        if kept is None:
+            yield Problem(
+                doc_id,
+                "reviewed, but the index kept no text of it: give the documents with --docs"
+                if documents is None
+                else "reviewed, but its text is neither kept by the index nor among --docs",
+            )
+        else:
+            yield gold_line(doc_id, kept, wanted[doc_id])

@@ -13,13 +13,17 @@ Tables:
   documents that carry it and its first date;
 - `docs`: the documents indexed, so re-indexing one replaces its rows;
 - `speaker_words`: each speaker name under each of its words (folded, titles out), so
-  `--speaker macron` finds "Emmanuel Macron" without reading every row.
+  `--speaker macron` finds "Emmanuel Macron" without reading every row;
+- `texts`: each indexed document's text, zlib-compressed (`quotes index --no-text` keeps
+  none), so that readers' corrections can become a gold file (`quotes export-gold`)
+  whose offsets slice that very text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -65,6 +69,7 @@ CREATE TABLE IF NOT EXISTS quotes(
     id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
     speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
     confidence REAL, date TEXT, source TEXT, url TEXT, speaker_role TEXT, speaker_gender TEXT);
+CREATE TABLE IF NOT EXISTS texts(doc_id TEXT PRIMARY KEY, text BLOB);
 CREATE TABLE IF NOT EXISTS speaker_words(
     word TEXT, name TEXT, PRIMARY KEY (word, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
@@ -184,12 +189,14 @@ class Writer:
         meta: Mapping[str, Any] | None = None,
         *,
         replace: bool = True,
+        text: str | None = None,
     ) -> int:
         """Store the quotes of one document in place of any it had; returns their number.
         `rows` are `quotes extract` rows; the document's date/source/url come from `meta`
         or, when not given, from the rows' own columns of those names. With
         `replace=False` the rows are added to the document's (a quotes table whose rows
-        of one document are not all together)."""
+        of one document are not all together). `text`, the document's text, is kept
+        (compressed) for `quotes export-gold`."""
         rows = list(rows)
         if meta is None:
             meta = rows[0] if rows else {}
@@ -204,6 +211,11 @@ class Writer:
             "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
             (doc_id, date, _text(source), _text(url)),
         )
+        if text is not None:
+            self.con.execute(
+                "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+                (doc_id, zlib.compress(text.encode("utf-8"), 6)),
+            )
         for row in rows:
             quote = str(row.get("quote") or "")
             qid = self._group(normalise(quote))
@@ -270,6 +282,16 @@ class Writer:
             )
         self.touched.clear()
         self.con.commit()
+
+
+def document_text(con: sqlite3.Connection, doc_id: str) -> str | None:
+    """The text `quotes index` kept of a document, or None (a quotes table was indexed,
+    or --no-text, or an index made before texts were kept)."""
+    has = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'texts'")
+    if has.fetchone() is None:
+        return None
+    row = con.execute("SELECT text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else zlib.decompress(row[0]).decode("utf-8")
 
 
 def _q(column: str) -> str:
