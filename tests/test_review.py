@@ -237,3 +237,47 @@ def test_export_gold_from_an_index_of_documents(tmp_path: Path, keep: bool) -> N
     (doc,) = load_gold(gold)
     assert doc.doc_id == "d2" and doc.text == TEXTS["d2"]
     assert [(q.text, q.speaker) for q in doc.quotes] == [("La grève continue", "Luc Petit-Roy")]
+
+
+def test_two_browsers_correcting_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Two clients POST corrections to a real server at the same time."""
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    import uvicorn
+
+    db = build(tmp_path)
+    ids = [row_id(db, "budget"), row_id(db, "grève continue")]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(make_app(db, review=True), host="127.0.0.1", port=port, log_level="error")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    statuses: list[int] = []
+
+    def browser(k: int) -> None:
+        for n in range(15):
+            body = urllib.parse.urlencode({"action": "speaker", "speaker": f"Lecteur{k} N{n}"})
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/review/{ids[k]}", body.encode())
+            with urllib.request.urlopen(req) as r:  # follows the 303 to the quote page
+                statuses.append(r.status)
+
+    try:
+        clients = [threading.Thread(target=browser, args=(k,)) for k in (0, 1)]
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert statuses == [200] * 30
+    assert [len(history(db, i)) for i in ids] == [15, 15]
