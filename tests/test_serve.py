@@ -65,7 +65,12 @@ DOCS = {
         {"date": "2024-04-10", "source": "Le Courrier"},
         [
             row("L’État doit rouvrir la maternité de la valée", "Macron", speaker_gender="male"),
-            row("<script>alert(1)</script> la vallée", "Sophie Lambert", kind="partial"),
+            row(
+                "<script>alert(1)</script> la vallée",
+                "Sophie Lambert",
+                kind="partial",
+                url="javascript:alert(2)",
+            ),
         ],
     ),
 }
@@ -105,6 +110,7 @@ def test_search_highlights_and_escapes(client: TestClient) -> None:
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;" in page.text
     assert 'href="https://example.org/a1"' in page.text
+    assert "javascript:" not in page.text  # only http(s) article links
 
 
 def test_speaker_filter_takes_aliases(client: TestClient) -> None:

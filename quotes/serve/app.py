@@ -58,6 +58,13 @@ def blank(value: Any) -> Any:
         return value
 
 
+def web_link(value: Any) -> str:
+    """An article URL fit for a link: http(s) only, so that a document's `url` field
+    cannot carry a `javascript:` link into the page; anything else gives no link."""
+    text = str(blank(value)).strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
 class Pages:
     """The route handlers, bound to one index (`db`)."""
 
@@ -68,6 +75,7 @@ class Pages:
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.filters["highlighted"] = highlighted
         self.templates.env.filters["blank"] = blank
+        self.templates.env.filters["web_link"] = web_link
 
     def render(
         self, request: Request, template: str, status: int = 200, **context: Any
