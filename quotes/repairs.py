@@ -6,13 +6,19 @@ Why this module: the small French model tags some first names as adjectives or
 "elle" or "Selon elle" to point back to. A known first name (lexicons/first_names)
 followed by a capitalised word is a person's name in news text; the rules then see it
 as the model sees "Paul Vidal".
+
+It also tags imperfect speech verbs as adverbs or adjectives ("Ils scandaient «…»",
+"les manifestants criaient «…»"), so the sentence has no speech verb and the quote goes
+to whoever else it names ("selon un journaliste de l'AFP"). A word ending in "-aient"
+is a verb in French, and so is one in "-ait" right after "il", "elle" or "on"; such a
+word of the speech lexicon is made a finite verb (`imperfect_speech_verbs`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes.lexicon import first_name_gender
+from quotes.lexicon import first_name_gender, fold, is_speech_verb, speech_verbs, verb_lemmas
 from quotes.nlp import Tok
 
 # Entities a first name may carry and still be a person's: the model's slips. A name
@@ -49,4 +55,26 @@ def first_name_runs(toks: list[Tok]) -> list[Tok]:
             for k in range(i, j):
                 out[k] = replace(toks[k], pos="PROPN", ent="PER")
         i = j
+    return out
+
+
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "on"})
+
+
+def imperfect_speech_verbs(toks: list[Tok]) -> list[Tok]:
+    """`toks` with imperfect forms of speech verbs the model did not call verbs made
+    VERB (finite), with the speech verb as lemma (see the module docstring)."""
+    out = toks
+    for k, t in enumerate(toks):
+        if t.pos in ("VERB", "AUX"):
+            continue
+        word = fold(t.text)
+        after_pronoun = k > 0 and fold(toks[k - 1].text) in _SUBJECT_PRONOUNS
+        if not (word.endswith("aient") or (word.endswith("ait") and after_pronoun)):
+            continue
+        if not is_speech_verb(t.text):
+            continue
+        lemma = next((c for c in verb_lemmas(t.text) if fold(c) in speech_verbs()), t.lemma)
+        out = out if out is not toks else list(toks)
+        out[k] = replace(t, pos="VERB", lemma=lemma, form="fin")
     return out

@@ -13,6 +13,7 @@ over features a reader would use, so every verdict can be explained:
 | speech verb among the 4 words before the mark | +2 | « dénoncer les «journalistes collabos» » |
 | determiner first inside (« un moratoire »), not a title | +1 | whole phrases are quoted |
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
+| a sign noun glued before the marks or their list (des pancartes «…», «…») | +3 | what a sign says |
 | all capitalised (particles aside), or an acronym | -3 | «The Times», «Le Courrier du Lac» |
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
 | a naming word before (dite, baptisé...), no "s'est dite", no comma | -5 | it names |
@@ -81,6 +82,23 @@ def _has_cue(sentence_outside: str) -> bool:
         if f in cues or is_speech_verb(w):
             return True
     return False
+
+
+# quoted items and their separators at the end of a prefix: «A», «B» ou «C»
+_LIST_TAIL = regex.compile(r"(?:\s*[«“\"][^«»“”\"]*[»”\"]\s*(?:,|\bet\b|\bou\b)?)+\s*$")
+
+
+def _on_sign(text: str, span: Span, sent_start: int) -> bool:
+    """The marks give what a sign says: a sign noun (lexicons/sign_nouns_fr.txt, tag
+    sign) right before them, or before the list they close ("tenant des pancartes «…»,
+    «…» ou «…»", "une banderole «…»"): what a sign says is a sentence of its bearers,
+    capital and all, not a title. Only a noun glued to the marks: in "le carton portait
+    «fermé»" the word is what is written, not a quote. "Slogan" is left out: "sous le slogan
+    «Je suis Charlie»", "fait sien le slogan «…»" name a slogan rather than quote it."""
+    prefix = _LIST_TAIL.sub("", text[max(sent_start, span.open_pos - 200) : span.open_pos])
+    signs = {k for k, tag in tagged("sign_nouns_fr.txt").items() if tag == "sign"} - {"slogan"}
+    last = [fold(w) for w in _words(prefix)][-1:]
+    return any(w in signs or w.rstrip("sx") in signs for w in last)
 
 
 def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
@@ -169,6 +187,8 @@ def classify(
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     if ws and not at_start and not is_sentence and ws[0][0].isupper() and n <= 4:
         add(-2, "capital")
+    if _on_sign(text, span, sentence[0]):
+        add(3, "sign")
     if ws and (title or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)):
         add(-3, "name_case")
     if ws and n <= 3 and _ROMAN.match(ws[-1]):

@@ -35,7 +35,7 @@ from quotes.attribution.verbs import (
     subject_clitic,
     verb_group,
 )
-from quotes.lexicon import fold, is_speech_verb
+from quotes.lexicon import fold, is_speech_verb, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -254,13 +254,25 @@ def nearest_cue(ctx: Ctx) -> Attribution | None:
     callers, not to the news agency that reports the figures.
     """
     by_medium = according_to(ctx)
-    if by_medium is not None and by_medium.mention and is_medium(by_medium.mention.text):
-        # "Ils scandaient «…», selon un journaliste de l'AFP": the medium witnessed the
-        # words; the people of the sentence said them
+    if by_medium is not None and by_medium.mention and _witness(by_medium.mention):
+        # "Ils scandaient «…», selon un journaliste de l'AFP": the medium or its reporter
+        # witnessed the words; the people of the sentence said them
+        witness = by_medium.mention
+
+        def speaks(m: Mention | None) -> bool:  # someone of the sentence, not the witness
+            return (
+                m is not None
+                and (m.person or m.pronoun or m.number == "pl")
+                and not (m.start <= witness.start < m.end or witness.start <= m.start < witness.end)
+            )
+
         own = cue_verb_before(ctx) or main_subject(ctx)
-        m = own.mention if own is not None else None
-        if m is not None and (m.person or m.pronoun or m.number == "pl"):
+        if own is not None and speaks(own.mention):
             return own
+        verb = _first_main_verb(ctx.toks)  # the parser may leave "Ils scandaient" subjectless
+        m = left_subject(ctx, verb) if verb is not None and verb < ctx.before() else None
+        if speaks(m):
+            return Attribution("main_subject", m, ctx.toks[verb].text, ctx.toks[verb].start)
     by_verb = cue_verb_before(ctx)
     if _within_cue(by_medium, by_verb):
         return by_medium  # "à en croire le maire", "comme l'a dit X": the verb is the cue's
@@ -268,6 +280,15 @@ def nearest_cue(ctx: Ctx) -> Attribution | None:
     if len(found) < 2:
         return found[0] if found else None
     return min(found, key=lambda a: _distance(ctx, a.cue_at))
+
+
+def _witness(m: Mention) -> bool:
+    """A medium, or a reporter (lexicons/reporter_nouns_fr.txt heads the phrase: "un
+    journaliste de l'AFP", "une photographe présente"), cited for what they saw."""
+    if is_medium(m.text):
+        return True
+    head = key_words(m.text)[:1]
+    return bool(head) and head[0] in words("reporter_nouns_fr.txt")
 
 
 def _within_cue(phrase: Attribution | None, verb: Attribution | None) -> bool:
