@@ -13,7 +13,7 @@ over features a reader would use, so every verdict can be explained:
 | speech verb among the 4 words before the mark | +2 | « dénoncer les «journalistes collabos» » |
 | determiner first inside (« un moratoire »), not a title | +1 | whole phrases are quoted |
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
-| a sign noun glued before the marks or their list (des pancartes «…», «…») | +3 | what a sign says |
+| a sign noun glued before the marks or their list (pancartes «…», «…») | +3 | a sign says it |
 | all capitalised (particles aside), or an acronym | -3 | «The Times», «Le Courrier du Lac» |
 | ends with a number or roman numeral, up to 3 words | -3 | numbered names («l’acte II») |
 | a naming word before (dite, baptisé...), no "s'est dite", no comma | -5 | it names |
