@@ -77,11 +77,6 @@ class SearchParams:
             pairs.append((key, "1" if value is True else str(value)))
         return urlencode(pairs)
 
-    @property
-    def empty(self) -> bool:
-        """Nothing asked: the page shows the newest quotes."""
-        return self == SearchParams(page=self.page, distinct=self.distinct)
-
 
 def _kind(value: str) -> str:
     if value and value not in KINDS:
