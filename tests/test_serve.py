@@ -156,6 +156,7 @@ def test_bad_parameters_are_a_message_and_400(client: TestClient, params: dict, 
     assert said in page.text
     assert "Traceback" not in page.text
     assert '<form method="get"' in page.text  # the search box is still there
+    assert 'class="message error"' in page.text
 
 
 def test_sql_looking_text_is_only_text(client: TestClient, tmp_path: Path) -> None:

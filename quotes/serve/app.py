@@ -125,6 +125,7 @@ class Pages:
                 status=400,
                 params=SearchParams(q=request.query_params.get("q", "")),
                 message=str(exc),
+                error=True,
                 rows=[],
                 sources=self.sources(),
                 kinds=KINDS,
