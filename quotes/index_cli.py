@@ -65,6 +65,12 @@ Source = Annotated[str | None, typer.Option("--source", help="Only documents of 
 Kind = Annotated[
     str | None, typer.Option("--kind", help="Only this kind: direct, partial (or term).")
 ]
+MinConf = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Only rows with this confidence or more."
+    ),
+]
 Corrected = Annotated[
     bool,
     typer.Option(
@@ -242,6 +248,7 @@ def search_command(
     until: Until = None,
     source: Source = None,
     kind: Kind = None,
+    min_conf: MinConf = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = 20,
     distinct: Annotated[
         bool,
@@ -266,7 +273,8 @@ def search_command(
     from quotes.index.search import search
 
     marks = _MARKS if fmt is Shown.table else ("[", "]")
-    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until}
+    filters |= {"source": source, "kind": kind, "min_confidence": min_conf}
     found = _ask(
         search,
         db,
@@ -300,6 +308,7 @@ def speakers_command(
     until: Until = None,
     source: Source = None,
     kind: Kind = None,
+    min_conf: MinConf = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
     fmt: Format = Shown.table,
     raw_csv: opt.RawCsv = False,
@@ -313,7 +322,8 @@ def speakers_command(
     """
     from quotes.index.search import speakers
 
-    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until}
+    filters |= {"source": source, "kind": kind, "min_confidence": min_conf}
     found = _ask(
         speakers, db, query, "no speaker found", **filters, limit=limit, corrected=corrected
     )

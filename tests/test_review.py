@@ -281,3 +281,24 @@ def test_two_browsers_correcting_at_once_lose_nothing(tmp_path: Path) -> None:
         thread.join(timeout=10)
     assert statuses == [200] * 30
     assert [len(history(db, i)) for i in ids] == [15, 15]
+
+
+def test_search_cli_min_confidence(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    con = connect(db, create=True)
+    writer = Writer(con)
+    rows = rows_of("d1", ["Anne Roy", "Anne Roy"])
+    rows[1]["confidence"] = 0.3
+    writer.replace_document("d1", rows)
+    writer.commit()
+    con.close()
+    args = ["search", "--db", str(db), "--format", "json"]
+    assert len(json.loads(CliRunner().invoke(app, args).stdout)) == 2
+    high = CliRunner().invoke(app, [*args, "--min-confidence", "0.5"])
+    assert [r["quote"] for r in json.loads(high.stdout)] == ["Nous voterons le budget"]
+    counted = CliRunner().invoke(
+        app, ["speakers", "--db", str(db), "--format", "json", "--min-confidence", "0.5"]
+    )
+    assert json.loads(counted.stdout)[0]["quotes"] == 1
+    bad = CliRunner().invoke(app, [*args, "--min-confidence", "2"])
+    assert bad.exit_code == 2
