@@ -305,9 +305,8 @@ def _conclude(
     spans_in = {k: [it.span for it in by_sent.get(k, [])] for k in p.wanted}
 
     history: list[tuple[int, str | None, str | None]] = []
-    memo: dict[
-        tuple[int, bool], Attribution | None
-    ] = {}  # previous sentences' sources, for the pools
+    # previous sentences' sources (by sentence, and whether the quote says "je"), for the pools
+    memo: dict[tuple[int, bool], Attribution | None] = {}
     tally = Tally()  # the speakers quoted so far, for the pools
     for k in p.wanted:
         toks = parsed[k]
