@@ -10,7 +10,7 @@ over features a reader would use, so every verdict can be explained:
 | ends with . ! ? … | +3 | a sentence, not a label |
 | 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
 | speech verb or cue word in the same sentence | +2 | someone is reported speaking |
-| speech verb among the 4 words before the mark | +2 | « dénoncer les «journalistes collabos» » |
+| speech verb among the 4 words before the mark (or its list) | +2 | dénoncer les «…» |
 | determiner first inside (« un moratoire »), not a title | +1 | whole phrases are quoted |
 | starts with a capital mid-sentence, up to 4 words | -2 | names and titles («Nuit jaune») |
 | a sign noun glued before the marks or their list (pancartes «…», «…») | +3 | a sign says it |
@@ -101,6 +101,16 @@ def _on_sign(text: str, span: Span, sent_start: int) -> bool:
     return any(w in signs or w.rstrip("sx") in signs for w in last)
 
 
+def _before_list(text: str, span: Span, sent_start: int, n: int = 4) -> list[str]:
+    """For an item of a quoted list («A», «B» ou «C»), the n words before the list: what
+    is said of the first item is said of the others ("scandant «A», «B»")."""
+    region = text[max(sent_start, span.open_pos - 200) : span.open_pos]
+    tail = _LIST_TAIL.search(region)
+    if tail is None or tail.start() == len(region.rstrip()):
+        return []
+    return _words(region[: tail.start()])[-n:]
+
+
 def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
     """The last n words before the opening mark, elisions split ("d’une" -> "d’", "une")."""
     out = []
@@ -180,7 +190,7 @@ def classify(
     if flat and flat[0] in _DETERMINERS and n >= 2 and not title:  # «Le Monde»: a name's
         add(1, "det_inside")
     raw_before = _before(text, span, sentence[0], 4)
-    if any(is_speech_verb(w) for w in raw_before):
+    if any(is_speech_verb(w) for w in raw_before + _before_list(text, span, sentence[0])):
         add(2, "cue_near")
     before = [fold(w) for w in raw_before]
     prefix = text[sentence[0] : span.open_pos].rstrip()

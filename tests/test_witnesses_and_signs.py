@@ -81,3 +81,11 @@ def test_what_signs_say_is_quoted() -> None:
 def test_a_named_slogan_is_not_a_quote() -> None:
     text = "Des milliers de personnes ont marché sous le slogan «Nous sommes tous voisins»."
     assert extract(text) == []
+
+
+def test_a_speech_verb_before_a_list_counts_for_every_item() -> None:
+    rows = extract(
+        _MARCH
+        + "Ils défilaient en scandant «Nous sommes plus chauds que le climat», «Rejoignez-nous»."
+    )
+    assert [r.quote for r in rows] == ["Nous sommes plus chauds que le climat", "Rejoignez-nous"]
