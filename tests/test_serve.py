@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from test_index import build as build_index
+from test_index import row as index_row
 
 from quotes.index.store import Writer, connect
 from quotes.serve.app import make_app
@@ -19,20 +21,10 @@ from quotes.serve.params import PAGE_SIZE
 
 
 def row(quote: str, speaker: str | None, **extra: object) -> dict[str, object]:
-    return {
-        "quote": quote,
-        "speaker": speaker,
-        "speaker_mention": speaker,
-        "cue": "a déclaré",
-        "kind": "direct",
-        "start": 10,
-        "end": 10 + len(quote),
-        "context": f"Au conseil, « {quote} », a déclaré {speaker} mardi.",
-        "confidence": 0.9,
-        "speaker_role": None,
-        "speaker_gender": "unknown",
-        **extra,
-    }
+    """A `quotes extract` row (test_index's), with role and gender columns."""
+    context = f"Au conseil, « {quote} », a déclaré {speaker} mardi."
+    fields = {"context": context, "speaker_role": None, "speaker_gender": "unknown", **extra}
+    return index_row(quote, speaker, **fields)
 
 
 DOCS = {
@@ -77,14 +69,18 @@ DOCS = {
 
 
 def build(path: Path, docs: dict = DOCS) -> Path:
-    db = path / "q.db"
-    con = connect(db, create=True)
-    writer = Writer(con)
-    for doc_id, (meta, rows) in docs.items():
-        writer.replace_document(doc_id, rows, meta)
-    writer.commit()
+    return build_index(path, docs)
+
+
+def as_version_2(db: Path) -> None:
+    """Make `db` look like an index written before schema 3 (no role, no gender)."""
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX IF EXISTS quotes_gender")
+    con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
+    con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    con.commit()
     con.close()
-    return db
 
 
 @pytest.fixture()
@@ -259,13 +255,7 @@ def test_the_page_needs_nothing_from_elsewhere(client: TestClient) -> None:
 
 def test_an_index_of_version_2_is_upgraded(tmp_path: Path) -> None:
     db = build(tmp_path)
-    con = sqlite3.connect(db)
-    con.execute("DROP INDEX quotes_gender")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
-    con.commit()
-    con.close()
+    as_version_2(db)
     page = TestClient(make_app(db)).get("/", params={"q": "retraites"})
     assert page.status_code == 200 and quotes_on(page.text) == 1
 
@@ -363,13 +353,7 @@ def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
 
 def test_indexing_into_a_version_2_index_upgrades_it(tmp_path: Path) -> None:
     db = build(tmp_path)
-    con = sqlite3.connect(db)
-    con.execute("DROP INDEX IF EXISTS quotes_gender")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
-    con.commit()
-    con.close()
+    as_version_2(db)
     con = connect(db, create=True)  # what `quotes index` opens it with
     writer = Writer(con)
     writer.replace_document("a4", [row("Une phrase neuve", "Anne Roy", speaker_gender="female")])
