@@ -19,10 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from quotes import chunks
-from quotes.attribution import choice
+from quotes.attribution import cataphora, choice
 from quotes.attribution import context as nearby
 from quotes.attribution.candidates import Pool, Tally
-from quotes.attribution.cataphora import forward_speaker
 from quotes.attribution.clauses import conjugated, left_subject, reported_sources
 from quotes.attribution.ctx import Attribution, Ctx
 from quotes.attribution.kinds import speaks_as_one
@@ -320,12 +319,7 @@ def _conclude(
                 )
             _attribute(it, text, toks, spans_in[k], sents, reg, history, prev, chain)
             history.append((k, it.speaker, it.mention))
-    for it in quotes:  # «…», confie-t-il. Pierre Dumas, 52 ans, … (quotes.attribution.cataphora)
-        if it.speaker is None and it.mention:
-            after = sents[it.sent + 1] if it.sent + 1 < len(sents) else (0, 0)
-            ahead = forward_speaker(it.mention, text[after[0] : after[1]])
-            if ahead is not None:
-                it.speaker, it.rule = ahead, "cataphora"
+    cataphora.point_forward(text, quotes, sents)  # «…», confie-t-il. Pierre Dumas, …
     choice.subheadings(text, quotes, sents)
     choice.document_voice(text, quotes, sents)
     if pools:

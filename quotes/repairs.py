@@ -66,11 +66,10 @@ def imperfect_speech_verbs(toks: list[Tok]) -> list[Tok]:
     VERB (finite), with the speech verb as lemma (see the module docstring)."""
     out = toks
     for k, t in enumerate(toks):
-        if t.pos in ("VERB", "AUX"):
+        word = t.text.lower()  # the endings carry no accent: no fold needed to test them
+        if t.pos in ("VERB", "AUX") or not word.endswith(("aient", "ait")):
             continue
-        word = fold(t.text)
-        after_pronoun = k > 0 and fold(toks[k - 1].text) in _SUBJECT_PRONOUNS
-        if not (word.endswith("aient") or (word.endswith("ait") and after_pronoun)):
+        if word.endswith("ait") and not (k > 0 and fold(toks[k - 1].text) in _SUBJECT_PRONOUNS):
             continue
         if not is_speech_verb(t.text):
             continue

@@ -88,27 +88,31 @@ def _has_cue(sentence_outside: str) -> bool:
 _LIST_TAIL = regex.compile(r"(?:\s*[«“\"][^«»“”\"]*[»”\"]\s*(?:,|\bet\b|\bou\b)?)+\s*$")
 
 
-def _on_sign(text: str, span: Span, sent_start: int) -> bool:
-    """The marks give what a sign says: a sign noun (lexicons/sign_nouns_fr.txt, tag
-    sign) right before them, or before the list they close ("tenant des pancartes «…»,
-    «…» ou «…»", "une banderole «…»"): what a sign says is a sentence of its bearers,
-    capital and all, not a title. Only a noun glued to the marks: in "le carton portait
-    «fermé»" the word is what is written, not a quote. "Slogan" is left out: "sous le slogan
-    «Je suis Charlie»", "fait sien le slogan «…»" name a slogan rather than quote it."""
-    prefix = _LIST_TAIL.sub("", text[max(sent_start, span.open_pos - 200) : span.open_pos])
-    signs = {k for k, tag in tagged("sign_nouns_fr.txt").items() if tag == "sign"} - {"slogan"}
-    last = [fold(w) for w in _words(prefix)][-1:]
-    return any(w in signs or w.rstrip("sx") in signs for w in last)
-
-
-def _before_list(text: str, span: Span, sent_start: int, n: int = 4) -> list[str]:
-    """For an item of a quoted list («A», «B» ou «C»), the n words before the list: what
-    is said of the first item is said of the others ("scandant «A», «B»")."""
+def _list_head(text: str, span: Span, sent_start: int) -> tuple[list[str], bool]:
+    """The words before the marks, and whether the marks close a quoted list («A», «B»
+    ou «C»; then the words are those before the list)."""
     region = text[max(sent_start, span.open_pos - 200) : span.open_pos]
     tail = _LIST_TAIL.search(region)
-    if tail is None or tail.start() == len(region.rstrip()):
-        return []
-    return _words(region[: tail.start()])[-n:]
+    return _words(region if tail is None else region[: tail.start()]), tail is not None
+
+
+@functools.cache
+def _signs() -> frozenset[str]:
+    """Sign nouns (lexicons/sign_nouns_fr.txt, tag sign), "slogan" left out: "sous le
+    slogan «Je suis Charlie»", "fait sien le slogan «…»" name a slogan, not quote it."""
+    return frozenset(k for k, tag in tagged("sign_nouns_fr.txt").items() if tag == "sign") - {
+        "slogan"
+    }
+
+
+def _on_sign(head: list[str]) -> bool:
+    """The marks give what a sign says: a sign noun right before them, or before the
+    list they close (`head`, from `_list_head`: "tenant des pancartes «…», «…» ou «…»",
+    "une banderole «…»"): what a sign says is a sentence of its bearers, capital and all,
+    not a title. Only a noun glued to the marks: in "le carton portait «fermé»" the word
+    is what is written, not a quote."""
+    last = fold(head[-1]) if head else ""
+    return bool(last) and (last in _signs() or last.rstrip("sx") in _signs())
 
 
 def _before(text: str, span: Span, sent_start: int, n: int) -> list[str]:
@@ -190,14 +194,16 @@ def classify(
     if flat and flat[0] in _DETERMINERS and n >= 2 and not title:  # «Le Monde»: a name's
         add(1, "det_inside")
     raw_before = _before(text, span, sentence[0], 4)
-    if any(is_speech_verb(w) for w in raw_before + _before_list(text, span, sentence[0])):
+    head, in_list = _list_head(text, span, sentence[0])
+    # an item of a list: what is said of the first is said of the others ("scandant «A», «B»")
+    if any(is_speech_verb(w) for w in raw_before + (head[-4:] if in_list else [])):
         add(2, "cue_near")
     before = [fold(w) for w in raw_before]
     prefix = text[sentence[0] : span.open_pos].rstrip()
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     if ws and not at_start and not is_sentence and ws[0][0].isupper() and n <= 4:
         add(-2, "capital")
-    if _on_sign(text, span, sentence[0]):
+    if _on_sign(head):
         add(3, "sign")
     if ws and (title or (n == 1 and ws[0].isupper() and len(ws[0]) > 1)):
         add(-3, "name_case")

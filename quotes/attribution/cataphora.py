@@ -10,9 +10,15 @@ the speaker. Read from the text: the sentence after a quote is not parsed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import regex
 
 from quotes.lexicon import first_name_gender, fold
+
+if TYPE_CHECKING:
+    from quotes.prepared import Item
 
 _PRONOUN_GENDER = {"il": "m", "elle": "f"}
 _NAME_START = regex.compile(
@@ -40,3 +46,14 @@ def forward_speaker(pronoun: str | None, next_sentence: str) -> str | None:
         return None
     name, gender = found
     return name if gender in (want, "u", "") else None
+
+
+def point_forward(text: str, quotes: Sequence[Item], sents: Sequence[tuple[int, int]]) -> None:
+    """Give each quote left without a speaker, whose mention is such a pronoun, the
+    person opening the next sentence (rule "cataphora")."""
+    for it in quotes:
+        if it.speaker is None and it.mention and it.sent + 1 < len(sents):
+            start, end = sents[it.sent + 1]
+            ahead = forward_speaker(it.mention, text[start:end])
+            if ahead is not None:
+                it.speaker, it.rule = ahead, "cataphora"

@@ -10,7 +10,7 @@ only renders them. Every value reaches SQLite as a bound parameter.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ def speaker_profile(
     con = connect(db)
     try:
         fixes = latest(con) if corrected else None
-        base = Filters(**{**_fields(filters), "speaker": name, "corrections": fixes})
+        base = replace(filters or Filters(), speaker=name, corrections=fixes)
         where, args = _where(con, base)
         who, who_args = speaker_expression(fixes)
 
@@ -132,7 +132,7 @@ def gender_by_source(
     con = connect(db)
     try:
         fixes = latest(con) if corrected else None
-        where, args = _where(con, Filters(**{**_fields(filters), "corrections": fixes}))
+        where, args = _where(con, replace(filters or Filters(), corrections=fixes))
         where += (" AND" if where else " WHERE") + " q.speaker IS NOT NULL"
         counts = ", ".join(
             f"SUM(COALESCE(q.speaker_gender, 'unknown') = '{g}') AS {g}" for g in GENDERS
@@ -169,9 +169,3 @@ def suggest_speakers(db: str | Path, text: str, limit: int = 20) -> list[str]:
         con.close()
     others = set(words[:-1])
     return [n for n in names if others <= set(name_words(n))][:limit]
-
-
-def _fields(filters: Filters | None) -> Mapping[str, Any]:
-    if filters is None:
-        return {}
-    return {k: getattr(filters, k) for k in Filters.__dataclass_fields__}

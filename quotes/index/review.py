@@ -20,8 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quotes.index.normalise import name_words
-from quotes.index.store import connect
+from quotes.index.store import add_speaker_words, connect
 
 ACTIONS = ("speaker", "false", "confirm")
 BUSY_MS = 10_000
@@ -123,10 +122,7 @@ def record(
             (doc_id, start, end, quote, action, speaker, at, reviewer),
         )
         if speaker:  # so that a search by this name finds the row (speaker_aliases)
-            con.executemany(
-                "INSERT OR IGNORE INTO speaker_words VALUES (?, ?)",
-                [(w, speaker) for w in set(name_words(speaker))],
-            )
+            add_speaker_words(con, speaker)
         con.commit()
         return Correction(action, speaker, at, reviewer)
     finally:

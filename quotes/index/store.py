@@ -111,10 +111,10 @@ def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
             con.executescript(_SCHEMA)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             con.commit()
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        version = _schema(con)
     except sqlite3.DatabaseError as exc:
         raise NotAnIndex(f"{path}: not a quote index ({exc})") from None
-    if row is None or row[0] != SCHEMA_VERSION:
+    if version != SCHEMA_VERSION:
         raise NotAnIndex(f"{path}: not a quote index of this version")
     return con
 
@@ -240,10 +240,7 @@ class Writer:
         if not name or not isinstance(name, str) or name in self.speakers:
             return
         self.speakers.add(name)
-        self.con.executemany(
-            "INSERT OR IGNORE INTO speaker_words VALUES (?, ?)",
-            [(w, name) for w in set(name_words(name))],
-        )
+        add_speaker_words(self.con, name)
 
     def _group(self, norm: str) -> int:
         """The quote_id of a normalised quote: an existing one with the same or nearly
@@ -282,6 +279,15 @@ class Writer:
             )
         self.touched.clear()
         self.con.commit()
+
+
+def add_speaker_words(con: sqlite3.Connection, name: str) -> None:
+    """File a speaker name under each of its words (`speaker_words`), so that
+    `--speaker` finds it by any of them."""
+    con.executemany(
+        "INSERT OR IGNORE INTO speaker_words VALUES (?, ?)",
+        [(w, name) for w in set(name_words(name))],
+    )
 
 
 def document_text(con: sqlite3.Connection, doc_id: str) -> str | None:

@@ -147,6 +147,8 @@ class Pages:
     def export(self, request: Request) -> Response:
         """The current search as CSV (formula-safe cells) or JSON, EXPORT_ROWS rows at most."""
         fmt = request.path_params["fmt"]
+        if fmt not in ("csv", "json"):
+            raise HTTPException(404, f"No download as {fmt!r}.")
         try:
             params = SearchParams.of(request.query_params)
             options = params.search_options()
@@ -259,7 +261,7 @@ def make_app(db: str | Path, review: bool = False) -> Starlette:
 
     routes = [
         Route("/", handlers.home),
-        Route("/search.{fmt:str}", _only(handlers.export, ("csv", "json"))),
+        Route("/search.{fmt:str}", handlers.export),
         Route("/quote/{row_id:int}", handlers.quote),
         Route("/speaker", handlers.speaker),
         Route("/sources", handlers.sources_overview),
@@ -277,14 +279,3 @@ def make_app(db: str | Path, review: bool = False) -> Starlette:
     return Starlette(
         routes=routes, exception_handlers={HTTPException: not_found, Exception: crashed}
     )
-
-
-def _only(handler: Any, formats: tuple[str, ...]) -> Any:
-    """`handler` for the formats given; any other suffix is a 404."""
-
-    def guarded(request: Request) -> Response:
-        if request.path_params["fmt"] not in formats:
-            raise HTTPException(404, f"No download as {request.path_params['fmt']!r}.")
-        return handler(request)
-
-    return guarded
