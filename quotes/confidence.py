@@ -37,6 +37,7 @@ _SPEAKER_BY_RULE = {
     "carry_previous": 0.8,
     "chain": 0.75,
     "main_subject": 0.8,
+    "participle_opener": 0.8,  # a main clause's subject, as main_subject
     "previous_sentence": 0.65,
     "document_voice": 0.6,
     "speech_noun_owner": 0.75,

@@ -84,8 +84,13 @@ def _has_cue(sentence_outside: str) -> bool:
     return False
 
 
-# quoted items and their separators at the end of a prefix: «A», «B» ou «C»
-_LIST_TAIL = regex.compile(r"(?:\s*[«“\"][^«»“”\"]*[»”\"]\s*(?:,|\bet\b|\bou\b)?)+\s*$")
+# quoted items and their separators at the end of a prefix: «A», «B» ou «C»; each item
+# may have its article ("la «colère» et la «détresse»")
+_ITEM_DET = r"(?:\b(?:la|le|les|un|une|des|du|de|sa|son|ses|leur|leurs)\s+|\b[ld][’'])?"
+_LIST_TAIL = regex.compile(
+    rf"(?:\s*{_ITEM_DET}[«“\"][^«»“”\"]*[»”\"]\s*(?:,|\bet\b|\bou\b)?)+\s*{_ITEM_DET}\s*$",
+    regex.IGNORECASE,
+)
 
 
 def _list_head(text: str, span: Span, sent_start: int) -> tuple[list[str], bool]:

@@ -26,6 +26,7 @@ from quotes.attribution.cues import cue_verb_token, light_verb_cue
 from quotes.attribution.kinds import can_say_i, can_speak, is_group, is_organisation, key_words
 from quotes.attribution.media import is_medium
 from quotes.attribution.mention import Mention, is_pronoun, make_mention
+from quotes.attribution.openers import participle_opener
 from quotes.attribution.phrases import noun_phrase, skip_adverbials
 from quotes.attribution.signature import dash_signature
 from quotes.attribution.signs import sign_bearers, speech_noun_owner
@@ -371,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     nearest_cue,
     colon_before,
     speech_noun_owner,  # "les appels du gouvernement «à la responsabilité»"
+    participle_opener,  # "Disant comprendre la «colère», le président a…"
     main_subject,
 )
 
