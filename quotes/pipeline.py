@@ -17,6 +17,7 @@ a document without quotation marks costs a regex pass. Steps 1-3 run once per do
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from quotes import chunks
 from quotes.attribution import cataphora, choice
@@ -31,6 +32,7 @@ from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.attribution.subjects import human_objects, subject_mention
 from quotes.backends import current_device, get_backend, resolve
 from quotes.confidence import quote_probability
+from quotes.lang import language_of, split_by_language
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, current_model, parse_pieces
@@ -93,8 +95,13 @@ def extract_document(
     weights: str | None = None,
     progress: Progress | None = None,
     chunk_chars: int | None = None,
+    lang: str | None = None,
 ) -> list[Quote]:
     """Return the quotes of one document, in text order.
+
+    `lang`: "fr", "en" or "auto" (None: auto, `quotes.lang.detect` on the text); English
+    documents go through `quotes.lang.en.pipeline` (the spaCy English model; `backend`,
+    `fast` and the attribution options are French-only).
 
     `attribution`: "model" (a learned ranker chooses among the candidate speakers every
     rule and fallback proposes, `weights` a JSON file of `quotes train`, else the shipped
@@ -111,6 +118,13 @@ def extract_document(
     attributed in parts (quotes.chunks), its memory bounded; `progress` is called after
     each part with the characters done so far.
     """
+    if language_of(doc.text, lang) == "en":
+        from quotes.lang.en import pipeline as english
+
+        found = english.extract_document(
+            doc, include_terms=include_terms, min_confidence=min_confidence, progress=progress
+        )
+        return [replace(q, lang="en") for q in found]
     ranker = choice.ranker_for(attribution, weights)
     choose = choice.chooses(attribution, weights)
     out: list[Quote] = []
@@ -140,12 +154,24 @@ def extract_documents(
     attribution: str | None = None,
     weights: str | None = None,
     progress: Callable[[Document, int, int], None] | None = None,
+    lang: str | None = None,
 ) -> list[list[Quote] | Exception]:
     """`extract_document` for several documents, parsing all their windows in one
     `nlp.pipe` call (the model is faster on big batches than on each document's few
     sentences). Returns, per document, its quotes or the exception that stopped it.
     A document too long for one part (quotes.chunks) runs alone, `progress` called with
-    it after each of its parts."""
+    it after each of its parts. `lang` as in `extract_document`: each language's
+    documents are parsed in their own batch."""
+    by_lang = split_by_language([d.text for d in docs], lang)
+    if "en" in by_lang:
+        return _by_language(
+            docs,
+            by_lang,
+            include_terms,
+            min_confidence,
+            progress,
+            **{"backend": backend, "fast": fast, "attribution": attribution, "weights": weights},
+        )
     options: dict[str, object] = {"include_terms": include_terms, "min_confidence": min_confidence}
     options.update(backend=backend, fast=fast, attribution=attribution, weights=weights)
     ranker = choice.ranker_for(attribution, weights)
@@ -178,6 +204,42 @@ def extract_documents(
             out.append(_rows(doc, items, reg, sents, include_terms, min_confidence))
         except Exception as exc:
             out.append(exc)
+    return out
+
+
+def _by_language(
+    docs: Sequence[Document],
+    by_lang: dict[str, list[int]],
+    include_terms: bool,
+    min_confidence: float,
+    progress: Callable[[Document, int, int], None] | None,
+    **french: object,
+) -> list[list[Quote] | Exception]:
+    """`extract_documents` of a corpus with English documents: each language its batch."""
+    from quotes.lang.en import pipeline as english
+
+    out: list[list[Quote] | Exception] = [[] for _ in docs]
+    en = [docs[i] for i in by_lang.get("en", [])]
+    try:
+        found = english.extract_documents(
+            en, include_terms=include_terms, min_confidence=min_confidence
+        )
+    except Exception as exc:  # the model is missing: every English document says so
+        found = [exc] * len(en)
+    for i, rows in zip(by_lang.get("en", []), found, strict=True):
+        out[i] = rows if isinstance(rows, Exception) else [replace(q, lang="en") for q in rows]
+    fr = [docs[i] for i in by_lang.get("fr", [])]
+    if fr:
+        done = extract_documents(
+            fr,
+            include_terms=include_terms,
+            min_confidence=min_confidence,
+            progress=progress,
+            lang="fr",
+            **french,  # type: ignore[arg-type]
+        )
+        for i, rows in zip(by_lang["fr"], done, strict=True):
+            out[i] = rows
     return out
 
 

@@ -9,6 +9,7 @@ mentions freed before the next.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quotes.attribution.candidates import Pool
@@ -17,7 +18,9 @@ from quotes.chunks import Part
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
-from quotes.windows import elisions, sentences_to_parse
+from quotes.windows import elidable, elisions, sentences_to_parse
+
+Classify = Callable[[str, Span, tuple[int, int], str, DocStats], Verdict]
 
 
 @dataclass
@@ -41,8 +44,11 @@ def sentence_of(sent_starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
 
-def classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> list[Item]:
-    """Step 3: each span's verdict, from its sentence with every quote blanked out."""
+def classify_all(
+    text: str, spans: list[Span], sents: list[tuple[int, int]], verdict: Classify = classify
+) -> list[Item]:
+    """Step 3: each span's verdict, from its sentence with every quote blanked out;
+    `verdict` is the language's classifier (French by default)."""
     starts = [a for a, _ in sents]
     opens = [s.open_pos for s in spans]  # spans are in text order
     stats = DocStats.of(text, spans)
@@ -55,7 +61,7 @@ def classify_all(text: str, spans: list[Span], sents: list[tuple[int, int]]) -> 
         for other in same_sentence:  # the sentence with every quote blanked out
             lo, hi = other.open_pos - a, min(b, other.close_pos + 1) - a
             outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
-        items.append(Item(s, classify(text, s, (a, b), outside, stats), k))
+        items.append(Item(s, verdict(text, s, (a, b), outside, stats), k))
     return items
 
 
@@ -75,19 +81,25 @@ class Prepared:
         self.item_sents = [it.sent for it in self.items]
 
 
-def prepare(text: str, parse_all: bool) -> Prepared:
-    """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse."""
+def prepare(
+    text: str,
+    parse_all: bool,
+    verdict: Classify = classify,
+    can_elide: Callable[[str, Span], bool] = elidable,
+) -> Prepared:
+    """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse, with the
+    language's classifier and elision test (French by default)."""
     spans = scan(text)
     if not spans:
         return Prepared(text, [], [], [], [], {})
     sents = split_sentences(text, spans)
-    items = classify_all(text, spans, sents)
+    items = classify_all(text, spans, sents, verdict)
     quotes = [it for it in items if it.verdict.kind != "term"]
     if parse_all:
         wanted = list(range(len(sents)))
     else:
         wanted = sentences_to_parse((it.sent for it in quotes), len(sents))
-    elide = elisions(text, [(it.sent, it.span) for it in quotes])
+    elide = elisions(text, [(it.sent, it.span) for it in quotes], can_elide)
     return Prepared(text, sents, items, quotes, wanted, elide)
 
 

@@ -24,8 +24,15 @@ _BOUNDARY = regex.compile(
 )
 # Words whose final full stop is not a sentence end.
 _ABBREV = regex.compile(
-    r"(?:\b\p{Lu}|\bM|\bMM|\bMme|\bDr|\bPr|\bMe|\bSt|\bav|\bapr|\bJ\.-C|\betc|\bvol|\bp|\bn°|\bno)\.$"
+    r"(?:\b\p{Lu}|\bM|\bMM|\bMme|\bDr|\bPr|\bMe|\bSt|\bav|\bapr|\bJ\.-C|\betc|\bvol|\bp|\bn°|\bno"
+    # English titles, months and provinces/states written before more of the sentence
+    r"|\bM[rs]|\bMrs|\bSen|\bRep|\bGov|\bLt|\bSgt|\bGen|\bCol|\bCapt|\bProf|\bRev|\bCpl|\bConst"
+    r"|\bInsp|\bDet|\bSupt|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bOnt|\bAlta|\bSask"
+    r"|\bCalif|\bFla|\bvs|\bapprox)\.$"
 )
+# A comma closing a quote, or a speech verb among the next words: an incise follows
+# ("…," said Roe / "…" Roe said / «…», a dit Roe), not a new sentence.
+_INCISE_NEXT = regex.compile(r"[^.!?;:«»“”\"]{0,60}")
 
 
 def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[int]:
@@ -46,9 +53,24 @@ def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[
             rest = text[after:end].lstrip(SPACES)
             glued = after < end and text[after] not in SPACES
             ends = text[s.end - 1 : s.end] in ".!?…" if s.end > s.start else False
+            if _incise_follows(text, s, rest):
+                continue
             if rest[:1].isupper() and (glued or ends or _opens_sentence(text, start, s.open_pos)):
                 cuts.append(after)  # «Titre» Le texte…: a heading, or a quoted sentence
     return sorted(set(cuts))
+
+
+def _incise_follows(text: str, s: Span, rest: str) -> bool:
+    """Whether the words after quote `s` are its incise: the quote ends with a comma, or
+    a speech verb comes among the next few words before any punctuation."""
+    from quotes.lang.en.terms import speech_word
+    from quotes.lexicon import is_speech_verb
+
+    if s.end > s.start and text[s.end - 1] == ",":
+        return True
+    head = _INCISE_NEXT.match(rest)
+    words = regex.findall(r"\p{L}+", head.group() if head else "")[:6]
+    return any(is_speech_verb(w) or speech_word(w) for w in words)
 
 
 def _opens_sentence(text: str, para_start: int, pos: int) -> bool:

@@ -23,7 +23,7 @@ too (the parser reads them as part of the sentence).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -62,7 +62,11 @@ def elidable(text: str, span: Span) -> bool:
     return not any(is_speech_verb(m.group(1)) for m in _INNER_INCISE.finditer(inner))
 
 
-def elisions(text: str, quotes: Sequence[tuple[int, Span]]) -> dict[int, list[tuple[int, int]]]:
+def elisions(
+    text: str,
+    quotes: Sequence[tuple[int, Span]],
+    can_elide: Callable[[str, Span], bool] = elidable,
+) -> dict[int, list[tuple[int, int]]]:
     """Per sentence index, the (start, end) content ranges to elide, in text order.
 
     `quotes` are (sentence index, span) of the quotes; terms are never elided (they are
@@ -70,7 +74,7 @@ def elisions(text: str, quotes: Sequence[tuple[int, Span]]) -> dict[int, list[tu
     """
     out: dict[int, list[tuple[int, int]]] = {}
     for k, span in quotes:
-        if elidable(text, span):
+        if can_elide(text, span):
             out.setdefault(k, []).append((span.start, span.end))
     for ranges in out.values():
         ranges.sort()

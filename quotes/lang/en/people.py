@@ -1,0 +1,146 @@
+"""Who an English mention stands for: names to their fullest form in the document, titles
+split off into a role, pronouns to the person last named with a matching gender.
+
+Why names come from the text and not only from the parser's entities: the fullest
+form of a name ("Darian Lonechild" for "Lonechild") is often in a sentence far from any
+quote, which is never parsed; a capitalised run of words ending with the surname is
+enough to find it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from quotes.lexicon import fold, tagged
+
+_CAP_RUN = regex.compile(
+    r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|van|von|da|di|la|le|du)(?=[ \t]+\p{Lu})))*"
+)
+# A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
+_SENTENCE_END = regex.compile(r"\p{L}{2,}\.$")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_GENDERS = {"m": "male", "f": "female"}
+
+
+@functools.cache
+def titles() -> dict[str, str]:
+    return tagged("titles_en.txt")
+
+
+@functools.cache
+def pronouns() -> dict[str, str]:
+    """pronoun -> gender (m, f, u)."""
+    return tagged("pronouns_en.txt")
+
+
+def first_name_gender(word: str) -> str | None:
+    names = tagged("first_names_en.txt")
+    f = fold(word)
+    return names.get(f) or tagged("first_names_fr.txt").get(f)
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of "Prime Minister Justin Trudeau", "Mr. Smith"."""
+    k = 0
+    while k < len(words) - 1 and fold(words[k]) in titles():
+        k += 1
+    return words[:k], words[k:]
+
+
+@dataclass
+class People:
+    """The persons a document names, as its quotes are attributed in order."""
+
+    text: str
+    roles: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # name -> m / f
+    # (offset, name, kind, salient): every mention so far; salient: a subject or a speaker
+    recent: list[tuple[int, str, str, bool]] = field(default_factory=list)
+
+    @functools.cached_property
+    def runs(self) -> list[str]:
+        """Capitalised runs of two words or more (candidate full names), titles cut off."""
+        out = []
+        for m in _CAP_RUN.finditer(self.text):
+            words = m.group().split()
+            ends = [k for k, w in enumerate(words[:-1]) if _SENTENCE_END.search(w)]
+            _, name = split_title(words[ends[-1] + 1 :] if ends else words)
+            if len(name) >= 2:
+                out.append(" ".join(name).rstrip(".,"))
+        return out
+
+    def fullest(self, name: str) -> str:
+        """The longest name of the document ending with `name`'s words ("Lonechild" ->
+        "Darian Lonechild"), up to three words; `name` itself when none is longer."""
+        parts = name.split()
+        best = name
+        for run in self.runs:
+            words = run.split()
+            for cut in range(len(words)):
+                tail = words[cut:]
+                longer = len(best.split()) < len(tail) <= 3
+                untitled = all(fold(w) not in titles() for w in tail)
+                if longer and untitled and tail[-len(parts) :] == parts:
+                    best = " ".join(tail)
+        return best
+
+    def name(self, words: list[str], at: int, salient: bool = True) -> str:
+        """The speaker for a name as written (titles to `roles`, gender from a title or
+        a first name), registered as the latest person named at offset `at`."""
+        title, rest = split_title(words)
+        full = self.fullest(_POSSESSIVE.sub("", " ".join(rest).rstrip(".,")))
+        if title:
+            self.roles.setdefault(full, " ".join(title))
+            g = titles().get(fold(title[-1])) or titles().get(fold(title[0]))
+            if g in ("m", "f"):
+                self.genders.setdefault(full, g)
+        g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
+        if g in ("m", "f"):
+            self.genders.setdefault(full, g)
+        self.recent.append((at, full, "person", salient))
+        return full
+
+    def thing(self, phrase: str, at: int, kind: str) -> str:
+        """A source that is no person's name (an organisation, a group, a description)."""
+        self.recent.append((at, phrase, kind, True))
+        return phrase
+
+    def described(self, phrase: str, nouns: list[str], at: int) -> str:
+        """A description ("the spokesperson", "the minister"): the person latest named
+        whose role holds its head noun, else the description as written."""
+        if nouns:
+            for _, name, kind, _ in sorted(self.recent, reverse=True):
+                role = fold(self.roles.get(name, ""))
+                if kind == "person" and regex.search(rf"\b{regex.escape(nouns[-1])}\b", role):
+                    self.recent.append((at, name, "person", True))
+                    return name
+        return self.thing(phrase, at, "person")
+
+    def pronoun(self, word: str, at: int) -> str | None:
+        """The person or group a subject pronoun stands for: the latest subject or
+        speaker before `at` whose gender agrees, else the latest mention that agrees.
+        Why subjects first: "Roe met Ann Lee at the clinic. She said…" is Roe's."""
+        g = pronouns().get(fold(word))
+        if g is None:
+            return None
+        want = ("person",) if g in ("m", "f") else ("org", "group", "person")
+        if fold(word) == "it":
+            want = ("org",)
+        ordered = sorted((m for m in self.recent if m[0] <= at), reverse=True)
+        for salient_only in (True, False):
+            for _, name, kind, salient in ordered:
+                if kind not in want or (salient_only and not salient):
+                    continue
+                known = self.genders.get(name)
+                if g in ("m", "f") and known not in (None, g):
+                    continue
+                if g in ("m", "f") and known is None:
+                    self.genders[name] = g
+                return name
+        return None
+
+    def gender(self, speaker: str | None) -> str:
+        return _GENDERS.get(self.genders.get(speaker or "", ""), "unknown")

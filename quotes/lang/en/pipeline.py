@@ -1,0 +1,241 @@
+"""English documents from text to rows: the French pipeline's steps with English parts.
+
+Shared with French: the scanner, the sentence splitter, the parse windows and elision
+(quotes.windows), the batched parse (quotes.nlp), the output rows (quotes.rows). English:
+the span classifier (quotes.lang.en.terms), the attribution rules (quotes.lang.en.rules),
+who a mention stands for (quotes.lang.en.people), and the spaCy model
+(quotes.lang.en.model).
+
+Context, for a quote no rule of its own sentence attributes (the gold's most common
+case after "said": a quote standing alone after its speaker's sentence):
+- previous_sentence: the sentence before reports someone speaking, without quoting
+  ("Roe said the plan would fail."): that source;
+- carry_previous: else the speaker of the latest quote of the last few sentences
+  ("…," Roe said. "…").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import regex
+
+from quotes.attribution.ctx import Attribution
+from quotes.lang.en.model import english_model
+from quotes.lang.en.people import People, pronouns
+from quotes.lang.en.rules import Found, Sentence, attribute, mention_range, speech_subject
+from quotes.lang.en.terms import classify, speech_word
+from quotes.lexicon import fold, words
+from quotes.model import Document, Quote
+from quotes.nlp import Tok, parse_pieces
+from quotes.prepared import Item, Prepared, prepare
+from quotes.rows import rows
+from quotes.scanner import Span
+
+_CARRY_SENTENCES = 3  # a standalone quote continues a quote at most this many sentences back
+_INNER_INCISE = regex.compile(r"[,;]\s+(?:\S+\s+){0,2}?(\p{Ll}+)\b")
+_FIRST_PERSON = frozenset("i we me us".split())
+
+
+def elidable(text: str, span: Span) -> bool:
+    """The parser may see a long quote's words as one placeholder unless an incise is
+    inside the marks ("We will go, she said, and soon.")."""
+    inner = text[span.start : span.end]
+    if len(inner.split()) < 8:
+        return False
+    return not any(speech_word(m.group(1)) for m in _INNER_INCISE.finditer(inner))
+
+
+def extract_document(
+    doc: Document,
+    *,
+    include_terms: bool = False,
+    min_confidence: float = 0.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Quote]:
+    """The quotes of one English document, in text order (see quotes.pipeline)."""
+    (out,) = extract_documents([doc], include_terms=include_terms, min_confidence=min_confidence)
+    if isinstance(out, Exception):
+        raise out
+    if progress is not None:
+        progress(len(doc.text), len(doc.text))
+    return out
+
+
+def extract_documents(
+    docs: Sequence[Document], *, include_terms: bool = False, min_confidence: float = 0.0
+) -> list[list[Quote] | Exception]:
+    """Per document its quotes, or the exception that stopped it; one batched parse."""
+    model = english_model()  # a missing model stops the run with its install message
+    prepared: list[Prepared | Exception] = []
+    for doc in docs:
+        try:
+            prepared.append(prepare(doc.text, False, classify, elidable))
+        except Exception as exc:  # one bad document must not stop the others
+            prepared.append(exc)
+    ready = [p for p in prepared if isinstance(p, Prepared)]
+    pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
+    elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
+    parsed = iter(parse_pieces(pieces, model, elide) if pieces else [])
+    out: list[list[Quote] | Exception] = []
+    for doc, p in zip(docs, prepared, strict=True):
+        if isinstance(p, Exception):
+            out.append(p)
+            continue
+        toks = {k: _entities(next(parsed)) for k in p.wanted}
+        try:
+            people = attribute_all(p, toks)
+            out.append(rows(doc, p.items, people, p.sents, include_terms, min_confidence))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def explain(text: str) -> list[dict[str, object]]:
+    """Each marked span's verdict, features, rule and speaker (as quotes.pipeline.explain)."""
+    p = prepare(text, False, classify, elidable)
+    pieces = [(text, p.sents[k]) for k in p.wanted]
+    parsed = parse_pieces(pieces, english_model(), [p.elide.get(k, []) for k in p.wanted])
+    attribute_all(p, {k: _entities(t) for k, t in zip(p.wanted, parsed, strict=True)})
+    return [
+        {
+            "start": it.span.start,
+            "end": it.span.end,
+            "quote": text[it.span.start : it.span.end],
+            "kind": it.verdict.kind,
+            "score": it.verdict.score,
+            "features": list(it.verdict.features),
+            "rule": it.rule,
+            "speaker": it.speaker,
+        }
+        for it in p.items
+    ]
+
+
+_LABELS = {"PERSON": "PER", "ORG": "ORG", "NORP": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def _entities(toks: list[Tok]) -> list[Tok]:
+    """The English model's entity labels as the French model's (PER, ORG, LOC, MISC)."""
+    return [replace(t, ent=_LABELS.get(t.ent, "MISC" if t.ent else "")) for t in toks]
+
+
+def attribute_all(p: Prepared, parsed: dict[int, list[Tok]]) -> People:
+    """Attribute every quote of `p` in text order; returns who the document names."""
+    people = People(p.text)
+    by_sent: dict[int, list[Item]] = {}
+    for it in p.quotes:
+        by_sent.setdefault(it.sent, []).append(it)
+    last: tuple[int, str] | None = None  # (sentence, speaker) of the latest attributed quote
+    for k in p.wanted:
+        s = Sentence(p.text, parsed[k], [it.span for it in by_sent.get(k, [])])
+        _record(people, s)
+        for it in by_sent.get(k, []):
+            found = attribute(s, it.span)
+            if found is not None:
+                _settle(it, people, s, found)
+            elif _stands_alone(s, it.span):
+                _from_context(it, people, p, parsed, last)
+            if it.speaker:
+                last = (k, it.speaker)
+    return people
+
+
+def _stands_alone(s: Sentence, q: Span) -> bool:
+    """Whether the quote opens its sentence (nothing of the journalist's before it)."""
+    return all(t.pos == "PUNCT" or t.start >= q.open_pos for t in s.toks)
+
+
+def _from_context(
+    it: Item,
+    people: People,
+    p: Prepared,
+    parsed: dict[int, list[Tok]],
+    last: tuple[int, str] | None,
+) -> None:
+    k = it.sent
+    before = parsed.get(k - 1)
+    if before is not None and not any(x.sent == k - 1 for x in p.quotes):
+        found = speech_subject(Sentence(p.text, before, []))
+        if found is not None:
+            _settle(it, people, Sentence(p.text, before, []), found)
+            if it.speaker:
+                return
+    if last is not None and k - last[0] <= _CARRY_SENTENCES:
+        it.speaker, it.rule, it.mention = last[1], "carry_previous", None
+        it.attribution = Attribution("carry_previous", None, None)
+
+
+def _settle(it: Item, people: People, s: Sentence, found: Found) -> None:
+    """The item's speaker from the mention a rule found."""
+    toks = s.toks[found.first : found.last + 1]
+    text = s.text[toks[0].start : toks[-1].end]
+    it.mention, it.rule = text, found.rule
+    it.attribution = Attribution(found.rule, None, found.cue)
+    it.speaker = speaker_of(people, toks, toks[0].start)
+
+
+def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
+    """Who the mention `toks` stands for: a pronoun's antecedent, a name's fullest form
+    (the words before the name, "union president" in "union president Jane Roe", its
+    role), an organisation or a description as written."""
+    first = fold(toks[0].text)
+    if len(toks) == 1 and first in _FIRST_PERSON:
+        return None
+    if len(toks) == 1 and first in pronouns():
+        return people.pronoun(first, at)
+    run = _name_run(toks)
+    phrase = " ".join(t.text for t in toks)
+    head = max(toks, key=lambda t: t.pos in ("PROPN", "NOUN", "PRON"))
+    org = any(t.ent == "ORG" for t in toks) or fold(head.lemma) in words("organisations_en.txt")
+    known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
+    if run and (any(t.ent == "PER" for t in run) or not org or known):
+        name = people.name([t.text for t in run], at)
+        role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
+        if role and fold(role[-1]) not in ("'s", "’s"):
+            people.roles.setdefault(name, " ".join(role))
+        return name
+    if org:
+        return people.thing(phrase, at, "org")
+    return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def _name_run(toks: Sequence[Tok]) -> list[Tok]:
+    """The last run of capitalised names in a mention, titles included ("Dr. Jane Roe"
+    of "the clinic's Dr. Jane Roe"); empty when the mention holds no name."""
+    run: list[Tok] = []
+    for t in toks:
+        name = t.ent == "PER" or (t.pos == "PROPN" and t.text[:1].isupper())
+        if name and (not run or run[-1].i == t.i - 1):
+            run.append(t)
+        elif name:
+            run = [t]
+        elif run and t.text not in (".",):
+            run = [] if t.pos not in ("PART",) else run
+    if run and run[-1].i != toks[-1].i and toks[-1].pos in ("PROPN", "NOUN"):
+        return []  # "the Smith family": the name modifies a noun
+    return run
+
+
+def _record(people: People, s: Sentence) -> None:
+    """Note the people a sentence names (antecedents of later pronouns) and the role an
+    apposition gives them ("Jane Roe, a spokesperson for the city, …")."""
+    toks = s.toks
+    i = 0
+    while i < len(toks):
+        if toks[i].ent == "PER" and s.outside(i):
+            j = i
+            while j < len(toks) and toks[j].ent == "PER":
+                j += 1
+            subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
+            full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
+            appos = next(
+                (c for c in s.children.get(j - 1, []) if toks[c].dep == "appos" and c > j), None
+            )
+            if appos is not None:
+                lo, hi = mention_range(s, appos)
+                people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
+            i = j
+        else:
+            i += 1

@@ -1,0 +1,252 @@
+"""English attribution rules: the phrase that says a quote, from its sentence's parse.
+
+Each rule is a small function (sentence, quote span) -> Found or None, tried in `RULES`
+order; the first that fires wins. They read the dependency tree of spaCy's English
+model (ClearNLP labels: nsubj, nsubjpass, appos, compound, pobj, agent) and, where the
+tree is often wrong, the word order:
+
+| rule | pattern | speaker |
+|---|---|---|
+| incise_after | "…," said Jane Roe / "…," she says / "…," Roe told CBC News | the verb's subject |
+| according_to | "…," according to Jane Roe / According to the report, "…" | the object of "to" |
+| cue_verb_before | Roe said: "…" / Roe told reporters that "…" | the verb's subject |
+| main_subject | Roe called the plan "a disaster" | the subject of a speech verb of the sentence |
+
+The medium in "told CBC News" is the verb's object, never its subject, so it is never
+taken; "according to CBC News" does name the source.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quotes.lang.en.terms import speech_lemmas, speech_word
+from quotes.lexicon import fold
+from quotes.nlp import Tok
+from quotes.scanner import Span
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_NP_KEEP = (
+    "compound",
+    "det",
+    "amod",
+    "poss",
+    "flat",
+    "nn",
+    "nmod",
+    "case",
+    "nummod",
+    "prep",
+    "pobj",
+    "punct",
+)
+_INCISE_REACH = 6  # outside words after a quote in which its incise verb must come
+
+
+@dataclass(frozen=True)
+class Found:
+    """A rule's result: the words naming the source (token range) and the cue verb."""
+
+    rule: str
+    first: int  # token indexes of the mention, inclusive
+    last: int
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One parsed sentence and the quote spans in it."""
+
+    text: str
+    toks: Sequence[Tok]
+    spans: Sequence[Span]
+
+    def outside(self, i: int) -> bool:
+        """Whether token `i` is the journalist's word (in no quote, marks included)."""
+        t = self.toks[i]
+        return not any(s.open_pos <= t.start <= s.close_pos for s in self.spans)
+
+    @functools.cached_property
+    def children(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for t in self.toks:
+            if t.head != t.i:
+                out.setdefault(t.head, []).append(t.i)
+        return out
+
+
+def is_speech(t: Tok) -> bool:
+    """A speech verb form: its lemma in the lexicon, or its form recognised as one."""
+    if t.pos not in ("VERB", "AUX") and t.text.lower() not in ("said", "says", "told"):
+        return False  # the tagger takes "said" for a noun or a name now and then
+    return t.lemma in speech_lemmas() or speech_word(t.text)
+
+
+def mention_range(s: Sentence, head: int) -> tuple[int, int]:
+    """The token range of the noun phrase headed by `head`: its left modifiers and names,
+    cut at the first comma or apposition ("Jane Roe, a spokesperson for …" -> "Jane Roe")."""
+    toks = s.toks
+    lo = hi = head
+    for c in s.children.get(head, []):
+        if c < head and toks[c].dep in _NP_KEEP and toks[c].dep != "punct":
+            lo = min(lo, _leftmost(s, c))
+    for c in sorted(s.children.get(head, [])):
+        if c > head and toks[c].dep in ("compound", "flat", "prep", "pobj", "nn"):
+            if any(toks[k].text in ",;:(" or not s.outside(k) for k in range(hi + 1, c + 1)):
+                break
+            hi = max(hi, _rightmost(s, c))
+    while lo < head and (toks[lo].pos == "PUNCT" or not s.outside(lo)):
+        lo += 1
+    for k in range(lo, hi + 1):  # cut at a comma inside
+        if k > head and (toks[k].text in ",;:(" or not s.outside(k)):
+            hi = k - 1
+            break
+    while hi > head and toks[hi].pos == "PUNCT":
+        hi -= 1
+    return lo, hi
+
+
+def _leftmost(s: Sentence, i: int) -> int:
+    kids = s.children.get(i, [])
+    return min([i, *(_leftmost(s, c) for c in kids if c < i)])
+
+
+def _rightmost(s: Sentence, i: int) -> int:
+    kids = s.children.get(i, [])
+    return max([i, *(_rightmost(s, c) for c in kids if c > i)])
+
+
+def subject_of(s: Sentence, verb: int) -> int | None:
+    """The subject head of `verb`, climbing to the verb it depends on when it has none
+    ("…," she said, adding "…" -> "she"); outside quotes only."""
+    seen = set()
+    v = verb
+    while v not in seen:
+        seen.add(v)
+        for c in s.children.get(v, []):
+            if s.toks[c].dep in _SUBJECTS and s.outside(c) and s.toks[c].pos != "PUNCT":
+                return c
+        t = s.toks[v]
+        if t.head == v or t.dep not in ("xcomp", "advcl", "conj", "ccomp", "parataxis"):
+            return None
+        v = t.head
+    return None
+
+
+def _nominal(t: Tok) -> bool:
+    return t.pos in ("PROPN", "NOUN", "PRON") and fold(t.text) not in ("that", "which", "who")
+
+
+def _by_order(s: Sentence, verb: int, lo: int, hi: int) -> int | None:
+    """Where the parser gave no subject: the noun right after the verb ("said Roe") or
+    right before it ("Roe said"), inside [lo, hi)."""
+    toks = s.toks
+    k = verb + 1
+    while k < hi and toks[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "PRON"):
+        if not _nominal(toks[k]) or (k + 1 < hi and toks[k + 1].pos in ("PROPN", "NOUN")):
+            k += 1
+            continue
+        return k
+    k = verb - 1
+    while k >= lo and toks[k].pos in ("AUX", "ADV", "PART"):
+        k -= 1
+    if k >= lo and _nominal(toks[k]) and s.outside(k):
+        return k
+    return None
+
+
+def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
+    if head is None:
+        return None
+    lo, hi = mention_range(s, head)
+    return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
+
+
+def _after(s: Sentence, q: Span) -> list[int]:
+    """Outside tokens after the quote, up to the next quote."""
+    out = []
+    for t in s.toks:
+        if t.start <= q.close_pos:
+            continue
+        if not s.outside(t.i):
+            break
+        out.append(t.i)
+    return out
+
+
+def incise_after(s: Sentence, q: Span) -> Found | None:
+    """ "…," said Jane Roe. / "…," Roe said. / "…," she told reporters."""
+    after = [i for i in _after(s, q) if s.toks[i].pos != "PUNCT"][:_INCISE_REACH]
+    for i in after:
+        if is_speech(s.toks[i]):
+            head = subject_of(s, i)
+            if head is None or s.toks[head].start < q.close_pos:
+                head = _by_order(s, i, after[0], after[-1] + 1)
+            return _found(s, "incise_after", i, head)
+        if s.toks[i].pos == "VERB" and s.toks[i].dep not in ("amod", "acl", "relcl"):
+            return None  # another verb first: the words after are a new clause
+    return None
+
+
+def according_to(s: Sentence, q: Span) -> Found | None:
+    """ "…," according to Jane Roe. / According to Roe, the plan "…"."""
+    toks = s.toks
+    for t in toks:
+        if fold(t.text) == "according" and t.i + 1 < len(toks) and fold(toks[t.i + 1].text) == "to":
+            obj = next((c for c in s.children.get(t.i + 1, []) if toks[c].dep == "pobj"), None)
+            if obj is None:
+                obj = next((k for k in range(t.i + 2, len(toks)) if _nominal(toks[k])), None)
+                while obj is not None and obj + 1 < len(toks) and toks[obj + 1].pos == "PROPN":
+                    obj += 1
+            if obj is not None and s.outside(obj):
+                return _found(s, "according_to", t.i, obj)
+    return None
+
+
+def cue_verb_before(s: Sentence, q: Span) -> Found | None:
+    """Roe said: "…" / Roe told reporters that "…" — the speech verb nearest before."""
+    for t in reversed(s.toks):
+        if t.start >= q.open_pos or not s.outside(t.i) or not is_speech(t):
+            continue
+        head = subject_of(s, t.i)
+        if head is None:
+            head = _by_order(s, t.i, 0, t.i + 1)
+        if head is not None and s.toks[head].start < q.open_pos:
+            return _found(s, "cue_verb_before", t.i, head)
+    return None
+
+
+def main_subject(s: Sentence, q: Span) -> Found | None:
+    """A speech verb anywhere in the sentence, outside quotes, with a subject."""
+    for t in s.toks:
+        if s.outside(t.i) and is_speech(t):
+            head = subject_of(s, t.i)
+            if head is not None:
+                return _found(s, "main_subject", t.i, head)
+    return None
+
+
+Rule = Callable[[Sentence, Span], Found | None]
+RULES: tuple[Rule, ...] = (incise_after, according_to, cue_verb_before, main_subject)
+
+
+def attribute(s: Sentence, q: Span) -> Found | None:
+    """The first rule's result for quote `q` of sentence `s`."""
+    for rule in RULES:
+        found = rule(s, q)
+        if found is not None:
+            return found
+    return None
+
+
+def speech_subject(s: Sentence) -> Found | None:
+    """The source a sentence without quotes reports ("Roe said the plan would fail."),
+    for the quote standing alone after it."""
+    for t in s.toks:
+        if s.outside(t.i) and is_speech(t):
+            head = subject_of(s, t.i)
+            if head is not None:
+                return _found(s, "previous_sentence", t.i, head)
+    return None
