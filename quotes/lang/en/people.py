@@ -20,9 +20,16 @@ _CAP_RUN = regex.compile(
     r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|van|von|da|di|la|le|du)(?=[ \t]+\p{Lu})))*"
 )
 # A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
-_SENTENCE_END = regex.compile(r"\p{L}{2,}\.$")
+_SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _GENDERS = {"m": "male", "f": "female"}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from quotes.nlp import _function_words
+
+    return _function_words("en")
 
 
 @functools.cache
@@ -40,6 +47,13 @@ def first_name_gender(word: str) -> str | None:
     names = tagged("first_names_en.txt")
     f = fold(word)
     return names.get(f) or tagged("first_names_fr.txt").get(f)
+
+
+def _second_given(first: str, second: str) -> bool:
+    """Whether "first second Surname" has two given names: an initial, or known names."""
+    return bool(regex.fullmatch(r"\p{Lu}\.?", second)) or (
+        first_name_gender(first) is not None and first_name_gender(second) is not None
+    )
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -61,37 +75,53 @@ class People:
     recent: list[tuple[int, str, str, bool]] = field(default_factory=list)
 
     @functools.cached_property
-    def runs(self) -> list[str]:
-        """Capitalised runs of two words or more (candidate full names), titles cut off."""
+    def runs(self) -> list[tuple[int, list[str]]]:
+        """Capitalised runs of two words or more (candidate full names), titles and
+        leading function words cut off, with their offsets."""
         out = []
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
             ends = [k for k, w in enumerate(words[:-1]) if _SENTENCE_END.search(w)]
-            _, name = split_title(words[ends[-1] + 1 :] if ends else words)
+            words = words[ends[-1] + 1 :] if ends else words
+            while words and fold(words[0]) in _stop_words():  # "But Jane Roe" at a start
+                words = words[1:]
+            _, name = split_title(words)
             if len(name) >= 2:
-                out.append(" ".join(name).rstrip(".,"))
+                out.append((m.start(), [w.rstrip(".,") for w in name]))
         return out
 
-    def fullest(self, name: str) -> str:
-        """The longest name of the document ending with `name`'s words ("Lonechild" ->
-        "Darian Lonechild"), up to three words; `name` itself when none is longer."""
+    def fullest(self, name: str, at: int | None = None) -> str:
+        """The fullest form of `name` in the document ("Lonechild" -> "Darian
+        Lonechild"): a first name (or two, the middle one an initial or a known first
+        name) before its words. Of two people sharing a surname, the one written
+        latest before `at`, else the first after it. `name` itself when none is longer."""
         parts = name.split()
-        best = name
-        for run in self.runs:
-            words = run.split()
-            for cut in range(len(words)):
+        found: list[tuple[int, str]] = []
+        for pos, words in self.runs:
+            for cut in range(len(words) - len(parts)):
                 tail = words[cut:]
-                longer = len(best.split()) < len(tail) <= 3
-                untitled = all(fold(w) not in titles() for w in tail)
-                if longer and untitled and tail[-len(parts) :] == parts:
-                    best = " ".join(tail)
-        return best
+                if tail[-len(parts) :] != parts or len(tail) > len(parts) + 2:
+                    continue
+                extra = tail[: len(tail) - len(parts)]
+                if any(fold(w) in titles() or fold(w) in _stop_words() for w in extra):
+                    continue
+                if len(extra) == 2 and not _second_given(extra[0], extra[1]):
+                    continue
+                if len(parts) > 1 and not _second_given(parts[0], extra[-1]):
+                    continue  # "Jane Roe" is already a full name: only a middle name more
+                found.append((pos, " ".join(tail)))
+        if not found:
+            return name
+        if at is None:
+            return max(found, key=lambda f: (len(f[1].split()), -f[0]))[1]
+        before = [f for f in found if f[0] <= at]
+        return max(before)[1] if before else min(found)[1]
 
     def name(self, words: list[str], at: int, salient: bool = True) -> str:
         """The speaker for a name as written (titles to `roles`, gender from a title or
         a first name), registered as the latest person named at offset `at`."""
         title, rest = split_title(words)
-        full = self.fullest(_POSSESSIVE.sub("", " ".join(rest).rstrip(".,")))
+        full = self.fullest(_POSSESSIVE.sub("", " ".join(rest).rstrip(".,")), at)
         if title:
             self.roles.setdefault(full, " ".join(title))
             g = titles().get(fold(title[-1])) or titles().get(fold(title[0]))
@@ -103,10 +133,18 @@ class People:
         self.recent.append((at, full, "person", salient))
         return full
 
-    def thing(self, phrase: str, at: int, kind: str) -> str:
+    def thing(self, phrase: str, at: int, kind: str, salient: bool = True) -> str:
         """A source that is no person's name (an organisation, a group, a description)."""
-        self.recent.append((at, phrase, kind, True))
+        self.recent.append((at, phrase, kind, salient))
         return phrase
+
+    def organisation(self, phrase: str, at: int) -> str:
+        """An organisation described, not named ("the team", "the agency"): the one the
+        document named latest before, else the description as written."""
+        named = [m for m in self.recent if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
+        if named:
+            return self.thing(max(named)[1], at, "org")
+        return self.thing(phrase, at, "org")
 
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
         """A description ("the spokesperson", "the minister"): the person latest named

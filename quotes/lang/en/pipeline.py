@@ -36,6 +36,9 @@ from quotes.scanner import Span
 _CARRY_SENTENCES = 3  # a standalone quote continues a quote at most this many sentences back
 _INNER_INCISE = regex.compile(r"[,;]\s+(?:\S+\s+){0,2}?(\p{Ll}+)\b")
 _FIRST_PERSON = frozenset("i we me us".split())
+_NOT_NAMES = ("CCONJ", "ADV", "PUNCT", "SCONJ", "INTJ")
+_OPENERS = frozenset("but and so then yet also still now meanwhile however".split())
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def elidable(text: str, span: Span) -> bool:
@@ -113,7 +116,7 @@ def explain(text: str) -> list[dict[str, object]]:
     ]
 
 
-_LABELS = {"PERSON": "PER", "ORG": "ORG", "NORP": "ORG", "GPE": "LOC", "LOC": "LOC"}
+_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
 
 def _entities(toks: list[Tok]) -> list[Tok]:
@@ -170,6 +173,8 @@ def _from_context(
 def _settle(it: Item, people: People, s: Sentence, found: Found) -> None:
     """The item's speaker from the mention a rule found."""
     toks = s.toks[found.first : found.last + 1]
+    while len(toks) > 1 and (toks[0].pos in _NOT_NAMES or fold(toks[0].text) in _OPENERS):
+        toks = toks[1:]
     text = s.text[toks[0].start : toks[-1].end]
     it.mention, it.rule = text, found.rule
     it.attribution = Attribution(found.rule, None, found.cue)
@@ -180,11 +185,16 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     """Who the mention `toks` stands for: a pronoun's antecedent, a name's fullest form
     (the words before the name, "union president" in "union president Jane Roe", its
     role), an organisation or a description as written."""
+    while len(toks) > 1 and (toks[0].pos in _NOT_NAMES or fold(toks[0].text) in _OPENERS):
+        toks = toks[1:]  # "But Roe", "So Roe"
+    author = _author(toks)
+    if author is not None:
+        return speaker_of(people, author, at)
     first = fold(toks[0].text)
     if len(toks) == 1 and first in _FIRST_PERSON:
         return None
-    if len(toks) == 1 and first in pronouns():
-        return people.pronoun(first, at)
+    if len(toks) == 1 and (first in pronouns() or first in _POSSESSIVES):
+        return people.pronoun(_POSSESSIVES.get(first, first), at)
     run = _name_run(toks)
     phrase = " ".join(t.text for t in toks)
     head = max(toks, key=lambda t: t.pos in ("PROPN", "NOUN", "PRON"))
@@ -196,9 +206,27 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         if role and fold(role[-1]) not in ("'s", "’s"):
             people.roles.setdefault(name, " ".join(role))
         return name
+    if org and fold(toks[0].text) == "the" and not any(t.pos == "PROPN" for t in toks):
+        return people.organisation(phrase, at)
     if org:
         return people.thing(phrase, at, "org")
     return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def _author(toks: Sequence[Tok]) -> Sequence[Tok] | None:
+    """The words for who wrote a message: "a statement from the EU" -> "the EU", "her
+    email" -> "her", "the RCMP statement" -> "the RCMP"; None for any other mention."""
+    nouns = words("speech_nouns_en.txt")
+    k = next((j for j, t in enumerate(toks) if fold(t.lemma) in nouns), None)
+    if k is None:
+        return None
+    after = next((j for j in range(k + 1, len(toks)) if fold(toks[j].text) in ("from", "by")), None)
+    if after is not None and after + 1 < len(toks):
+        return toks[after + 1 :]
+    before = [t for t in toks[:k] if t.pos not in ("DET", "ADJ", "NUM")]
+    if before and fold(before[0].text) in _POSSESSIVES:
+        return [replace(before[0], text=_POSSESSIVES[fold(before[0].text)])]
+    return toks[:k] if any(t.pos == "PROPN" for t in toks[:k]) else None
 
 
 def _name_run(toks: Sequence[Tok]) -> list[Tok]:
@@ -219,23 +247,41 @@ def _name_run(toks: Sequence[Tok]) -> list[Tok]:
 
 
 def _record(people: People, s: Sentence) -> None:
-    """Note the people a sentence names (antecedents of later pronouns) and the role an
-    apposition gives them ("Jane Roe, a spokesperson for the city, …")."""
+    """Note the people and organisations a sentence names (antecedents of later pronouns
+    and descriptions) and the role the text gives a person, in apposition ("Jane Roe, a
+    spokesperson for the city, …") or before the name ("rookie defenceman Jane Roe")."""
     toks = s.toks
+    for t in toks:  # "Roe said she was hopeful": a capitalised subject the NER missed
+        if t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and not t.ent and s.outside(t.i):
+            lo, hi = mention_range(s, t.i)
+            run = _name_run(toks[lo : hi + 1])
+            if run:
+                people.name([r.text for r in run], run[0].start, True)
     i = 0
     while i < len(toks):
-        if toks[i].ent == "PER" and s.outside(i):
-            j = i
-            while j < len(toks) and toks[j].ent == "PER":
-                j += 1
-            subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
-            full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
-            appos = next(
-                (c for c in s.children.get(j - 1, []) if toks[c].dep == "appos" and c > j), None
-            )
-            if appos is not None:
-                lo, hi = mention_range(s, appos)
-                people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
-            i = j
-        else:
+        label = toks[i].ent
+        if label not in ("PER", "ORG") or not s.outside(i):
             i += 1
+            continue
+        j = i
+        while j < len(toks) and toks[j].ent == label:
+            j += 1
+        name = s.text[toks[i].start : toks[j - 1].end]
+        if label == "ORG" and j - i == 1 and people.fullest(name) != name:
+            label = "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
+        if label == "ORG":
+            people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
+            i = j
+            continue
+        subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
+        full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
+        kids = s.children.get(j - 1, [])
+        appos = next((c for c in kids if toks[c].dep == "appos" and c > j), None)
+        if appos is not None:
+            lo, hi = mention_range(s, appos)
+            people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
+        before = [c for c in kids if c < i and toks[c].pos in ("NOUN", "ADJ", "PROPN")]
+        if before and toks[before[-1]].pos == "NOUN":
+            a = min(before)
+            people.roles.setdefault(full, s.text[toks[a].start : toks[i - 1].end])
+        i = j

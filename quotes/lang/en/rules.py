@@ -42,7 +42,9 @@ _NP_KEEP = (
     "pobj",
     "punct",
 )
-_INCISE_REACH = 6  # outside words after a quote in which its incise verb must come
+_PHRASE = ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART")
+_NP_RIGHT = ("compound", "flat", "prep", "pobj", "nn")  # "a spokesperson for the city"
+_INCISE_REACH = 10  # outside words after a quote in which its incise verb must come
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def mention_range(s: Sentence, head: int) -> tuple[int, int]:
         if c < head and toks[c].dep in _NP_KEEP and toks[c].dep != "punct":
             lo = min(lo, _leftmost(s, c))
     for c in sorted(s.children.get(head, [])):
-        if c > head and toks[c].dep in ("compound", "flat", "prep", "pobj", "nn"):
+        right = ("compound", "flat", "nn") if toks[head].pos == "PROPN" else _NP_RIGHT
+        if c > head and toks[c].dep in right:
             if any(toks[k].text in ",;:(" or not s.outside(k) for k in range(hi + 1, c + 1)):
                 break
             hi = max(hi, _rightmost(s, c))
@@ -152,9 +155,18 @@ def _by_order(s: Sentence, verb: int, lo: int, hi: int) -> int | None:
     k = verb - 1
     while k >= lo and toks[k].pos in ("AUX", "ADV", "PART"):
         k -= 1
-    if k >= lo and _nominal(toks[k]) and s.outside(k):
-        return k
-    return None
+    if k < lo or not _nominal(toks[k]) or not s.outside(k):
+        return None
+    j = k  # "Jane Roe with the city agency said": the name opening the phrase
+    while j - 1 >= lo and s.outside(j - 1) and toks[j - 1].pos in _PHRASE:
+        j -= 1
+    names = [m for m in range(j, k + 1) if toks[m].ent == "PER"]
+    if names:
+        m = names[0]
+        while m + 1 <= k and toks[m + 1].ent == "PER":
+            m += 1
+        return m
+    return k
 
 
 def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
@@ -218,6 +230,32 @@ def cue_verb_before(s: Sentence, q: Span) -> Found | None:
     return None
 
 
+def colon_before(s: Sentence, q: Span) -> Found | None:
+    """Roe is more blunt: "…" — a quote right after a colon is the words of the subject
+    of the clause before it, whatever its verb."""
+    before = [t for t in s.toks if t.start < q.open_pos and s.outside(t.i)]
+    if not before or before[-1].text != ":":
+        return None
+    verbs = [t.i for t in before if t.dep == "ROOT" or (t.pos in ("VERB", "AUX") and t.head == t.i)]
+    for v in verbs or [t.i for t in before if t.pos in ("VERB", "AUX")][:1]:
+        head = subject_of(s, v)
+        if head is not None and s.toks[head].start < q.open_pos:
+            return _found(s, "colon_before", v, head)
+    return None
+
+
+def in_words(s: Sentence, q: Span) -> Found | None:
+    """It had, in her words, become "unhealthy" — "in his/her/their (own) words"."""
+    toks = s.toks
+    for t in toks:
+        if fold(t.text) != "words" or t.i < 2 or not s.outside(t.i):
+            continue
+        k = t.i - 1 if fold(toks[t.i - 1].text) != "own" else t.i - 2
+        if k >= 1 and fold(toks[k - 1].text) == "in" and toks[k].pos == "PRON":
+            return Found("in_words", k, k, None)
+    return None
+
+
 def main_subject(s: Sentence, q: Span) -> Found | None:
     """A speech verb anywhere in the sentence, outside quotes, with a subject."""
     for t in s.toks:
@@ -229,7 +267,14 @@ def main_subject(s: Sentence, q: Span) -> Found | None:
 
 
 Rule = Callable[[Sentence, Span], Found | None]
-RULES: tuple[Rule, ...] = (incise_after, according_to, cue_verb_before, main_subject)
+RULES: tuple[Rule, ...] = (
+    incise_after,
+    according_to,
+    cue_verb_before,
+    colon_before,
+    in_words,
+    main_subject,
+)
 
 
 def attribute(s: Sentence, q: Span) -> Found | None:
