@@ -33,7 +33,7 @@ from quotes.prepared import Item, Prepared, prepare
 from quotes.rows import rows
 from quotes.scanner import Span
 
-_CARRY_SENTENCES = 3  # a standalone quote continues a quote at most this many sentences back
+_CARRY_SENTENCES = 4  # a standalone quote continues a quote at most this many sentences back
 _INNER_INCISE = regex.compile(r"[,;]\s+(?:\S+\s+){0,2}?(\p{Ll}+)\b")
 _FIRST_PERSON = frozenset("i we me us".split())
 _NOT_NAMES = ("CCONJ", "ADV", "PUNCT", "SCONJ", "INTJ")
@@ -165,9 +165,14 @@ def _from_context(
             _settle(it, people, Sentence(p.text, before, []), found)
             if it.speaker:
                 return
-    if last is not None and k - last[0] <= _CARRY_SENTENCES:
+    if last is not None and _sentences_between(p, last[0], k) < _CARRY_SENTENCES:
         it.speaker, it.rule, it.mention = last[1], "carry_previous", None
         it.attribution = Attribution("carry_previous", None, None)
+
+
+def _sentences_between(p: Prepared, a: int, b: int) -> int:
+    """Sentences with words between sentences `a` and `b` (a lone "." line is none)."""
+    return sum(1 for k in range(a + 1, b) if regex.search(r"\p{L}", p.text[slice(*p.sents[k])]))
 
 
 def _settle(it: Item, people: People, s: Sentence, found: Found) -> None:
@@ -234,6 +239,8 @@ def _name_run(toks: Sequence[Tok]) -> list[Tok]:
     of "the clinic's Dr. Jane Roe"); empty when the mention holds no name."""
     run: list[Tok] = []
     for t in toks:
+        if t.pos == "ADP":  # "the director … for EHS": a name after a preposition is not his
+            break
         name = t.ent == "PER" or (t.pos == "PROPN" and t.text[:1].isupper())
         if name and (not run or run[-1].i == t.i - 1):
             run.append(t)

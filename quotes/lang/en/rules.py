@@ -44,6 +44,7 @@ _NP_KEEP = (
 )
 _PHRASE = ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART")
 _NP_RIGHT = ("compound", "flat", "prep", "pobj", "nn")  # "a spokesperson for the city"
+_RELATIVE = frozenset("which that who whom what".split())  # "…, which was called "…""
 _INCISE_REACH = 10  # outside words after a quote in which its incise verb must come
 
 
@@ -130,7 +131,7 @@ def subject_of(s: Sentence, verb: int) -> int | None:
         seen.add(v)
         for c in s.children.get(v, []):
             if s.toks[c].dep in _SUBJECTS and s.outside(c) and s.toks[c].pos != "PUNCT":
-                return c
+                return None if fold(s.toks[c].text) in _RELATIVE else c
         t = s.toks[v]
         if t.head == v or t.dep not in ("xcomp", "advcl", "conj", "ccomp", "parataxis"):
             return None
@@ -172,6 +173,9 @@ def _by_order(s: Sentence, verb: int, lo: int, hi: int) -> int | None:
 def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
     if head is None:
         return None
+    named = [c for c in s.children.get(head, []) if s.toks[c].dep == "appos" and c > head]
+    if s.toks[head].ent != "PER" and named and s.toks[named[0]].ent == "PER":
+        head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
     lo, hi = mention_range(s, head)
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
 
