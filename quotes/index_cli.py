@@ -116,6 +116,7 @@ def index(
     model: opt.Model = None,
     attribution: opt.Attribution = None,
     weights: opt.Weights = None,
+    lang: opt.Lang = opt.LangName.auto,
     no_text: Annotated[
         bool,
         typer.Option(
@@ -140,7 +141,7 @@ def index(
     """
     err = _err()
     say = lambda text: err.print(one_line(text), markup=False, emoji=False)  # noqa: E731
-    setting = opt.prepare(backend, device, model, attribution, weights, say, fast=fast)
+    setting = opt.prepare(backend, device, model, attribution, weights, say, fast=fast, lang=lang)
     try:
         errors = ErrorLog(errors_file) if errors_file else None
     except (OutputError, OSError) as exc:

@@ -65,6 +65,7 @@ class Options:
     model: str | None = None  # spaCy pipeline (quotes.nlp.use_model); None: the default
     attribution: str | None = None  # "rules" or "model" (quotes.attribution.choice)
     weights: str | None = None  # ranker weights file (absolute path) for "model"
+    lang: str = "auto"  # quotes.lang: "auto" (per document), "fr" or "en"
 
     @classmethod
     def of(
@@ -80,6 +81,7 @@ class Options:
             setting.model,
             setting.attribution,
             setting.weights,
+            setting.lang,
         )
 
 
@@ -129,6 +131,7 @@ def _extract_batch(
             attribution=options.attribution,
             weights=options.weights,
             progress=progress,
+            lang=options.lang,
         )
     )
     out = []

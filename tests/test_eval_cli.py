@@ -76,6 +76,7 @@ def fake_extract(
     backend: str = "spacy",
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str | None = None,
 ) -> list[Quote]:
     """Finds the first quote of each test text exactly, with the right speaker for "a"."""
     first = {"a": ("La demande est rejetée.", "La juge"), "b": ("une saison meilleure", None)}

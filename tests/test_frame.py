@@ -27,6 +27,7 @@ def fake_extract(
     backend: str = "",
     attribution: str | None = None,
     weights: str | None = None,
+    lang: str | None = None,
 ) -> list[Quote]:
     """A deterministic stand-in for the extractor: every « » pair, no speaker."""
     return [
@@ -130,6 +131,7 @@ def test_extractor_failure_on_one_row_keeps_the_others(monkeypatch):
         backend: str = "",
         attribution: str | None = None,
         weights: str | None = None,
+        lang: str | None = None,
     ) -> list[Quote]:
         if "maire" in doc.text:
             raise RuntimeError("analyse impossible")
@@ -152,6 +154,7 @@ def test_meta_reaches_the_extractor(monkeypatch):
         backend: str = "",
         attribution: str | None = None,
         weights: str | None = None,
+        lang: str | None = None,
     ) -> list[Quote]:
         seen.append(doc.meta)
         return []

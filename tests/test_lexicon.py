@@ -30,6 +30,9 @@ COLUMNS = {
     "titles_fr.txt": [{"m", "f", "u"}],
     "pronouns_fr.txt": [{"m", "f", "u"}, {"sg", "pl"}],
     "sign_nouns_fr.txt": [{"sign", "garment"}],
+    "first_names_en.txt": [{"m", "f", "u"}],
+    "titles_en.txt": [{"m", "f", "u"}],
+    "pronouns_en.txt": [{"m", "f", "u"}, {"sg", "pl"}],
     "function_words_fr.txt": [{"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "ADV"}],
 }
 

@@ -73,6 +73,7 @@ def test_every_quote_has_all_columns_in_order():
         "speaker_role",
         "speaker_gender",
         "confidence",
+        "lang",
     ]
     found = all_outputs()
     assert found

@@ -103,11 +103,11 @@ def test_csv_header_from_first_batch_and_late_keys_warned_once(tmp_path):
     warned: list[str] = []
     early = rows(BATCH_SIZE, date="2024-01-01")
     late = rows(5, date="2024-01-02", url="http://exemple.fr")
-    with open_writer(str(out), "csv", extra_columns=["lang"], on_warning=warned.append) as w:
+    with open_writer(str(out), "csv", extra_columns=["section"], on_warning=warned.append) as w:
         w.write(early)
         w.write(late)
     df = pd.read_csv(out)
-    assert list(df.columns) == [*Quote.columns(), "lang", "date"]
+    assert list(df.columns) == [*Quote.columns(), "section", "date"]
     assert len(df) == BATCH_SIZE + 5 and w.rows_written == BATCH_SIZE + 5
     assert len(warned) == 1 and "'url'" in warned[0]
 

@@ -25,7 +25,7 @@ CODES: tuple[str, ...] = ("fr", "en")  # the languages there are rules for
 CHOICES: tuple[str, ...] = ("auto", *CODES)  # what --lang accepts
 DEFAULT = "fr"  # when the text says too little
 _SAMPLE_CHARS = 5000  # the test reads the start of a document; a language rarely changes
-_MIN_HITS = 3  # fewer function words than this in the sample: not enough to tell
+_MIN_HITS = 2  # fewer function words than this in the sample: not enough to tell
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 
 

@@ -17,7 +17,8 @@ import regex
 from quotes.lexicon import fold, tagged
 
 _CAP_RUN = regex.compile(
-    r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:de|van|von|da|di|la|le|du)(?=[ \t]+\p{Lu})))*"
+    r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*"
+    r"|(?:de|van|von|da|di|la|le|du)(?=[ \t]+\p{Lu})))*"
 )
 # A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
 _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
@@ -75,7 +76,16 @@ class People:
     recent: list[tuple[int, str, str, bool]] = field(default_factory=list)
 
     @functools.cached_property
+    def titled(self) -> dict[str, str]:
+        """Full name -> the title written before it somewhere ("Prime Minister")."""
+        return {" ".join(name): " ".join(title) for _, title, name in self._runs if title}
+
+    @functools.cached_property
     def runs(self) -> list[tuple[int, list[str]]]:
+        return [(pos, name) for pos, _, name in self._runs]
+
+    @functools.cached_property
+    def _runs(self) -> list[tuple[int, list[str], list[str]]]:
         """Capitalised runs of two words or more (candidate full names), titles and
         leading function words cut off, with their offsets."""
         out = []
@@ -85,9 +95,9 @@ class People:
             words = words[ends[-1] + 1 :] if ends else words
             while words and fold(words[0]) in _stop_words():  # "But Jane Roe" at a start
                 words = words[1:]
-            _, name = split_title(words)
+            title, name = split_title(words)
             if len(name) >= 2:
-                out.append((m.start(), [w.rstrip(".,") for w in name]))
+                out.append((m.start(), title, [w.rstrip(".,") for w in name]))
         return out
 
     def fullest(self, name: str, at: int | None = None) -> str:
@@ -122,6 +132,8 @@ class People:
         a first name), registered as the latest person named at offset `at`."""
         title, rest = split_title(words)
         full = self.fullest(_POSSESSIVE.sub("", " ".join(rest).rstrip(".,")), at)
+        if not title and full in self.titled:  # "Prime Minister Jane Roe" said earlier
+            title = self.titled[full].split()
         if title:
             self.roles.setdefault(full, " ".join(title))
             g = titles().get(fold(title[-1])) or titles().get(fold(title[0]))

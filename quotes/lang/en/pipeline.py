@@ -23,7 +23,7 @@ import regex
 
 from quotes.attribution.ctx import Attribution
 from quotes.lang.en.model import english_model
-from quotes.lang.en.people import People, pronouns
+from quotes.lang.en.people import People, pronouns, split_title
 from quotes.lang.en.rules import Found, Sentence, attribute, mention_range, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.lexicon import fold, words
@@ -206,10 +206,11 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     org = any(t.ent == "ORG" for t in toks) or fold(head.lemma) in words("organisations_en.txt")
     known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
     if run and (any(t.ent == "PER" for t in run) or not org or known):
-        name = people.name([t.text for t in run], at)
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
-        if role and fold(role[-1]) not in ("'s", "’s"):
-            people.roles.setdefault(name, " ".join(role))
+        title, _ = split_title([t.text for t in run])
+        name = people.name([t.text for t in run], at)
+        if role and fold(role[-1]) not in ("'s", "’s"):  # "union president Jane Roe"
+            people.roles[name] = " ".join(role + title)
         return name
     if org and fold(toks[0].text) == "the" and not any(t.pos == "PROPN" for t in toks):
         return people.organisation(phrase, at)

@@ -9,8 +9,8 @@ The same additive score as the French classifier (`quotes.terms`), with English 
 | 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
 | speech verb or cue word in the same sentence | +2 | someone is reported speaking |
 | speech verb among the 4 words before the mark | +2 | called it «a disaster» |
-| all words capitalised (small ones aside), 1-6 words, mid-sentence | -3 | «The Globe and Mail» |
-| a naming word right before (so-called, dubbed, titled...) | -5 | it names |
+| all words capitalised (small ones aside), 1-6 words, mid-sentence | -5 | «The Globe and Mail» |
+| a naming word before (so-called, dubbed, known as...) | -5 | it names ("called" is no cue) |
 | same words used unquoted elsewhere, up to 4 words | -3 | a name or a label |
 
 A span with score >= 1 is a quote; `direct` when it opens its sentence, follows a colon,
@@ -96,9 +96,11 @@ def classify(
     if any(speech_word(w) or fold(w) in cues for w in _WORD.findall(outside)):
         add(2, "cue")
     before = _WORD.findall(text[max(sentence[0], span.open_pos - 60) : span.open_pos])[-4:]
-    if any(speech_word(w) for w in before):
-        add(2, "cue_near")
     prefix = text[sentence[0] : span.open_pos].rstrip()
+    tail = " ".join(prefix.lower().replace("-", " ").split()[-3:])
+    naming = any(tail.endswith(cue.replace("-", " ")) for cue in words("term_cues_en.txt"))
+    if not naming and any(speech_word(w) for w in before):
+        add(2, "cue_near")
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     content_words = [w for w in ws if fold(w) not in _SMALL]
     if (
@@ -108,9 +110,8 @@ def classify(
         and content_words
         and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
     ):
-        add(-3, "name_case")
-    naming = words("term_cues_en.txt")
-    if (before and fold(before[-1]) in naming) or prefix.lower().endswith("known as"):
+        add(-5, "name_case")
+    if naming:
         add(-5, "naming_word")
     if n <= 4 and stats.repeated(content):
         add(-3, "repeated")

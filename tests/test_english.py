@@ -1,0 +1,202 @@
+"""English quotes and speakers (quotes.lang.en): every attribution pattern, names,
+titles, pronouns, organisations and terms, with the English spaCy model (installed by
+the README's install step). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+from quotes.lang.en.terms import speech_word
+from quotes.model import Quote
+
+
+def one(text: str) -> Quote:
+    """The only quote of `text`, read as English."""
+    found = extract(text, lang="en")
+    assert len(found) == 1, found
+    return found[0]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text, lang="en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not back down," said Jane Roe.', "Jane Roe"),
+        ('"We will not back down," Jane Roe said on Monday.', "Jane Roe"),
+        ('"The plan is sound," says Omar Haddad, who runs the clinic.', "Omar Haddad"),
+        ('"It was a long night," Kim Tran added.', "Kim Tran"),
+        ('"Nobody told us anything," Paul Gray told CBC News on Friday.', "Paul Gray"),
+        ('"It will take years," Mark Bell wrote in an email.', "Mark Bell"),
+    ],
+)
+def test_incise_after_the_quote(text: str, speaker: str) -> None:
+    q = one(text)
+    assert q.speaker == speaker
+    assert q.lang == "en"
+
+
+def test_the_medium_told_is_never_the_speaker() -> None:
+    q = one('"We were never warned," Lisa Wong told the Daily Courier.')
+    assert q.speaker == "Lisa Wong"
+
+
+def test_words_between_the_name_and_the_verb() -> None:
+    q = one('"We won," Tim Guest with the city health authority said.')
+    assert q.speaker == "Tim Guest"
+
+
+def test_incise_without_a_comma_keeps_the_quote_and_its_speaker_together() -> None:
+    q = one('"We can do a lot of good things for the workers" union president Paul Gray said.')
+    assert q.speaker == "Paul Gray"
+    assert q.speaker_role == "union president"
+
+
+def test_according_to() -> None:
+    assert one('The man "acted alone," according to Sergeant Ray Cole.').speaker == "Ray Cole"
+
+
+def test_cue_verb_before_with_a_colon() -> None:
+    q = one('Mayor Ann Lee said: "The bridge will reopen in May."')
+    assert q.speaker == "Ann Lee"
+    assert q.speaker_role == "Mayor"
+
+
+def test_colon_after_any_verb() -> None:
+    q = one('Dr. Anne Hill, a family doctor, is more blunt: "This program is failing patients."')
+    assert q.speaker == "Anne Hill"
+
+
+def test_partial_quote_takes_the_subject_of_the_speech_verb() -> None:
+    q = one('Tom Baker called the plan "a total disaster" for the town.')
+    assert q.speaker == "Tom Baker"
+    assert q.kind == "partial"
+
+
+def test_in_her_words() -> None:
+    text = 'Maria Lopez sold the farm in June. It had, in her words, become "a burden."'
+    assert one(text).speaker == "Maria Lopez"
+
+
+def test_pronoun_goes_to_the_person_named_with_the_fullest_name() -> None:
+    text = (
+        "Darla Finch has run the food bank since 2015. Finch said she was tired. "
+        '"We need more volunteers," she said.'
+    )
+    q = one(text)
+    assert q.speaker == "Darla Finch"
+    assert q.speaker_mention == "she"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Mr. Carl Vance met Ms. Rita Moss at the hall. Later, Vance left. "
+        '"It was a good talk," she said.'
+    )
+    q = one(text)
+    assert q.speaker == "Rita Moss"
+    assert q.speaker_gender == "female"
+
+
+def test_a_quote_standing_alone_continues_the_previous_speaker() -> None:
+    text = '"We were ready," said Coach Dan Price.\n\n"The second period was our best."'
+    assert speakers(text) == ["Dan Price", "Dan Price"]
+
+
+def test_a_quote_after_a_sentence_reporting_speech_goes_to_its_subject() -> None:
+    text = 'Nina Park said the vote was close.\n\n"We lost by twelve votes."'
+    assert speakers(text) == ["Nina Park"]
+
+
+def test_title_goes_to_the_role_and_the_name_to_its_fullest_form() -> None:
+    text = (
+        "Prime Minister Justin Ardent met the premiers on Tuesday. "
+        '"We have a deal," Ardent said.'
+    )
+    q = one(text)
+    assert q.speaker == "Justin Ardent"
+    assert q.speaker_role == "Prime Minister"
+
+
+def test_two_people_sharing_a_surname_take_the_nearest() -> None:
+    text = (
+        "Erin Cole scored first. Later, Sam Cole scored twice. "
+        '"It felt great," Cole said.'
+    )
+    assert one(text).speaker == "Sam Cole"
+
+
+def test_an_apposition_gives_the_role() -> None:
+    text = (
+        "Jane Roe, a spokesperson for the union, spoke to workers. "
+        '"The strike goes on," the spokesperson said.'
+    )
+    assert one(text).speaker == "Jane Roe"
+
+
+def test_a_description_with_a_name_in_apposition_is_that_name() -> None:
+    q = one('"We are short of beds," the director of the hospital, Omar Haddad, said.')
+    assert q.speaker == "Omar Haddad"
+
+
+def test_an_organisation_speaks_as_such() -> None:
+    q = one('"The matter is closed," the city council said in a statement.')
+    assert q.speaker == "the city council"
+
+
+def test_the_author_of_a_statement_is_the_speaker() -> None:
+    q = one('"We will respond," a statement from the European Commission said.')
+    assert q.speaker == "the European Commission"
+
+
+def test_a_conjunction_is_not_part_of_the_name() -> None:
+    text = 'Tim Guest spoke first. But Tim Guest, a nurse, said: "It is fine."'
+    assert one(text).speaker == "Tim Guest"
+
+
+def test_first_person_speaker_is_left_empty() -> None:
+    assert one('"It could be the dad," I said to my daughter.').speaker is None
+
+
+def test_month_abbreviation_does_not_cut_the_sentence() -> None:
+    q = one('"It was difficult," Gray wrote on Aug. 30 in an email to staff.')
+    assert q.speaker == "Gray"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She reads «The Globe and Mail» every morning before work.",
+        'The so-called "reform" changed nothing for the people who need help.',
+    ],
+)
+def test_names_and_scare_quotes_are_terms(text: str) -> None:
+    assert extract(text, lang="en") == []
+    assert [q.kind for q in extract(text, lang="en", include_terms=True)] == ["term"]
+
+
+@pytest.mark.parametrize("form", ["said", "says", "told", "added", "warning", "replied"])
+def test_speech_verb_forms(form: str) -> None:
+    assert speech_word(form)
+
+
+@pytest.mark.parametrize("form", ["sad", "toll", "bed", "tolled"])
+def test_words_that_are_no_speech_verbs(form: str) -> None:
+    assert not speech_word(form)
+
+
+def test_a_mixed_corpus_reads_each_document_in_its_language() -> None:
+    from quotes.model import Document
+    from quotes.pipeline import extract_documents
+
+    docs = [
+        Document("fr", "« Nous partirons demain », a déclaré Marie Dupont aux journalistes."),
+        Document("en", '"We will leave tomorrow," Mary Doyle told reporters on Monday.'),
+    ]
+    fr, en = extract_documents(docs)
+    assert isinstance(fr, list) and isinstance(en, list)
+    assert [(q.speaker, q.lang) for q in fr] == [("Marie Dupont", "fr")]
+    assert [(q.speaker, q.lang) for q in en] == [("Mary Doyle", "en")]
