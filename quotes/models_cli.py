@@ -62,6 +62,23 @@ def spacy_lines() -> list[str]:
     return lines
 
 
+def english_lines() -> list[str]:
+    """The English spaCy pipeline packages installed (the one used marked), or how to
+    install one."""
+    from quotes.lang.en import model as english
+
+    names = english.installed()
+    if not names:
+        return [f"  none: {english.INSTALL}"]
+    lines = []
+    for k, name in enumerate(names):
+        module = __import__(name)
+        path = Path(module.__file__).parent if module.__file__ else "?"
+        mark = "  (used for English text)" if k == 0 else ""
+        lines.append(f"  {name} {_version(name) or '?'}  {path}{mark}")
+    return lines
+
+
 def stanza_lines() -> list[str]:
     """Stanza's version and, per French processor, its model files (or what is missing)."""
     version = _version("stanza")
@@ -92,6 +109,9 @@ def models(ctx: typer.Context) -> None:
         return
     typer.echo("spacy:")
     for line in spacy_lines():
+        typer.echo(line)
+    typer.echo("spacy, English:")
+    for line in english_lines():
         typer.echo(line)
     typer.echo("stanza:")
     for line in stanza_lines():

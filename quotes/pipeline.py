@@ -17,7 +17,6 @@ a document without quotation marks costs a regex pass. Steps 1-3 run once per do
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 
 from quotes import chunks
 from quotes.attribution import cataphora, choice
@@ -121,10 +120,9 @@ def extract_document(
     if language_of(doc.text, lang) == "en":
         from quotes.lang.en import pipeline as english
 
-        found = english.extract_document(
+        return english.extract_document(
             doc, include_terms=include_terms, min_confidence=min_confidence, progress=progress
         )
-        return [replace(q, lang="en") for q in found]
     ranker = choice.ranker_for(attribution, weights)
     choose = choice.chooses(attribution, weights)
     out: list[Quote] = []
@@ -164,14 +162,11 @@ def extract_documents(
     documents are parsed in their own batch."""
     by_lang = split_by_language([d.text for d in docs], lang)
     if "en" in by_lang:
-        return _by_language(
-            docs,
-            by_lang,
-            include_terms,
-            min_confidence,
-            progress,
-            **{"backend": backend, "fast": fast, "attribution": attribution, "weights": weights},
-        )
+        from quotes.lang.mixed import by_language
+
+        options = {"backend": backend, "fast": fast, "attribution": attribution, "weights": weights}
+        common = {"include_terms": include_terms, "min_confidence": min_confidence}
+        return by_language(docs, by_lang, progress, **common, **options)
     options: dict[str, object] = {"include_terms": include_terms, "min_confidence": min_confidence}
     options.update(backend=backend, fast=fast, attribution=attribution, weights=weights)
     ranker = choice.ranker_for(attribution, weights)
@@ -204,42 +199,6 @@ def extract_documents(
             out.append(_rows(doc, items, reg, sents, include_terms, min_confidence))
         except Exception as exc:
             out.append(exc)
-    return out
-
-
-def _by_language(
-    docs: Sequence[Document],
-    by_lang: dict[str, list[int]],
-    include_terms: bool,
-    min_confidence: float,
-    progress: Callable[[Document, int, int], None] | None,
-    **french: object,
-) -> list[list[Quote] | Exception]:
-    """`extract_documents` of a corpus with English documents: each language its batch."""
-    from quotes.lang.en import pipeline as english
-
-    out: list[list[Quote] | Exception] = [[] for _ in docs]
-    en = [docs[i] for i in by_lang.get("en", [])]
-    try:
-        found = english.extract_documents(
-            en, include_terms=include_terms, min_confidence=min_confidence
-        )
-    except Exception as exc:  # the model is missing: every English document says so
-        found = [exc] * len(en)
-    for i, rows in zip(by_lang.get("en", []), found, strict=True):
-        out[i] = rows if isinstance(rows, Exception) else [replace(q, lang="en") for q in rows]
-    fr = [docs[i] for i in by_lang.get("fr", [])]
-    if fr:
-        done = extract_documents(
-            fr,
-            include_terms=include_terms,
-            min_confidence=min_confidence,
-            progress=progress,
-            lang="fr",
-            **french,  # type: ignore[arg-type]
-        )
-        for i, rows in zip(by_lang["fr"], done, strict=True):
-            out[i] = rows
     return out
 
 

@@ -113,8 +113,7 @@ def test_a_quote_after_a_sentence_reporting_speech_goes_to_its_subject() -> None
 
 def test_title_goes_to_the_role_and_the_name_to_its_fullest_form() -> None:
     text = (
-        "Prime Minister Justin Ardent met the premiers on Tuesday. "
-        '"We have a deal," Ardent said.'
+        'Prime Minister Justin Ardent met the premiers on Tuesday. "We have a deal," Ardent said.'
     )
     q = one(text)
     assert q.speaker == "Justin Ardent"
@@ -122,10 +121,7 @@ def test_title_goes_to_the_role_and_the_name_to_its_fullest_form() -> None:
 
 
 def test_two_people_sharing_a_surname_take_the_nearest() -> None:
-    text = (
-        "Erin Cole scored first. Later, Sam Cole scored twice. "
-        '"It felt great," Cole said.'
-    )
+    text = 'Erin Cole scored first. Later, Sam Cole scored twice. "It felt great," Cole said.'
     assert one(text).speaker == "Sam Cole"
 
 

@@ -4,6 +4,7 @@ tests."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -101,3 +102,42 @@ def test_cli_rejects_an_unknown_language(tmp_path) -> None:  # type: ignore[no-u
     result = CliRunner().invoke(app, ["extract", str(source), "--lang", "de"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_auto_reports_english_documents_skipped_without_the_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(english.MODEL_ENV, raising=False)
+    monkeypatch.setattr(english, "installed", lambda: [])
+    (tmp_path / "fr.txt").write_text(
+        "« Nous partirons demain », a déclaré Marie Dupont aux journalistes.", encoding="utf-8"
+    )
+    (tmp_path / "en.txt").write_text(
+        '"We will leave tomorrow," Mary Doyle told reporters on Monday.', encoding="utf-8"
+    )
+    out = tmp_path / "q.csv"
+    errors = tmp_path / "skipped.csv"
+    args = ["extract", str(tmp_path / "fr.txt"), str(tmp_path / "en.txt"), "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--jobs", "1", "--errors-file", str(errors)])
+    assert "Traceback" not in result.output
+    rows = pd.read_csv(out)
+    assert list(rows["speaker"]) == ["Marie Dupont"]  # the French document is not lost
+    skipped = pd.read_csv(errors)
+    assert len(skipped) == 1 and "quotes[en]" in skipped["reason"][0]
+
+
+def test_models_lists_the_english_model() -> None:
+    from quotes.lang.en.model import installed
+
+    result = CliRunner().invoke(app, ["models"])
+    assert result.exit_code == 0
+    assert "spacy, English:" in result.output
+    assert installed()[0] in result.output  # the README's install puts one there
+
+
+def test_models_says_how_to_install_a_missing_english_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(english, "installed", lambda: [])
+    result = CliRunner().invoke(app, ["models"])
+    assert "none: " in result.output and "quotes[en]" in result.output

@@ -1,10 +1,11 @@
 """The languages `quotes` reads, and which one a document is written in.
 
-What is per language lives in one package each (`quotes.lang.fr`, `quotes.lang.en`):
-its spaCy model names and its `extract_document`; its word lists are the `*_<code>.txt`
-files under `quotes/lexicons/`. What is shared (the scanner, the sentence splitter, the
-output rows, the runner, the index) does not know the language. A third language is one
-more package registered in `LANGUAGES` and its lexicon files.
+What is per language lives in one package each (`quotes.lang.fr`, `quotes.lang.en`),
+with the same interface (`extract_documents`, see quotes.lang.en); its word lists are the
+`*_<code>.txt` files under `quotes/lexicons/`. What is shared (the scanner, the sentence
+splitter, the parse windows, the output rows, the runner, the index) does not know the
+language; quotes.lang.mixed sends each document to its package. A third language is one
+more package, its code in `CODES` and its lexicon files (`detect_<code>.txt` included).
 
 `detect` decides per document from the text itself: counts of frequent function words
 of each language (`lexicons/detect_<code>.txt`), no model and no network, so a mixed

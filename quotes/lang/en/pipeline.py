@@ -89,7 +89,8 @@ def extract_documents(
         toks = {k: _entities(next(parsed)) for k in p.wanted}
         try:
             people = attribute_all(p, toks)
-            out.append(rows(doc, p.items, people, p.sents, include_terms, min_confidence))
+            found = rows(doc, p.items, people, p.sents, include_terms, min_confidence)
+            out.append([replace(q, lang="en") for q in found])
         except Exception as exc:
             out.append(exc)
     return out
