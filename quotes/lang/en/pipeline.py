@@ -203,10 +203,12 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         return people.pronoun(_POSSESSIVES.get(first, first), at)
     run = _name_run(toks)
     phrase = " ".join(t.text for t in toks)
-    head = max(toks, key=lambda t: t.pos in ("PROPN", "NOUN", "PRON"))
-    org = any(t.ent == "ORG" for t in toks) or fold(head.lemma) in words("organisations_en.txt")
+    head = _head(toks)
+    org = head.ent == "ORG" or fold(head.lemma) in words("organisations_en.txt")
     known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
-    if run and (any(t.ent == "PER" for t in run) or not org or known):
+    named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
+    org = org or (named and organisation_like(run))
+    if run and ((named and not org) or known):
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
         title, _ = split_title([t.text for t in run])
         name = people.name([t.text for t in run], at)
@@ -218,6 +220,23 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if org:
         return people.thing(phrase, at, "org")
     return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def _head(toks: Sequence[Tok]) -> Tok:
+    """The head word of an English noun phrase: its last noun before any preposition
+    ("the police chief" -> chief, "a spokesperson for the city" -> spokesperson)."""
+    cut = next((k for k, t in enumerate(toks) if t.pos == "ADP"), len(toks))
+    nouns = [t for t in toks[:cut] if t.pos in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else toks[0]
+
+
+def organisation_like(run: Sequence[Tok]) -> bool:
+    """Whether a capitalised run names an organisation or a place, not a person: it ends
+    with an organisation noun ("Dixon Hall", "Oak Ridge School") or an acronym ("Burnaby
+    RCMP"; an acronym before a name, "RCMP Chief Jane Roe", is hers)."""
+    last = run[-1].text
+    acronym = len(last) >= 2 and last.isupper() and last.isalpha()
+    return acronym or fold(last) in words("organisations_en.txt")
 
 
 def _author(toks: Sequence[Tok]) -> Sequence[Tok] | None:
@@ -278,6 +297,8 @@ def _record(people: People, s: Sentence) -> None:
         name = s.text[toks[i].start : toks[j - 1].end]
         if label == "ORG" and j - i == 1 and people.fullest(name) != name:
             label = "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
+        elif label == "PER" and organisation_like(toks[i:j]):
+            label = "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
         if label == "ORG":
             people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
             i = j

@@ -144,11 +144,12 @@ def _nominal(t: Tok) -> bool:
 
 
 def _by_order(s: Sentence, verb: int, lo: int, hi: int) -> int | None:
-    """Where the parser gave no subject: the noun right after the verb ("said Roe") or
-    right before it ("Roe said"), inside [lo, hi)."""
+    """Where the parser gave no subject: the noun right after the verb when the verb
+    opens [lo, hi) ("…," said Roe), else the noun right before it ("Roe said"). Why only
+    then after: after any other verb the noun is its object ("to confirm the death")."""
     toks = s.toks
     k = verb + 1
-    while k < hi and toks[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "PRON"):
+    while verb == lo and k < hi and toks[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "PRON"):
         if not _nominal(toks[k]) or (k + 1 < hi and toks[k + 1].pos in ("PROPN", "NOUN")):
             k += 1
             continue
