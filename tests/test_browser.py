@@ -39,7 +39,7 @@ if not (CHROMIUM and DRIVER):
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 def free_port() -> int:
@@ -117,7 +117,8 @@ def test_search_quote_download_and_review(server: str, browser) -> None:  # type
     box = b.find_element(By.ID, "q")
     box.send_keys("maternité")
     b.find_element(By.CSS_SELECTOR, "form#search button[type=submit]").click()
-    assert "q=maternit" in b.current_url  # the URL holds the search
+    # the URL holds the search (once the page has loaded: a loaded machine is slow)
+    WebDriverWait(b, 10).until(lambda d: "q=maternit" in d.current_url)
     assert len(b.find_elements(By.CSS_SELECTOR, "td.quote")) == 3
     assert b.find_element(By.CSS_SELECTOR, "td.quote mark").text.lower() == "maternité"
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract
+from quotes.lang.en.pipeline import organisation_like
 from quotes.lang.en.terms import speech_word
 from quotes.model import Quote
+from quotes.nlp import Tok
 
 
 def one(text: str) -> Quote:
@@ -196,3 +198,37 @@ def test_a_mixed_corpus_reads_each_document_in_its_language() -> None:
     assert isinstance(fr, list) and isinstance(en, list)
     assert [(q.speaker, q.lang) for q in fr] == [("Marie Dupont", "fr")]
     assert [(q.speaker, q.lang) for q in en] == [("Mary Doyle", "en")]
+
+
+def test_the_object_of_a_verb_is_not_an_inverted_subject() -> None:
+    text = (
+        'The charity said it was "shocked" to confirm the death of Luke Marsh, '
+        "a nurse from the town."
+    )
+    assert one(text).speaker != "Luke Marsh"
+
+
+def tok(text: str, i: int, pos: str = "PROPN", ent: str = "") -> Tok:
+    return Tok(i, text, text.lower(), pos, "compound", i, 0, len(text), ent)
+
+
+@pytest.mark.parametrize(
+    ("words", "organisation"),
+    [
+        (["Maple", "Hall"], True),
+        (["Burnaby", "RCMP"], True),
+        (["Oak", "Ridge", "School"], True),
+        (["RCMP", "Chief", "Jane", "Roe"], False),
+        (["Jane", "Roe"], False),
+    ],
+)
+def test_organisation_like(words: list[str], organisation: bool) -> None:
+    assert organisation_like([tok(w, k) for k, w in enumerate(words)]) is organisation
+
+
+def test_a_place_the_ner_takes_for_a_person_takes_no_pronoun() -> None:
+    text = (
+        "Mary Lund runs the kitchen at Maple Hall. Maple Hall opened in 1990. "
+        '"We feed two hundred people a night," she said.'
+    )
+    assert one(text).speaker == "Mary Lund"

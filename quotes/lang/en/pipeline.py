@@ -23,7 +23,7 @@ import regex
 
 from quotes.attribution.ctx import Attribution
 from quotes.lang.en.model import english_model
-from quotes.lang.en.people import People, pronouns, split_title
+from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
 from quotes.lang.en.rules import Found, Sentence, attribute, mention_range, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.lexicon import fold, words
@@ -222,6 +222,20 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
 
 
+def _first_and_last(run: Sequence[Tok]) -> bool:
+    """A known first name and one or two more capitalised words, none an organisation's."""
+    return (
+        2 <= len(run) <= 3
+        and first_name_gender(run[0].text) is not None
+        and all(t.pos == "PROPN" for t in run)
+        and not organisation_like(run)
+    )
+
+
+def _titles_only(run: Sequence[Tok]) -> bool:
+    return all(fold(t.text) in titles() for t in run)
+
+
 def _head(toks: Sequence[Tok]) -> Tok:
     """The head word of an English noun phrase: its last noun before any preposition
     ("the police chief" -> chief, "a spokesperson for the city" -> spokesperson)."""
@@ -283,7 +297,7 @@ def _record(people: People, s: Sentence) -> None:
         if t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and not t.ent and s.outside(t.i):
             lo, hi = mention_range(s, t.i)
             run = _name_run(toks[lo : hi + 1])
-            if run:
+            if run and not organisation_like(run) and not _titles_only(run):
                 people.name([r.text for r in run], run[0].start, True)
     i = 0
     while i < len(toks):
@@ -297,8 +311,13 @@ def _record(people: People, s: Sentence) -> None:
         name = s.text[toks[i].start : toks[j - 1].end]
         if label == "ORG" and j - i == 1 and people.fullest(name) != name:
             label = "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
+        elif label == "ORG" and _first_and_last(toks[i:j]):
+            label = "PER"  # "Nadia Lund runs…": a first name and a surname is a person
         elif label == "PER" and organisation_like(toks[i:j]):
             label = "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
+        elif label == "PER" and _titles_only(toks[i:j]):
+            i = j  # "Director", "Premier": a title alone names nobody yet
+            continue
         if label == "ORG":
             people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
             i = j
