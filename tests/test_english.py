@@ -232,3 +232,8 @@ def test_a_place_the_ner_takes_for_a_person_takes_no_pronoun() -> None:
         '"We feed two hundred people a night," she said.'
     )
     assert one(text).speaker == "Mary Lund"
+
+
+def test_they_after_two_people_named_together_is_both() -> None:
+    text = 'Ann Roe and Tom Lee said they respected the vote. "We will work with it," they said.'
+    assert one(text).speaker == "Ann Roe and Tom Lee"

@@ -324,6 +324,11 @@ def _record(people: People, s: Sentence) -> None:
             continue
         subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
         full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
+        pair = [c for c in s.children.get(j - 1, []) if toks[c].dep == "conj" and toks[c].ent]
+        if subject and pair and toks[pair[0]].ent == "PER":  # "Ann Roe and Tom Lee said"
+            lo, hi = mention_range(s, pair[0])
+            other = people.name([t.text for t in toks[lo : hi + 1]], toks[lo].start, False)
+            people.thing(f"{full} and {other}", toks[hi].end, "group")
         kids = s.children.get(j - 1, [])
         appos = next((c for c in kids if toks[c].dep == "appos" and c > j), None)
         if appos is not None:

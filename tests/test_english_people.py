@@ -1,0 +1,103 @@
+"""Who an English mention stands for (quotes.lang.en.people), without the model: names
+to their fullest form, titles to roles, pronouns to the latest matching person.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.lang.en.people import People, split_title
+
+TEXT = (
+    "Prime Minister Justin Ardent met Ms. Rita Moss and Erin Cole on Monday. "
+    "Later, Sam Cole and Dr. Omar J. Haddad spoke. But Tim Guest left."
+)
+
+
+def test_fullest_name_of_a_surname() -> None:
+    p = People(TEXT)
+    assert p.fullest("Ardent") == "Justin Ardent"
+    assert p.fullest("Moss") == "Rita Moss"
+
+
+def test_a_middle_initial_is_kept() -> None:
+    assert People(TEXT).fullest("Haddad") == "Omar J Haddad"
+
+
+def test_function_words_and_titles_are_not_first_names() -> None:
+    p = People(TEXT)
+    assert p.fullest("Tim Guest") == "Tim Guest"  # not "But Tim Guest"
+    assert p.fullest("Justin Ardent") == "Justin Ardent"  # not "Minister Justin Ardent"
+
+
+def test_two_people_sharing_a_surname_the_nearest_before() -> None:
+    p = People(TEXT)
+    assert p.fullest("Cole", at=TEXT.index("Later")) == "Erin Cole"
+    assert p.fullest("Cole", at=TEXT.index("But")) == "Sam Cole"
+
+
+def test_title_goes_to_the_role_and_gives_the_gender() -> None:
+    p = People(TEXT)
+    name = p.name(["Ms.", "Moss"], at=0)
+    assert name == "Rita Moss"
+    assert p.roles[name] == "Ms."
+    assert p.gender(name) == "female"
+
+
+def test_a_title_written_earlier_is_the_role() -> None:
+    p = People(TEXT)
+    assert p.roles.get(p.name(["Ardent"], at=len(TEXT))) == "Prime Minister"
+
+
+def test_split_title() -> None:
+    assert split_title(["Prime", "Minister", "Justin", "Ardent"]) == (
+        ["Prime", "Minister"],
+        ["Justin", "Ardent"],
+    )
+    assert split_title(["Mayor"]) == ([], ["Mayor"])  # a title alone stays a word
+
+
+def test_pronoun_takes_the_latest_subject_of_its_gender() -> None:
+    p = People(TEXT)
+    p.name(["Ms.", "Moss"], at=10)
+    p.name(["Mr.", "Ardent"], at=20)
+    assert p.pronoun("she", at=30) == "Rita Moss"
+    assert p.pronoun("he", at=30) == "Justin Ardent"
+    assert p.pronoun("he", at=5) is None  # nobody named before
+
+
+def test_a_subject_wins_over_a_name_in_passing() -> None:
+    p = People(TEXT)
+    p.name(["Rita", "Moss"], at=10, salient=True)
+    p.name(["Erin", "Cole"], at=20, salient=False)
+    assert p.pronoun("she", at=30) == "Rita Moss"
+
+
+def test_it_is_an_organisation() -> None:
+    p = People(TEXT)
+    p.name(["Rita", "Moss"], at=10)
+    p.thing("the city council", 20, "org")
+    assert p.pronoun("it", at=30) == "the city council"
+
+
+def test_a_description_links_to_the_person_with_that_role() -> None:
+    p = People("Jane Roe, a spokesperson for the union, spoke.")
+    name = p.name(["Jane", "Roe"], at=0)
+    p.roles[name] = "a spokesperson for the union"
+    assert p.described("the spokesperson", ["spokesperson"], at=40) == "Jane Roe"
+    assert p.described("the mayor", ["mayor"], at=40) == "the mayor"
+
+
+names = st.lists(
+    st.sampled_from(["Ann", "Roe", "Lee", "Omar", "Kim", "Tran", "J.", "Hall"]),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(st.lists(names, min_size=1, max_size=6), names)
+def test_fullest_always_ends_with_the_name_itself(runs: list[list[str]], name: list[str]) -> None:
+    text = ". ".join(" ".join(r) for r in runs) + "."
+    asked = " ".join(w for w in name if w != "J.") or "Roe"
+    assert People(text).fullest(asked).split()[-len(asked.split()) :] == asked.split()
