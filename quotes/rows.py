@@ -7,6 +7,7 @@ steps'.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from quotes.attribution.resolve import Registry
@@ -22,8 +23,10 @@ def rows(
     sents: list[tuple[int, int]],
     include_terms: bool,
     min_confidence: float,
+    rate: Callable[[int, str | None, str | None], float] = confidence,
 ) -> list[Quote]:
-    """The output rows of an analysed document."""
+    """The output rows of an analysed document; `rate` gives a row's confidence from
+    its classifier score, rule and speaker (the language's table; French by default)."""
     text = doc.text
     out = []
     for it in items:
@@ -32,7 +35,7 @@ def rows(
         if it.prob is not None and it.verdict.kind != "term":
             score = round(it.prob, 2)  # the ranker's calibrated row confidence
         else:
-            score = confidence(it.verdict.score, it.rule, it.speaker)
+            score = rate(it.verdict.score, it.rule, it.speaker)
         if score < min_confidence:
             continue
         a, b = sents[it.sent]

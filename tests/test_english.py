@@ -237,3 +237,35 @@ def test_a_place_the_ner_takes_for_a_person_takes_no_pronoun() -> None:
 def test_they_after_two_people_named_together_is_both() -> None:
     text = 'Ann Roe and Tom Lee said they respected the vote. "We will work with it," they said.'
     assert one(text).speaker == "Ann Roe and Tom Lee"
+
+
+def test_a_title_after_other_words_is_still_the_role() -> None:
+    q = one('"We found the car," said Police Chief Dana Whit on Tuesday.')
+    assert q.speaker == "Dana Whit"
+    assert q.speaker_role == "Police Chief"
+
+
+def test_a_proper_name_goes_on_after_of() -> None:
+    q = one('"Shops will close," the Ostley Chamber of Commerce said in a letter.')
+    assert q.speaker == "the Ostley Chamber of Commerce"
+
+
+def test_the_organisation_described_is_the_one_named_with_that_noun() -> None:
+    text = (
+        "The Ossery Valley School District closed two schools in June. "
+        '"We had no choice," the district said.'
+    )
+    assert one(text).speaker == "the Ossery Valley School District"
+
+
+def test_a_description_keeps_its_words_after_the_noun() -> None:
+    q = one('"No deal is near," a source close to the talks said.')
+    assert q.speaker == "a source close to the talks"
+
+
+def test_a_name_in_apposition_after_a_description() -> None:
+    text = (
+        "The leader of the borough council, Ruth Abara, urged both sides "
+        '"to get back round the table."'
+    )
+    assert one(text).speaker == "Ruth Abara"

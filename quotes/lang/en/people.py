@@ -58,11 +58,13 @@ def _second_given(first: str, second: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words) of "Prime Minister Justin Trudeau", "Mr. Smith"."""
-    k = 0
-    while k < len(words) - 1 and fold(words[k]) in titles():
-        k += 1
-    return words[:k], words[k:]
+    """(title words, name words) of "Prime Minister Justin Trudeau", "Mr. Smith", "Police
+    Chief Jane Roe": up to the last title word that still leaves a name after it."""
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if fold(w) in titles():
+            cut = k + 1
+    return words[:cut], words[cut:]
 
 
 @dataclass
@@ -151,11 +153,22 @@ class People:
         return phrase
 
     def organisation(self, phrase: str, at: int) -> str:
-        """An organisation described, not named ("the team", "the agency"): the one the
-        document named latest before, else the description as written."""
-        named = [m for m in self.recent if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
-        if named:
-            return self.thing(max(named)[1], at, "org")
+        """An organisation described, not named ("the team", "the district"): the name
+        written before ending with that noun ("the Ossery Valley School District"), else
+        the organisation the document named latest, else the description as written."""
+        head = phrase.split()[-1]
+        pattern = rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
+        named = list(regex.finditer(pattern, self.text[:at], regex.IGNORECASE))
+        capital = [m for m in named if m.group().split()[-1][:1].isupper()]
+        if capital:
+            words = capital[-1].group().split()
+            while words and fold(words[0]) in _stop_words():
+                words = words[1:]
+            if len(words) > 1:
+                return self.thing("the " + " ".join(words), at, "org")
+        orgs = [m for m in self.recent if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
+        if orgs:
+            return self.thing(max(orgs)[1], at, "org")
         return self.thing(phrase, at, "org")
 
     def described(self, phrase: str, nouns: list[str], at: int) -> str:

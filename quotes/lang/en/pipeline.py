@@ -22,6 +22,7 @@ from dataclasses import replace
 import regex
 
 from quotes.attribution.ctx import Attribution
+from quotes.lang.en.confidence import confidence
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
 from quotes.lang.en.rules import Found, Sentence, attribute, mention_range, speech_subject
@@ -89,7 +90,7 @@ def extract_documents(
         toks = {k: _entities(next(parsed)) for k in p.wanted}
         try:
             people = attribute_all(p, toks)
-            found = rows(doc, p.items, people, p.sents, include_terms, min_confidence)
+            found = rows(doc, p.items, people, p.sents, include_terms, min_confidence, confidence)
             out.append([replace(q, lang="en") for q in found])
         except Exception as exc:
             out.append(exc)

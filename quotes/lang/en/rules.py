@@ -43,7 +43,7 @@ _NP_KEEP = (
     "punct",
 )
 _PHRASE = ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART")
-_NP_RIGHT = ("compound", "flat", "prep", "pobj", "nn")  # "a spokesperson for the city"
+_NP_RIGHT = ("compound", "flat", "prep", "pobj", "nn", "amod")  # "a source close to the talks"
 _RELATIVE = frozenset("which that who whom what".split())  # "…, which was called "…""
 _INCISE_REACH = 10  # outside words after a quote in which its incise verb must come
 
@@ -97,7 +97,10 @@ def mention_range(s: Sentence, head: int) -> tuple[int, int]:
             lo = min(lo, _leftmost(s, c))
     for c in sorted(s.children.get(head, [])):
         right = ("compound", "flat", "nn") if toks[head].pos == "PROPN" else _NP_RIGHT
-        if c > head and toks[c].dep in right:
+        of_name = (  # "the Chamber of Commerce": a proper name goes on after "of"
+            toks[head].pos == "PROPN" and fold(toks[c].text) == "of" and _capitalised_object(s, c)
+        )
+        if c > head and (toks[c].dep in right or of_name):
             if any(toks[k].text in ",;:(" or not s.outside(k) for k in range(hi + 1, c + 1)):
                 break
             hi = max(hi, _rightmost(s, c))
@@ -110,6 +113,11 @@ def mention_range(s: Sentence, head: int) -> tuple[int, int]:
     while hi > head and toks[hi].pos == "PUNCT":
         hi -= 1
     return lo, hi
+
+
+def _capitalised_object(s: Sentence, prep: int) -> bool:
+    objs = [c for c in s.children.get(prep, []) if s.toks[c].dep == "pobj"]
+    return bool(objs) and s.toks[objs[0]].pos == "PROPN" and s.toks[objs[0]].text[:1].isupper()
 
 
 def _leftmost(s: Sentence, i: int) -> int:
@@ -175,10 +183,14 @@ def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
     if head is None:
         return None
     named = [c for c in s.children.get(head, []) if s.toks[c].dep == "appos" and c > head]
-    if s.toks[head].ent != "PER" and named and s.toks[named[0]].ent == "PER":
+    if s.toks[head].ent != "PER" and named and _a_name(s.toks[named[0]]):
         head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
     lo, hi = mention_range(s, head)
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
+
+
+def _a_name(t: Tok) -> bool:
+    return t.ent == "PER" or (t.pos == "PROPN" and t.ent not in ("ORG", "LOC"))
 
 
 def _after(s: Sentence, q: Span) -> list[int]:
