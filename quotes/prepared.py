@@ -86,13 +86,15 @@ def prepare(
     parse_all: bool,
     verdict: Classify = classify,
     can_elide: Callable[[str, Span], bool] = elidable,
+    speech: Callable[[str], bool] | None = None,
 ) -> Prepared:
     """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse, with the
-    language's classifier and elision test (French by default)."""
+    language's classifier, elision test and speech-verb test for incises without a comma
+    (French by default: none, see `sentences._incise_follows`)."""
     spans = scan(text)
     if not spans:
         return Prepared(text, [], [], [], [], {})
-    sents = split_sentences(text, spans)
+    sents = split_sentences(text, spans, speech)
     items = classify_all(text, spans, sents, verdict)
     quotes = [it for it in items if it.verdict.kind != "term"]
     if parse_all:

@@ -10,7 +10,7 @@ splitter recognises.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -30,12 +30,14 @@ _ABBREV = regex.compile(
     r"|\bInsp|\bDet|\bSupt|\bJan|\bFeb|\bAug|\bSept?|\bOct|\bNov|\bDec|\bOnt|\bAlta|\bSask"
     r"|\bCalif|\bFla|\bvs|\bapprox)\.$"
 )
-# A comma closing a quote, or a speech verb among the next words: an incise follows
-# ("…," said Roe / "…" Roe said / «…», a dit Roe), not a new sentence.
+# The words after a quote up to the next punctuation, where a speech verb means an incise.
 _INCISE_NEXT = regex.compile(r"[^.!?;:«»“”\"]{0,60}")
+IsSpeech = Callable[[str], bool]
 
 
-def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[int]:
+def _boundaries(
+    text: str, start: int, end: int, spans: Sequence[Span], speech: IsSpeech | None = None
+) -> list[int]:
     """Sentence-end offsets inside [start, end), never inside a quote."""
     cuts = []
     for m in _BOUNDARY.finditer(text, start, end):
@@ -53,25 +55,26 @@ def _boundaries(text: str, start: int, end: int, spans: Sequence[Span]) -> list[
             rest = text[after:end].lstrip(SPACES)
             glued = after < end and text[after] not in SPACES
             ends = text[s.end - 1 : s.end] in ".!?…" if s.end > s.start else False
-            if _incise_follows(text, s, rest):
+            if _incise_follows(text, s, rest, speech):
                 continue
             if rest[:1].isupper() and (glued or ends or _opens_sentence(text, start, s.open_pos)):
                 cuts.append(after)  # «Titre» Le texte…: a heading, or a quoted sentence
     return sorted(set(cuts))
 
 
-def _incise_follows(text: str, s: Span, rest: str) -> bool:
-    """Whether the words after quote `s` are its incise: the quote ends with a comma, or
-    an English speech verb comes among the next few words before any punctuation
-    ("…" union president Jane Roe said). Why not French verbs too: «Titre» Le ministre a
-    dit… is a heading and its sentence far more often than an incise without a comma."""
-    from quotes.lang.en.terms import speech_word
-
+def _incise_follows(text: str, s: Span, rest: str, speech: IsSpeech | None) -> bool:
+    """Whether the words after quote `s` are its incise, not a new sentence: the quote
+    ends with a comma ("…," said Roe), or, with `speech` (the language's speech-verb test;
+    English passes one), a speech verb comes among the next six words before any
+    punctuation ("…" union president Jane Roe said). French passes none: «Titre» Le
+    ministre a dit… is a heading and its sentence far more often than an incise."""
     if s.end > s.start and text[s.end - 1] == ",":
         return True
+    if speech is None:
+        return False
     head = _INCISE_NEXT.match(rest)
     words = regex.findall(r"\p{L}+", head.group() if head else "")[:6]
-    return any(speech_word(w) for w in words)
+    return any(speech(w) for w in words)
 
 
 def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
@@ -80,8 +83,11 @@ def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
     return not before or before[-1] in ".!?…»”"
 
 
-def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, quotes kept whole."""
+def split_sentences(
+    text: str, spans: Sequence[Span], speech: IsSpeech | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, quotes kept whole; `speech`
+    tells a speech verb form of the text's language (see `_incise_follows`)."""
     qranges = sorted((s.open_pos, s.close_pos + 1) for s in spans)
     qstarts = [a for a, _ in qranges]
 
@@ -98,7 +104,7 @@ def split_sentences(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
         # a quote continued over paragraphs keeps them in one sentence
         pos = p_start
         here = by_close[bisect.bisect_left(closes, p_start) : bisect.bisect_left(closes, p_end)]
-        cuts = [c for c in _boundaries(text, p_start, p_end, here) if not inside_quote(c)]
+        cuts = [c for c in _boundaries(text, p_start, p_end, here, speech) if not inside_quote(c)]
         for cut in [*cuts, p_end]:
             a, b = pos, cut
             while a < b and text[a] in SPACES:

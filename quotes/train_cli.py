@@ -33,6 +33,7 @@ from quotes.eval_groups import (
 )
 from quotes.eval_report import group_value
 from quotes.evaluation import GoldDoc, GoldError, match_quotes, speaker_match
+from quotes.lang import detect
 from quotes.model import Document, Quote
 
 TRAIN_HELP = """Fit the speaker ranker on gold JSONL files and write its weights.
@@ -280,6 +281,14 @@ def load_docs(
         raise typer.Exit(2) from None
     if not kept:
         say("error: no gold document left to train on")
+        raise typer.Exit(2)
+    english = [d.doc_id for d in kept if detect(d.text) != "fr"]
+    if english:  # the candidates are the French rules': English text would fit nonsense
+        shown = ", ".join(english[:3]) + (" ..." if len(english) > 3 else "")
+        say(
+            f"error: quotes train fits French weights only; {len(english)} gold documents "
+            f"read as English ({shown}): leave them out (--exclude) or train on French gold"
+        )
         raise typer.Exit(2)
     return kept
 

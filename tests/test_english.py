@@ -269,3 +269,34 @@ def test_a_name_in_apposition_after_a_description() -> None:
         '"to get back round the table."'
     )
     assert one(text).speaker == "Ruth Abara"
+
+
+def test_eval_on_the_fictional_english_sample() -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    gold = Path(__file__).resolve().parent.parent / "data" / "sample_en_gold.jsonl"
+    result = CliRunner().invoke(app, ["eval", str(gold), "--lang", "en", "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["spans"]["at30"]["f1"] >= 0.95
+    assert report["speaker"]["lenient"] >= 0.9
+
+
+def test_a_gendered_role_before_the_name_gives_the_gender() -> None:
+    q = one('"We will appeal," spokeswoman Lena Brody said.')
+    assert (q.speaker, q.speaker_role, q.speaker_gender) == ("Lena Brody", "spokeswoman", "female")
+
+
+def test_an_incise_without_a_comma_is_english_only() -> None:
+    from quotes.scanner import scan
+    from quotes.sentences import split_sentences
+
+    english = '"We can do more for workers" union president Paul Gray said.'
+    assert len(split_sentences(english, scan(english), speech_word)) == 1
+    french = "«Une victoire historique» Le ministre déclare la fin du conflit."
+    assert len(split_sentences(french, scan(french))) == 2  # a heading, then its text

@@ -75,13 +75,18 @@ def extract_documents(
     prepared: list[Prepared | Exception] = []
     for doc in docs:
         try:
-            prepared.append(prepare(doc.text, False, classify, elidable))
+            prepared.append(prepare(doc.text, False, classify, elidable, speech_word))
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
     ready = [p for p in prepared if isinstance(p, Prepared)]
     pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
     elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
-    parsed = iter(parse_pieces(pieces, model, elide) if pieces else [])
+    try:
+        parsed = iter(parse_pieces(pieces, model, elide) if pieces else [])
+    except Exception:  # the batch failed: one document at a time, to isolate the bad one
+        if len(docs) == 1:
+            raise
+        return [_alone(doc, include_terms, min_confidence) for doc in docs]
     out: list[list[Quote] | Exception] = []
     for doc, p in zip(docs, prepared, strict=True):
         if isinstance(p, Exception):
@@ -97,9 +102,16 @@ def extract_documents(
     return out
 
 
+def _alone(doc: Document, include_terms: bool, min_confidence: float) -> list[Quote] | Exception:
+    try:
+        return extract_document(doc, include_terms=include_terms, min_confidence=min_confidence)
+    except Exception as exc:
+        return exc
+
+
 def explain(text: str) -> list[dict[str, object]]:
     """Each marked span's verdict, features, rule and speaker (as quotes.pipeline.explain)."""
-    p = prepare(text, False, classify, elidable)
+    p = prepare(text, False, classify, elidable, speech_word)
     pieces = [(text, p.sents[k]) for k in p.wanted]
     parsed = parse_pieces(pieces, english_model(), [p.elide.get(k, []) for k in p.wanted])
     attribute_all(p, {k: _entities(t) for k, t in zip(p.wanted, parsed, strict=True)})
@@ -159,6 +171,8 @@ def _from_context(
     parsed: dict[int, list[Tok]],
     last: tuple[int, str] | None,
 ) -> None:
+    """A quote standing alone: the source the sentence before reports (when it quotes
+    nobody itself), else the latest quote's speaker a few sentences back."""
     k = it.sent
     before = parsed.get(k - 1)
     if before is not None and not any(x.sent == k - 1 for x in p.quotes):
@@ -289,6 +303,20 @@ def _name_run(toks: Sequence[Tok]) -> list[Tok]:
     return run
 
 
+def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
+    """The small model's entity label of a run, mended: PER, ORG or "" (nobody)."""
+    name = " ".join(t.text for t in run)
+    if label == "ORG" and len(run) == 1 and people.fullest(name) != name:
+        return "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
+    if label == "ORG" and _first_and_last(run):
+        return "PER"  # "Nadia Lund runs…": a first name and a surname is a person
+    if label == "PER" and organisation_like(run):
+        return "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
+    if label == "PER" and _titles_only(run):
+        return ""
+    return label
+
+
 def _record(people: People, s: Sentence) -> None:
     """Note the people and organisations a sentence names (antecedents of later pronouns
     and descriptions) and the role the text gives a person, in apposition ("Jane Roe, a
@@ -309,15 +337,9 @@ def _record(people: People, s: Sentence) -> None:
         j = i
         while j < len(toks) and toks[j].ent == label:
             j += 1
-        name = s.text[toks[i].start : toks[j - 1].end]
-        if label == "ORG" and j - i == 1 and people.fullest(name) != name:
-            label = "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
-        elif label == "ORG" and _first_and_last(toks[i:j]):
-            label = "PER"  # "Nadia Lund runs…": a first name and a surname is a person
-        elif label == "PER" and organisation_like(toks[i:j]):
-            label = "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
-        elif label == "PER" and _titles_only(toks[i:j]):
-            i = j  # "Director", "Premier": a title alone names nobody yet
+        label = _relabel(people, toks[i:j], label)
+        if not label:  # "Director", "Premier": a title alone names nobody yet
+            i = j
             continue
         if label == "ORG":
             people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
