@@ -300,3 +300,26 @@ def test_an_incise_without_a_comma_is_english_only() -> None:
     assert len(split_sentences(english, scan(english), speech_word)) == 1
     french = "«Une victoire historique» Le ministre déclare la fin du conflit."
     assert len(split_sentences(french, scan(french))) == 2  # a heading, then its text
+
+
+def test_a_long_document_in_parts_gives_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.lang.en import pipeline as english
+    from quotes.model import Document
+
+    text = "\n\n".join(
+        [
+            "Prime Minister Justin Ardent met the premiers on Tuesday.",
+            '"We have a deal," Ardent said.',
+            '"It took two years."',
+            "Rita Moss, a spokesperson for the union, spoke after him.",
+            '"The strike goes on," she said.',
+            "According to Moss, the talks will resume.",
+            '"We will be back in May."',
+        ]
+    )
+    whole = english.extract_documents([Document("d", text)])
+    monkeypatch.setattr(english, "CHUNK_CHARS", 50)
+    monkeypatch.setattr(english, "_PART_SENTENCES", 2)
+    parts = english.extract_documents([Document("d", text)])
+    assert parts == whole
+    assert [q.speaker for q in parts[0]] == ["Justin Ardent"] * 2 + ["Rita Moss"] * 2

@@ -22,6 +22,8 @@ _CAP_RUN = regex.compile(
 )
 # A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
 _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
+_RECENT = 300  # mentions an antecedent is looked for in (`People._latest`)
+_LOOK_BACK = 20_000  # characters an organisation's name is looked for in, before its description
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _GENDERS = {"m": "male", "f": "female"}
 
@@ -87,6 +89,15 @@ class People:
         return [(pos, name) for pos, _, name in self._runs]
 
     @functools.cached_property
+    def _by_last(self) -> dict[str, list[tuple[int, list[str]]]]:
+        """The runs by their last word: a name's fuller forms end with its own last word,
+        so `fullest` reads only those (a book-length text has many thousands of runs)."""
+        out: dict[str, list[tuple[int, list[str]]]] = {}
+        for pos, words in self.runs:
+            out.setdefault(words[-1], []).append((pos, words))
+        return out
+
+    @functools.cached_property
     def _runs(self) -> list[tuple[int, list[str], list[str]]]:
         """Capitalised runs of two words or more (candidate full names), titles and
         leading function words cut off, with their offsets."""
@@ -109,7 +120,7 @@ class People:
         latest before `at`, else the first after it. `name` itself when none is longer."""
         parts = name.split()
         found: list[tuple[int, str]] = []
-        for pos, words in self.runs:
+        for pos, words in self._by_last.get(parts[-1], []) if parts else []:
             for cut in range(len(words) - len(parts)):
                 tail = words[cut:]
                 if tail[-len(parts) :] != parts or len(tail) > len(parts) + 2:
@@ -144,13 +155,23 @@ class People:
         g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
         if g in ("m", "f"):
             self.genders.setdefault(full, g)
-        self.recent.append((at, full, "person", salient))
+        self._note(at, full, "person", salient)
         return full
 
     def thing(self, phrase: str, at: int, kind: str, salient: bool = True) -> str:
         """A source that is no person's name (an organisation, a group, a description)."""
-        self.recent.append((at, phrase, kind, salient))
+        self._note(at, phrase, kind, salient)
         return phrase
+
+    def _note(self, at: int, name: str, kind: str, salient: bool) -> None:
+        self.recent.append((at, name, kind, salient))
+        if len(self.recent) > 2 * _RECENT:  # memory bounded on a book-length text
+            del self.recent[:-_RECENT]
+
+    def _latest(self) -> list[tuple[int, str, str, bool]]:
+        """The latest mentions, the only ones an antecedent is looked for in: a pronoun
+        or a description points a few sentences back, and a long text stays linear."""
+        return self.recent[-_RECENT:]
 
     def organisation(self, phrase: str, at: int) -> str:
         """An organisation described, not named ("the team", "the district"): the name
@@ -158,7 +179,8 @@ class People:
         the organisation the document named latest, else the description as written."""
         head = phrase.split()[-1]
         pattern = rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
-        named = list(regex.finditer(pattern, self.text[:at], regex.IGNORECASE))
+        start = max(0, at - _LOOK_BACK)
+        named = list(regex.finditer(pattern, self.text[start:at], regex.IGNORECASE))
         capital = [m for m in named if m.group().split()[-1][:1].isupper()]
         if capital:
             words = capital[-1].group().split()
@@ -166,7 +188,7 @@ class People:
                 words = words[1:]
             if len(words) > 1:
                 return self.thing("the " + " ".join(words), at, "org")
-        orgs = [m for m in self.recent if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
+        orgs = [m for m in self._latest() if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
         if orgs:
             return self.thing(max(orgs)[1], at, "org")
         return self.thing(phrase, at, "org")
@@ -175,10 +197,10 @@ class People:
         """A description ("the spokesperson", "the minister"): the person latest named
         whose role holds its head noun, else the description as written."""
         if nouns:
-            for _, name, kind, _ in sorted(self.recent, reverse=True):
+            for _, name, kind, _ in sorted(self._latest(), reverse=True):
                 role = fold(self.roles.get(name, ""))
                 if kind == "person" and regex.search(rf"\b{regex.escape(nouns[-1])}\b", role):
-                    self.recent.append((at, name, "person", True))
+                    self._note(at, name, "person", True)
                     return name
         return self.thing(phrase, at, "person")
 
@@ -192,7 +214,7 @@ class People:
         want = ("person",) if g in ("m", "f") else ("org", "group", "person")
         if fold(word) == "it":
             want = ("org",)
-        ordered = sorted((m for m in self.recent if m[0] <= at), reverse=True)
+        ordered = sorted((m for m in self._latest() if m[0] <= at), reverse=True)
         for salient_only in (True, False):
             for _, name, kind, salient in ordered:
                 if kind not in want or (salient_only and not salient):

@@ -16,12 +16,13 @@ case after "said": a quote standing alone after its speaker's sentence):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import regex
 
 from quotes.attribution.ctx import Attribution
+from quotes.chunks import CHUNK_CHARS
 from quotes.lang.en.confidence import confidence
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
@@ -34,6 +35,7 @@ from quotes.prepared import Item, Prepared, prepare
 from quotes.rows import rows
 from quotes.scanner import Span
 
+_PART_SENTENCES = 2000  # sentences of a long document parsed at a time
 _CARRY_SENTENCES = 4  # a standalone quote continues a quote at most this many sentences back
 _INNER_INCISE = regex.compile(r"[,;]\s+(?:\S+\s+){0,2}?(\p{Ll}+)\b")
 _FIRST_PERSON = frozenset("i we me us".split())
@@ -70,7 +72,9 @@ def extract_document(
 def extract_documents(
     docs: Sequence[Document], *, include_terms: bool = False, min_confidence: float = 0.0
 ) -> list[list[Quote] | Exception]:
-    """Per document its quotes, or the exception that stopped it; one batched parse."""
+    """Per document its quotes, or the exception that stopped it; the documents' windows
+    parsed in one batch, a long document's (over `quotes.chunks.CHUNK_CHARS`) alone and
+    in parts of `_PART_SENTENCES` sentences, so its memory stays bounded."""
     model = english_model()  # a missing model stops the run with its install message
     prepared: list[Prepared | Exception] = []
     for doc in docs:
@@ -78,11 +82,9 @@ def extract_documents(
             prepared.append(prepare(doc.text, False, classify, elidable, speech_word))
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
-    ready = [p for p in prepared if isinstance(p, Prepared)]
-    pieces = [(p.text, p.sents[k]) for p in ready for k in p.wanted]
-    elide = [p.elide.get(k, []) for p in ready for k in p.wanted]
+    short = [p for p in prepared if isinstance(p, Prepared) and len(p.text) <= CHUNK_CHARS]
     try:
-        parsed = iter(parse_pieces(pieces, model, elide) if pieces else [])
+        parsed = iter(_parse(model, short, [k for p in short for k in p.wanted]))
     except Exception:  # the batch failed: one document at a time, to isolate the bad one
         if len(docs) == 1:
             raise
@@ -92,14 +94,33 @@ def extract_documents(
         if isinstance(p, Exception):
             out.append(p)
             continue
-        toks = {k: _entities(next(parsed)) for k in p.wanted}
         try:
-            people = attribute_all(p, toks)
+            if len(p.text) <= CHUNK_CHARS:
+                sentences = [(k, next(parsed)) for k in p.wanted]
+            else:
+                sentences = _in_parts(model, p)
+            people = attribute_all(p, sentences)
             found = rows(doc, p.items, people, p.sents, include_terms, min_confidence, confidence)
             out.append([replace(q, lang="en") for q in found])
         except Exception as exc:
             out.append(exc)
     return out
+
+
+def _parse(model: str, docs: Sequence[Prepared], wanted: Sequence[int]) -> list[list[Tok]]:
+    """The parse of `wanted` sentences of `docs` (in order, each document's in turn)."""
+    pieces = [(p.text, p.sents[k]) for p in docs for k in p.wanted]
+    elide = [p.elide.get(k, []) for p in docs for k in p.wanted]
+    return parse_pieces(pieces, model, elide) if pieces else []
+
+
+def _in_parts(model: str, p: Prepared) -> Iterator[tuple[int, list[Tok]]]:
+    """A long document's wanted sentences, parsed `_PART_SENTENCES` at a time."""
+    for a in range(0, len(p.wanted), _PART_SENTENCES):
+        part = p.wanted[a : a + _PART_SENTENCES]
+        pieces = [(p.text, p.sents[k]) for k in part]
+        parsed = parse_pieces(pieces, model, [p.elide.get(k, []) for k in part])
+        yield from zip(part, parsed, strict=True)
 
 
 def _alone(doc: Document, include_terms: bool, min_confidence: float) -> list[Quote] | Exception:
@@ -112,9 +133,7 @@ def _alone(doc: Document, include_terms: bool, min_confidence: float) -> list[Qu
 def explain(text: str) -> list[dict[str, object]]:
     """Each marked span's verdict, features, rule and speaker (as quotes.pipeline.explain)."""
     p = prepare(text, False, classify, elidable, speech_word)
-    pieces = [(text, p.sents[k]) for k in p.wanted]
-    parsed = parse_pieces(pieces, english_model(), [p.elide.get(k, []) for k in p.wanted])
-    attribute_all(p, {k: _entities(t) for k, t in zip(p.wanted, parsed, strict=True)})
+    attribute_all(p, _in_parts(english_model(), p))
     return [
         {
             "start": it.span.start,
@@ -138,24 +157,30 @@ def _entities(toks: list[Tok]) -> list[Tok]:
     return [replace(t, ent=_LABELS.get(t.ent, "MISC" if t.ent else "")) for t in toks]
 
 
-def attribute_all(p: Prepared, parsed: dict[int, list[Tok]]) -> People:
-    """Attribute every quote of `p` in text order; returns who the document names."""
+def attribute_all(p: Prepared, parsed: Iterable[tuple[int, list[Tok]]]) -> People:
+    """Attribute every quote of `p` in text order from its parsed sentences, (index,
+    tokens) in order: only the previous sentence is kept, so a long text's tokens never
+    all stay in memory. Returns who the document names."""
     people = People(p.text)
     by_sent: dict[int, list[Item]] = {}
     for it in p.quotes:
         by_sent.setdefault(it.sent, []).append(it)
     last: tuple[int, str] | None = None  # (sentence, speaker) of the latest attributed quote
-    for k in p.wanted:
-        s = Sentence(p.text, parsed[k], [it.span for it in by_sent.get(k, [])])
+    previous: tuple[int, list[Tok]] | None = None
+    for k, raw in parsed:
+        toks = _entities(raw)
+        s = Sentence(p.text, toks, [it.span for it in by_sent.get(k, [])])
         _record(people, s)
+        before = previous[1] if previous is not None and previous[0] == k - 1 else None
         for it in by_sent.get(k, []):
             found = attribute(s, it.span)
             if found is not None:
                 _settle(it, people, s, found)
             elif _stands_alone(s, it.span):
-                _from_context(it, people, p, parsed, last)
+                _from_context(it, people, p, before, last)
             if it.speaker:
                 last = (k, it.speaker)
+        previous = (k, toks)
     return people
 
 
@@ -168,13 +193,13 @@ def _from_context(
     it: Item,
     people: People,
     p: Prepared,
-    parsed: dict[int, list[Tok]],
+    before: list[Tok] | None,
     last: tuple[int, str] | None,
 ) -> None:
-    """A quote standing alone: the source the sentence before reports (when it quotes
-    nobody itself), else the latest quote's speaker a few sentences back."""
+    """A quote standing alone: the source the sentence before (`before`, its tokens)
+    reports when it quotes nobody itself, else the latest quote's speaker a few sentences
+    back."""
     k = it.sent
-    before = parsed.get(k - 1)
     if before is not None and not any(x.sent == k - 1 for x in p.quotes):
         found = speech_subject(Sentence(p.text, before, []))
         if found is not None:
