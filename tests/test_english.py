@@ -323,3 +323,8 @@ def test_a_long_document_in_parts_gives_the_same_rows(monkeypatch: pytest.Monkey
     parts = english.extract_documents([Document("d", text)])
     assert parts == whole
     assert [q.speaker for q in parts[0]] == ["Justin Ardent"] * 2 + ["Rita Moss"] * 2
+
+
+def test_the_aged_description_is_the_person_just_named() -> None:
+    text = 'Dale Price lost his home in the fire. "We have nothing left," the 45-year-old said.'
+    assert one(text).speaker == "Dale Price"

@@ -68,3 +68,32 @@ def test_random_rows_survive_the_csv_writer(tmp_path_factory, text: str) -> None
         back = list(csv.DictReader(f))
     assert [r["quote"] for r in back] == [q.quote for q in rows]
     assert [int(r["start"]) for r in back] == [q.start for q in rows]
+
+
+EN_WORDS = [
+    "We will not go back",
+    " said Jane Roe",
+    ", she said",
+    " according to police",
+    "Mr. Smith said: ",
+    "the 45-year-old",
+    "Aug.",
+    "isn't",
+    "told CBC News",
+    ".",
+    ",",
+    "Tom Lee and Ann Roe",
+]
+EN_TEXT = st.lists(st.sampled_from(MARKS + SPACES + EN_WORDS), max_size=50).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EN_TEXT)
+def test_random_text_through_the_english_pipeline(text: str) -> None:
+    doc = Document("e", text)
+    rows = extract_document(doc, include_terms=True, lang="en")
+    check_rows(text, rows)
+    assert all(q.lang == "en" for q in rows)
+    assert extract_document(doc, include_terms=True, lang="en") == rows  # deterministic
+    (batched,) = extract_documents([doc], include_terms=True, lang="en")
+    assert batched == rows

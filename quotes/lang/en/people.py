@@ -22,6 +22,7 @@ _CAP_RUN = regex.compile(
 )
 # A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
 _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
+_AGED = regex.compile(r"(?i)the \d{1,3}[ -]year[ -]old")
 _RECENT = 300  # mentions an antecedent is looked for in (`People._latest`)
 _LOOK_BACK = 20_000  # characters an organisation's name is looked for in, before its description
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -194,8 +195,13 @@ class People:
         return self.thing(phrase, at, "org")
 
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
-        """A description ("the spokesperson", "the minister"): the person latest named
-        whose role holds its head noun, else the description as written."""
+        """A description: "the 45-year-old" is the latest subject or speaker (English
+        news names a person, then calls them by their age); "the spokesperson" the person
+        latest named whose role holds its head noun; else the description as written."""
+        if _AGED.fullmatch(phrase):
+            latest = [m for m in self._latest() if m[0] <= at and m[2] == "person" and m[3]]
+            if latest:
+                return max(latest)[1]
         if nouns:
             for _, name, kind, _ in sorted(self._latest(), reverse=True):
                 role = fold(self.roles.get(name, ""))

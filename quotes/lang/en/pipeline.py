@@ -242,7 +242,7 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if len(toks) == 1 and (first in pronouns() or first in _POSSESSIVES):
         return people.pronoun(_POSSESSIVES.get(first, first), at)
     run = _name_run(toks)
-    phrase = " ".join(t.text for t in toks)
+    phrase = people.text[toks[0].start : toks[-1].end]
     head = _head(toks)
     org = head.ent == "ORG" or fold(head.lemma) in words("organisations_en.txt")
     known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
