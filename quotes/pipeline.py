@@ -99,8 +99,8 @@ def extract_document(
     """Return the quotes of one document, in text order.
 
     `lang`: "fr", "en" or "auto" (None: auto, `quotes.lang.detect` on the text); English
-    documents go through `quotes.lang.en.pipeline` (the spaCy English model; `backend`,
-    `fast` and the attribution options are French-only).
+    documents go through `quotes.lang.en.pipeline` (the spaCy English model; `backend` and
+    `fast` are French-only; the attribution options apply, with English weights).
 
     `attribution`: "model" (a learned ranker chooses among the candidate speakers every
     rule and fallback proposes, `weights` a JSON file of `quotes train`, else the shipped
@@ -121,7 +121,12 @@ def extract_document(
         from quotes.lang.en import pipeline as english
 
         return english.extract_document(
-            doc, include_terms=include_terms, min_confidence=min_confidence, progress=progress
+            doc,
+            include_terms=include_terms,
+            min_confidence=min_confidence,
+            progress=progress,
+            attribution=attribution,
+            weights=weights,
         )
     ranker = choice.ranker_for(attribution, weights)
     choose = choice.chooses(attribution, weights)
@@ -221,7 +226,12 @@ def quotes_with_candidates(
     doc: Document, backend: str = "spacy"
 ) -> list[tuple[Quote, Pool, float]]:
     """The cascade's rows (terms left out) with each quote's candidate speakers and its
-    P(real quote): what `quotes train` fits the ranker on, from one parse per document."""
+    P(real quote): what `quotes train` fits the ranker on, from one parse per document
+    (an English document's from quotes.lang.en.ranking)."""
+    if language_of(doc.text, None) == "en":
+        from quotes.lang.en.ranking import quotes_with_candidates as english
+
+        return english(doc)
     out = []
     for items, reg, sents, _ in _analysed(doc.text, backend, pools=True):
         rows = _rows(doc, items, reg, sents, False, 0.0)

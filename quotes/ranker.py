@@ -143,10 +143,11 @@ def load(path: str | Path) -> Ranker:
 
 
 @functools.cache
-def load_default() -> Ranker:
-    """The shipped model (quotes/data/attribution_fr.json)."""
-    text = resources.files("quotes").joinpath("data", "attribution_fr.json").read_text("utf-8")
-    return from_json(json.loads(text), "quotes/data/attribution_fr.json")
+def load_default(lang: str = "fr") -> Ranker:
+    """The shipped model of a language (quotes/data/attribution_<lang>.json)."""
+    name = f"attribution_{lang}.json"
+    text = resources.files("quotes").joinpath("data", name).read_text("utf-8")
+    return from_json(json.loads(text), f"quotes/data/{name}")
 
 
 @functools.cache

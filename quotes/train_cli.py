@@ -246,13 +246,13 @@ def leave_one_out(
 def format_folds(results: Sequence[FoldResult], by: str) -> str:
     """The leave-one-out table: per group and pooled, cascade vs model (speaker lenient
     accuracy over gold quotes with a speaker; then right "no speaker" of null ones)."""
-    lines = [
-        f"{by:<12} {'spk n':>6} {'rules':>7} {'model':>7}   {'null n':>6} {'rules':>5} {'model':>5}"
-    ]
+    w = max([12, len(by), *(len(r.group) for r in results)])  # the longest outlet name
+    head = f"{'spk n':>6} {'rules':>7} {'model':>7}   {'null n':>6} {'rules':>5} {'model':>5}"
+    lines = [f"{by:<{w}} {head}"]
 
     def line(name: str, n: int, rules: int, model: int, nn: int, nr: int, nm: int) -> str:
         acc = f"{rules / n:>7.3f} {model / n:>7.3f}" if n else f"{'-':>7} {'-':>7}"
-        return f"{name:<12} {n:>6} {acc}   {nn:>6} {nr:>5} {nm:>5}"
+        return f"{name:<{w}} {n:>6} {acc}   {nn:>6} {nr:>5} {nm:>5}"
 
     for r in results:
         lines.append(line(r.group, r.n, r.rules, r.model, r.none_n, r.none_rules, r.none_model))
@@ -282,13 +282,10 @@ def load_docs(
     if not kept:
         say("error: no gold document left to train on")
         raise typer.Exit(2)
-    english = [d.doc_id for d in kept if detect(d.text) != "fr"]
-    if english:  # the candidates are the French rules': English text would fit nonsense
-        shown = ", ".join(english[:3]) + (" ..." if len(english) > 3 else "")
-        say(
-            f"error: quotes train fits French weights only; {len(english)} gold documents "
-            f"read as English ({shown}): leave them out (--exclude) or train on French gold"
-        )
+    langs = {detect(d.text) for d in kept}
+    if len(langs) > 1:  # weights are per language: its rules propose the candidates
+        counts = ", ".join(f"{sum(detect(d.text) == c for d in kept)} {c}" for c in sorted(langs))
+        say(f"error: the gold documents are in several languages ({counts}): train one at a time")
         raise typer.Exit(2)
     return kept
 
@@ -338,6 +335,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         model = fit_model(examples, l2)
         model.meta["documents"] = len(docs)
+        model.meta["lang"] = detect(docs[0].text)
         if by is not None:
             results = leave_one_out(examples, l2)
             model.meta["leave_one_out"] = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract
-from quotes.lang.en.pipeline import organisation_like
+from quotes.lang.en.mentions import organisation_like
 from quotes.lang.en.terms import speech_word
 from quotes.model import Quote
 from quotes.nlp import Tok

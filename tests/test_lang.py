@@ -141,13 +141,3 @@ def test_models_says_how_to_install_a_missing_english_model(
     monkeypatch.setattr(english, "installed", lambda: [])
     result = CliRunner().invoke(app, ["models"])
     assert "none: " in result.output and "quotes[en]" in result.output
-
-
-def test_train_refuses_english_gold_with_a_clear_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
-    gold = Path(__file__).resolve().parent.parent / "data" / "sample_en_gold.jsonl"
-    result = CliRunner().invoke(app, ["train", str(gold), "-o", str(tmp_path / "w.json"), "-q"])
-    assert result.exit_code == 2
-    assert "French weights only" in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "w.json").exists()

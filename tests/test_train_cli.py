@@ -80,3 +80,16 @@ def test_a_missing_gold_file_is_one_error_line_and_exit_2(tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["train", str(tmp_path / "nope.jsonl"), "-o", "w.json"])
     assert result.exit_code == 2
     assert "no such gold file" in result.output
+
+
+def test_the_leave_one_out_table_stays_aligned_with_long_outlet_names() -> None:
+    from quotes.train_cli import FoldResult, format_folds
+
+    folds = [
+        FoldResult("a-very-long-outlet-name", 10, 8, 9, [], []),
+        FoldResult("b", 5, 4, 4, [], []),
+    ]
+    lines = format_folds(folds, "outlet").splitlines()
+    ends = {len(line) for line in lines}
+    assert len(ends) == 1, lines  # every row as wide as the header
+    assert lines[1].split() == ["a-very-long-outlet-name", "10", "0.800", "0.900", "0", "0", "0"]

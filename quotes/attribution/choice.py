@@ -64,15 +64,22 @@ def mode(attribution: str | None, weights: str | None = None) -> str:
     return chosen
 
 
-def ranker_for(attribution: str | None, weights: str | None) -> Ranker:
-    """The ranker that scores (and in model mode chooses); `weights` defaults to
-    $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model. A bad mode or
-    weights file raises ValueError here."""
+def ranker_for(attribution: str | None, weights: str | None, lang: str = "fr") -> Ranker:
+    """The ranker that scores (and in model mode chooses) documents in `lang`; `weights`
+    defaults to $QUOTES_WEIGHTS (a file of `quotes train`), else the shipped model. Weights
+    are per language (the candidates are the language's rules'): a file fitted on another
+    language (its meta "lang", French when absent) leaves `lang` to the shipped model, so
+    one weights file serves a mixed corpus. A bad mode or weights file raises ValueError
+    here."""
     weights = _weights(weights)
     mode(attribution, weights)
     from quotes import ranker
 
-    return ranker.load_cached(str(weights)) if weights else ranker.load_default()
+    if weights:
+        fitted = ranker.load_cached(str(weights))
+        if fitted.meta.get("lang", "fr") == lang:
+            return fitted
+    return ranker.load_default(lang)
 
 
 def chooses(attribution: str | None, weights: str | None) -> bool:

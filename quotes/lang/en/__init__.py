@@ -20,12 +20,17 @@ def extract_documents(
     progress: Callable[[Document, int, int], None] | None = None,
     **options: Any,
 ) -> list[list[Quote] | Exception]:
-    """The English documents' rows; the French-only options (backend, fast, attribution,
-    weights) are ignored, and `progress` is called once per document when it is done."""
+    """The English documents' rows with the attribution `options` (attribution, weights);
+    the French-only ones (backend, fast) are ignored, and `progress` is called once per
+    document when it is done."""
     from quotes.lang.en import pipeline
 
     out = pipeline.extract_documents(
-        docs, include_terms=include_terms, min_confidence=min_confidence
+        docs,
+        include_terms=include_terms,
+        min_confidence=min_confidence,
+        attribution=options.get("attribution"),
+        weights=options.get("weights"),
     )
     if progress is not None:
         for doc in docs:

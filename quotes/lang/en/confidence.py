@@ -28,8 +28,13 @@ _NO_SPEAKER = 0.1  # the gold almost always names a source
 _OTHER_RULE = 0.6
 
 
+def quote_probability(score: int) -> float:
+    """P(real quote) for a `quotes.lang.en.terms.classify` score."""
+    return next(p for floor, p in _QUOTE_BY_SCORE if score >= floor)
+
+
 def confidence(score: int, rule: str | None, speaker: str | None) -> float:
     """The row's confidence, rounded to two decimals."""
-    quote = next(p for floor, p in _QUOTE_BY_SCORE if score >= floor)
+    quote = quote_probability(score)
     right = _SPEAKER_BY_RULE.get(rule or "", _OTHER_RULE) if speaker else _NO_SPEAKER
     return round(quote * right, 2)

@@ -9,7 +9,9 @@ enough to find it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -79,6 +81,7 @@ class People:
     genders: dict[str, str] = field(default_factory=dict)  # name -> m / f
     # (offset, name, kind, salient): every mention so far; salient: a subject or a speaker
     recent: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    _dry: int = field(default=0, repr=False)  # inside `dry`: nothing trimmed
 
     @functools.cached_property
     def titled(self) -> dict[str, str]:
@@ -166,7 +169,7 @@ class People:
 
     def _note(self, at: int, name: str, kind: str, salient: bool) -> None:
         self.recent.append((at, name, kind, salient))
-        if len(self.recent) > 2 * _RECENT:  # memory bounded on a book-length text
+        if len(self.recent) > 2 * _RECENT and not self._dry:  # memory bounded on a long text
             del self.recent[:-_RECENT]
 
     def _latest(self) -> list[tuple[int, str, str, bool]]:
@@ -210,17 +213,19 @@ class People:
                     return name
         return self.thing(phrase, at, "person")
 
-    def pronoun(self, word: str, at: int) -> str | None:
-        """The person or group a subject pronoun stands for: the latest subject or
-        speaker before `at` whose gender agrees, else the latest mention that agrees.
-        Why subjects first: "Roe met Ann Lee at the clinic. She said…" is Roe's."""
+    def antecedents(self, word: str, at: int, n: int = 3) -> list[tuple[str, bool, bool]]:
+        """Up to `n` persons or groups a subject pronoun may stand for, best first, each
+        (name, salient, gender known to agree): the latest subjects or speakers before
+        `at` whose gender does not disagree, then the latest mentions. Why subjects
+        first: "Roe met Ann Lee at the clinic. She said…" is Roe's."""
         g = pronouns().get(fold(word))
         if g is None:
-            return None
+            return []
         want = ("person",) if g in ("m", "f") else ("org", "group", "person")
         if fold(word) == "it":
             want = ("org",)
         ordered = sorted((m for m in self._latest() if m[0] <= at), reverse=True)
+        out: list[tuple[str, bool, bool]] = []
         for salient_only in (True, False):
             for _, name, kind, salient in ordered:
                 if kind not in want or (salient_only and not salient):
@@ -228,10 +233,37 @@ class People:
                 known = self.genders.get(name)
                 if g in ("m", "f") and known not in (None, g):
                     continue
-                if g in ("m", "f") and known is None:
-                    self.genders[name] = g
-                return name
-        return None
+                if all(name != o[0] for o in out):
+                    out.append((name, salient, known == g))
+                if len(out) >= n:
+                    return out
+        return out
+
+    def pronoun(self, word: str, at: int) -> str | None:
+        """The first of `antecedents`; its gender is the pronoun's from now on."""
+        found = self.antecedents(word, at, 1)
+        if not found:
+            return None
+        g = pronouns().get(fold(word))
+        if g in ("m", "f"):
+            self.genders.setdefault(found[0][0], g)
+        return found[0][0]
+
+    @contextlib.contextmanager
+    def dry(self) -> Iterator[None]:
+        """Resolve without leaving a trace: the mentions, roles and genders noted inside
+        are forgotten after (candidate speakers the cascade does not choose)."""
+        n, roles, genders = len(self.recent), dict(self.roles), dict(self.genders)
+        self._dry += 1
+        try:
+            yield
+        finally:
+            self._dry -= 1
+            del self.recent[n:]
+            self.roles.clear()
+            self.roles.update(roles)
+            self.genders.clear()
+            self.genders.update(genders)
 
     def gender(self, speaker: str | None) -> str:
         return _GENDERS.get(self.genders.get(speaker or "", ""), "unknown")

@@ -1,0 +1,185 @@
+"""Who an English mention stands for, and whom a sentence names.
+
+`speaker_of` turns the words a rule found ("she", "union president Jane Roe", "a
+statement from the EU", "the district") into a speaker: a pronoun's antecedent, a name's
+fullest form with its role, an organisation, or a description. `record` notes the people
+and organisations of every parsed sentence (antecedents for later pronouns and
+descriptions), mending the small model's entity labels where the text says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
+from quotes.lang.en.rules import Sentence, mention_range
+from quotes.lexicon import fold, words
+from quotes.nlp import Tok
+
+FIRST_PERSON = frozenset("i we me us".split())
+NOT_NAMES = ("CCONJ", "ADV", "PUNCT", "SCONJ", "INTJ")
+OPENERS = frozenset("but and so then yet also still now meanwhile however".split())
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
+    """Who the mention `toks` stands for: a pronoun's antecedent, a name's fullest form
+    (the words before the name, "union president" in "union president Jane Roe", its
+    role), an organisation or a description as written."""
+    while len(toks) > 1 and (toks[0].pos in NOT_NAMES or fold(toks[0].text) in OPENERS):
+        toks = toks[1:]  # "But Roe", "So Roe"
+    author = _author(toks)
+    if author is not None:
+        return speaker_of(people, author, at)
+    first = fold(toks[0].text)
+    if len(toks) == 1 and first in FIRST_PERSON:
+        return None
+    if len(toks) == 1 and (first in pronouns() or first in POSSESSIVES):
+        return people.pronoun(POSSESSIVES.get(first, first), at)
+    run = name_run(toks)
+    phrase = people.text[toks[0].start : toks[-1].end]
+    head = _head(toks)
+    org = head.ent == "ORG" or fold(head.lemma) in words("organisations_en.txt")
+    known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
+    named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
+    org = org or (named and organisation_like(run))
+    if run and ((named and not org) or known):
+        role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
+        title, _ = split_title([t.text for t in run])
+        name = people.name([t.text for t in run], at)
+        if role and fold(role[-1]) not in ("'s", "’s"):  # "union president Jane Roe"
+            people.roles[name] = " ".join(role + title)
+        return name
+    if org and fold(toks[0].text) == "the" and not any(t.pos == "PROPN" for t in toks):
+        return people.organisation(phrase, at)
+    if org:
+        return people.thing(phrase, at, "org")
+    return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def _first_and_last(run: Sequence[Tok]) -> bool:
+    """A known first name and one or two more capitalised words, none an organisation's."""
+    return (
+        2 <= len(run) <= 3
+        and first_name_gender(run[0].text) is not None
+        and all(t.pos == "PROPN" for t in run)
+        and not organisation_like(run)
+    )
+
+
+def _titles_only(run: Sequence[Tok]) -> bool:
+    return all(fold(t.text) in titles() for t in run)
+
+
+def _head(toks: Sequence[Tok]) -> Tok:
+    """The head word of an English noun phrase: its last noun before any preposition
+    ("the police chief" -> chief, "a spokesperson for the city" -> spokesperson)."""
+    cut = next((k for k, t in enumerate(toks) if t.pos == "ADP"), len(toks))
+    nouns = [t for t in toks[:cut] if t.pos in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else toks[0]
+
+
+def organisation_like(run: Sequence[Tok]) -> bool:
+    """Whether a capitalised run names an organisation or a place, not a person: it ends
+    with an organisation noun ("Dixon Hall", "Oak Ridge School") or an acronym ("Burnaby
+    RCMP"; an acronym before a name, "RCMP Chief Jane Roe", is hers)."""
+    last = run[-1].text
+    acronym = len(last) >= 2 and last.isupper() and last.isalpha()
+    return acronym or fold(last) in words("organisations_en.txt")
+
+
+def _author(toks: Sequence[Tok]) -> Sequence[Tok] | None:
+    """The words for who wrote a message: "a statement from the EU" -> "the EU", "her
+    email" -> "her", "the RCMP statement" -> "the RCMP"; None for any other mention."""
+    nouns = words("speech_nouns_en.txt")
+    k = next((j for j, t in enumerate(toks) if fold(t.lemma) in nouns), None)
+    if k is None:
+        return None
+    after = next((j for j in range(k + 1, len(toks)) if fold(toks[j].text) in ("from", "by")), None)
+    if after is not None and after + 1 < len(toks):
+        return toks[after + 1 :]
+    before = [t for t in toks[:k] if t.pos not in ("DET", "ADJ", "NUM")]
+    if before and fold(before[0].text) in POSSESSIVES:
+        return [replace(before[0], text=POSSESSIVES[fold(before[0].text)])]
+    return toks[:k] if any(t.pos == "PROPN" for t in toks[:k]) else None
+
+
+def name_run(toks: Sequence[Tok]) -> list[Tok]:
+    """The last run of capitalised names in a mention, titles included ("Dr. Jane Roe"
+    of "the clinic's Dr. Jane Roe"); empty when the mention holds no name."""
+    run: list[Tok] = []
+    for t in toks:
+        if t.pos == "ADP":  # "the director … for EHS": a name after a preposition is not his
+            break
+        name = t.ent == "PER" or (t.pos == "PROPN" and t.text[:1].isupper())
+        if name and (not run or run[-1].i == t.i - 1):
+            run.append(t)
+        elif name:
+            run = [t]
+        elif run and t.text not in (".",):
+            run = [] if t.pos not in ("PART",) else run
+    if run and run[-1].i != toks[-1].i and toks[-1].pos in ("PROPN", "NOUN"):
+        return []  # "the Smith family": the name modifies a noun
+    return run
+
+
+def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
+    """The small model's entity label of a run, mended: PER, ORG or "" (nobody)."""
+    name = " ".join(t.text for t in run)
+    if label == "ORG" and len(run) == 1 and people.fullest(name) != name:
+        return "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
+    if label == "ORG" and _first_and_last(run):
+        return "PER"  # "Nadia Lund runs…": a first name and a surname is a person
+    if label == "PER" and organisation_like(run):
+        return "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
+    if label == "PER" and _titles_only(run):
+        return ""
+    return label
+
+
+def record(people: People, s: Sentence) -> None:
+    """Note the people and organisations a sentence names (antecedents of later pronouns
+    and descriptions) and the role the text gives a person, in apposition ("Jane Roe, a
+    spokesperson for the city, …") or before the name ("rookie defenceman Jane Roe")."""
+    toks = s.toks
+    for t in toks:  # "Roe said she was hopeful": a capitalised subject the NER missed
+        if t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and not t.ent and s.outside(t.i):
+            lo, hi = mention_range(s, t.i)
+            run = name_run(toks[lo : hi + 1])
+            if run and not organisation_like(run) and not _titles_only(run):
+                people.name([r.text for r in run], run[0].start, True)
+    i = 0
+    while i < len(toks):
+        label = toks[i].ent
+        if label not in ("PER", "ORG") or not s.outside(i):
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and toks[j].ent == label:
+            j += 1
+        label = _relabel(people, toks[i:j], label)
+        if not label:  # "Director", "Premier": a title alone names nobody yet
+            i = j
+            continue
+        if label == "ORG":
+            people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
+            i = j
+            continue
+        subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
+        full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
+        pair = [c for c in s.children.get(j - 1, []) if toks[c].dep == "conj" and toks[c].ent]
+        if subject and pair and toks[pair[0]].ent == "PER":  # "Ann Roe and Tom Lee said"
+            lo, hi = mention_range(s, pair[0])
+            other = people.name([t.text for t in toks[lo : hi + 1]], toks[lo].start, False)
+            people.thing(f"{full} and {other}", toks[hi].end, "group")
+        kids = s.children.get(j - 1, [])
+        appos = next((c for c in kids if toks[c].dep == "appos" and c > j), None)
+        if appos is not None:
+            lo, hi = mention_range(s, appos)
+            people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
+        before = [c for c in kids if c < i and toks[c].pos in ("NOUN", "ADJ", "PROPN")]
+        if before and toks[before[-1]].pos == "NOUN":
+            a = min(before)
+            people.roles.setdefault(full, s.text[toks[a].start : toks[i - 1].end])
+        i = j
