@@ -328,3 +328,52 @@ def test_a_long_document_in_parts_gives_the_same_rows(monkeypatch: pytest.Monkey
 def test_the_aged_description_is_the_person_just_named() -> None:
     text = 'Dale Price lost his home in the fire. "We have nothing left," the 45-year-old said.'
     assert one(text).speaker == "Dale Price"
+
+
+def test_a_lowercase_description_is_no_organisation_of_the_text() -> None:
+    """The small NER tags "the rookie defenceman" ORG: a lowercase phrase names no
+    organisation, so it is never resolved to the league named before."""
+    text = (
+        "Ashford answered a few minutes later when Jones scored his first career NHL goal."
+        '\n\n"I will have a little smile tomorrow," said the rookie defenceman, younger '
+        "brother of Sam Jones of the Ashford Owls."
+    )
+    assert one(text).speaker != "NHL"
+
+
+def test_a_possessive_is_no_part_of_the_fullest_name() -> None:
+    text = (
+        "Alex Brannigan's first start could not have gone much better.\n\n"
+        '"It was a dream," Brannigan said.'
+    )
+    assert one(text).speaker == "Alex Brannigan"
+
+
+def test_a_surname_tagged_as_a_noun_is_still_the_person_named_before() -> None:
+    text = (
+        "Vern Pike was one of them, upset there was no vote. Pike also criticized the "
+        "mayor, saying he was “selling the town.”"
+    )
+    assert one(text).speaker == "Vern Pike"
+
+
+def test_a_role_written_as_a_title_goes_to_the_role() -> None:
+    text = 'Organizer Maria Gomez spoke first.\n\n"We are not done," Gomez said.'
+    q = one(text)
+    assert (q.speaker, q.speaker_role) == ("Maria Gomez", "Organizer")
+
+
+def test_a_title_alone_names_nobody() -> None:
+    text = (
+        "Director, security research at the firm Norbeck, Kevin Hale, agreed with this.\n\n"
+        "“We believe it is the same group,” he confirmed."
+    )
+    assert one(text).speaker == "Kevin Hale"
+
+
+def test_the_organisation_is_named_in_full_with_its_of_phrase() -> None:
+    text = (
+        "The Roman Catholic Diocese of Ashford condemned the actions on Saturday.\n\n"
+        '"We apologize to everyone," the diocese said.'
+    )
+    assert one(text).speaker == "the Roman Catholic Diocese of Ashford"

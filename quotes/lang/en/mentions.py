@@ -38,9 +38,15 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if len(toks) == 1 and (first in pronouns() or first in POSSESSIVES):
         return people.pronoun(POSSESSIVES.get(first, first), at)
     run = name_run(toks)
+    one = toks[0].text
+    if not run and len(toks) == 1 and one[:1].isupper() and people.fullest(one) != one:
+        run = list(toks)  # "Roe", tagged a noun: the person named before
     phrase = people.text[toks[0].start : toks[-1].end]
     head = _head(toks)
-    org = head.ent == "ORG" or fold(head.lemma) in words("organisations_en.txt")
+    # the small NER's ORG on a lowercase head ("the rookie defenceman") is noise
+    org = (head.ent == "ORG" and head.text[:1].isupper()) or fold(head.lemma) in words(
+        "organisations_en.txt"
+    )
     known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
     org = org or (named and organisation_like(run))
@@ -51,7 +57,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         if role and fold(role[-1]) not in ("'s", "’s"):  # "union president Jane Roe"
             people.roles[name] = " ".join(role + title)
         return name
-    if org and fold(toks[0].text) == "the" and not any(t.pos == "PROPN" for t in toks):
+    capitalised = any(t.pos == "PROPN" and t.text[:1].isupper() for t in toks)
+    if org and fold(toks[0].text) == "the" and not capitalised:  # "the diocese", any tag
         return people.organisation(phrase, at)
     if org:
         return people.thing(phrase, at, "org")
@@ -127,6 +134,8 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
 def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
     """The small model's entity label of a run, mended: PER, ORG or "" (nobody)."""
     name = " ".join(t.text for t in run)
+    if not any(t.text[:1].isupper() for t in run if fold(t.text) != "the"):
+        return ""  # "the rookie defenceman": no entity is all lowercase
     if label == "ORG" and len(run) == 1 and people.fullest(name) != name:
         return "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
     if label == "ORG" and _first_and_last(run):

@@ -114,7 +114,8 @@ class People:
                 words = words[1:]
             title, name = split_title(words)
             if len(name) >= 2:
-                out.append((m.start(), title, [w.rstrip(".,") for w in name]))
+                # "Alex Roe's first start": the possessive is no part of the name
+                out.append((m.start(), title, [_POSSESSIVE.sub("", w.rstrip(".,")) for w in name]))
         return out
 
     def fullest(self, name: str, at: int | None = None) -> str:
@@ -182,12 +183,15 @@ class People:
         written before ending with that noun ("the Ossery Valley School District"), else
         the organisation the document named latest, else the description as written."""
         head = phrase.split()[-1]
-        pattern = rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
+        pattern = (
+            rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
+            r"(?-i:[ \t]+of[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)*)?"
+        )  # "the Diocese of Covington": a name may go on after its noun
         start = max(0, at - _LOOK_BACK)
         named = list(regex.finditer(pattern, self.text[start:at], regex.IGNORECASE))
         capital = [m for m in named if m.group().split()[-1][:1].isupper()]
         if capital:
-            words = capital[-1].group().split()
+            words = regex.sub(r"[.,]$", "", capital[-1].group()).split()
             while words and fold(words[0]) in _stop_words():
                 words = words[1:]
             if len(words) > 1:
