@@ -377,3 +377,14 @@ def test_the_organisation_is_named_in_full_with_its_of_phrase() -> None:
         '"We apologize to everyone," the diocese said.'
     )
     assert one(text).speaker == "the Roman Catholic Diocese of Ashford"
+
+
+def test_the_sentence_before_is_found_over_a_lone_period_line() -> None:
+    """Some feeds put a line holding only "." between paragraphs: the source the
+    paragraph before reports is still the one of the quote standing alone after it."""
+    text = (
+        '"We have more portables than anyone," Moyra Bell said.\n .\n'
+        " Marie Hewitt says she wants the province to look at the schools again.\n .\n"
+        ' "When my kids come home and say the school is gross, that does not help."'
+    )
+    assert speakers(text) == ["Moyra Bell", "Marie Hewitt"]

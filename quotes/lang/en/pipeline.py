@@ -201,10 +201,12 @@ def attribute_all(
         toks = _entities(raw)
         s = Sentence(p.text, toks, [it.span for it in by_sent.get(k, [])])
         record(people, s)
-        before = previous[1] if previous is not None and previous[0] == k - 1 else None
+        # the sentence before, over lone "." lines (some feeds put one between paragraphs)
+        near = previous is not None and _sentences_between(p, previous[0], k) == 0
+        before = previous if near else None
         for it in by_sent.get(k, []):
             if pools:
-                prior = Sentence(p.text, before, []) if before is not None else None
+                prior = Sentence(p.text, before[1], []) if before is not None else None
                 gap = _sentences_between(p, last[0], k) if last is not None else 0
                 it.pool = candidates.pool_of(it, s, people, speaker_of, prior, last, gap, counts)
             found = attribute(s, it.span)
@@ -217,7 +219,8 @@ def attribute_all(
             candidates.count(counts, it.speaker)
             if it.speaker:
                 last = (k, it.speaker)
-        previous = (k, toks)
+        if any(regex.search(r"\p{L}", t.text) for t in toks):
+            previous = (k, toks)
     return people
 
 
@@ -230,17 +233,17 @@ def _from_context(
     it: Item,
     people: People,
     p: Prepared,
-    before: list[Tok] | None,
+    before: tuple[int, list[Tok]] | None,
     last: tuple[int, str] | None,
 ) -> None:
-    """A quote standing alone: the source the sentence before (`before`, its tokens)
-    reports when it quotes nobody itself, else the latest quote's speaker a few sentences
-    back."""
+    """A quote standing alone: the source the sentence before (`before`, its index and
+    tokens) reports when it quotes nobody itself, else the latest quote's speaker a few
+    sentences back."""
     k = it.sent
-    if before is not None and not any(x.sent == k - 1 for x in p.quotes):
-        found = speech_subject(Sentence(p.text, before, []))
+    if before is not None and not any(x.sent == before[0] for x in p.quotes):
+        found = speech_subject(Sentence(p.text, before[1], []))
         if found is not None:
-            _settle(it, people, Sentence(p.text, before, []), found)
+            _settle(it, people, Sentence(p.text, before[1], []), found)
             if it.speaker:
                 return
     if last is not None and _sentences_between(p, last[0], k) < _CARRY_SENTENCES:
