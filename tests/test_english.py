@@ -388,3 +388,14 @@ def test_the_sentence_before_is_found_over_a_lone_period_line() -> None:
         ' "When my kids come home and say the school is gross, that does not help."'
     )
     assert speakers(text) == ["Moyra Bell", "Marie Hewitt"]
+
+
+def test_a_speech_verb_reported_by_another_gives_the_outer_subject() -> None:
+    """ "maintain" is a speech verb, but here it is what "He said" reports: the quoted
+    words are his, not the police's."""
+    text = (
+        "Eric Stone said there is no timeline for the review.\n\n"
+        "He said the police will maintain a presence this week and then move to a "
+        '"much smaller presence, one that everyone is comfortable with."'
+    )
+    assert one(text).speaker == "Eric Stone"

@@ -239,12 +239,26 @@ def cue_verb_before(s: Sentence, q: Span) -> Found | None:
     for t in reversed(s.toks):
         if t.start >= q.open_pos or not s.outside(t.i) or not is_speech(t):
             continue
-        head = subject_of(s, t.i)
+        verb = reporting_verb(s, t.i)
+        head = subject_of(s, verb)
         if head is None:
-            head = _by_order(s, t.i, 0, t.i + 1)
+            head = _by_order(s, verb, 0, verb + 1)
         if head is not None and s.toks[head].start < q.open_pos:
-            return _found(s, "cue_verb_before", t.i, head)
+            return _found(s, "cue_verb_before", verb, head)
     return None
+
+
+def reporting_verb(s: Sentence, i: int) -> int:
+    """The speech verb whose words verb `i` is part of: "He said the police will
+    maintain a "…"": "maintain" is reported by "said", so the words are his. `i` itself
+    when no speech verb reports it."""
+    k, seen = i, {i}
+    while s.toks[k].dep in ("ccomp", "conj") and s.toks[k].head not in seen:
+        k = s.toks[k].head
+        seen.add(k)
+        if is_speech(s.toks[k]) and s.outside(k) and subject_of(s, k) is not None:
+            i = k
+    return i
 
 
 def colon_before(s: Sentence, q: Span) -> Found | None:
