@@ -399,3 +399,11 @@ def test_a_speech_verb_reported_by_another_gives_the_outer_subject() -> None:
         '"much smaller presence, one that everyone is comfortable with."'
     )
     assert one(text).speaker == "Eric Stone"
+
+
+def test_a_message_cited_without_its_author_is_the_source_just_named() -> None:
+    text = (
+        "The aid group Harwell said its programs director was among those killed. "
+        'A statement said the group was "shocked and saddened" by his death.'
+    )
+    assert one(text).speaker == "Harwell"

@@ -32,6 +32,10 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     author = _author(toks)
     if author is not None:
         return speaker_of(people, author, at)
+    if _document(toks):  # "A statement said …": the source the text just named wrote it
+        source = people.latest_source(at)
+        if source is not None:
+            return source
     first = fold(toks[0].text)
     if len(toks) == 1 and first in FIRST_PERSON:
         return None
@@ -63,6 +67,23 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if org:
         return people.thing(phrase, at, "org")
     return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def _subject(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the name ending at token `k` is a subject, or names one right after it:
+    "The aid group Gatsby said", "the owners Ann Roe and Tom Lee said" (in apposition to
+    the subject noun they follow)."""
+    t = toks[k]
+    if t.dep in ("nsubj", "nsubjpass"):
+        return True
+    return t.dep == "appos" and t.head < k and toks[t.head].dep in ("nsubj", "nsubjpass")
+
+
+def _document(toks: Sequence[Tok]) -> bool:
+    """A message named without its author: "a statement", "the post", "the email"."""
+    head = _head(toks)
+    nouns = words("speech_nouns_en.txt")
+    return fold(head.lemma) in nouns and all(t.pos in ("DET", "ADJ", "NOUN") for t in toks)
 
 
 def _first_and_last(run: Sequence[Tok]) -> bool:
@@ -172,10 +193,11 @@ def record(people: People, s: Sentence) -> None:
             i = j
             continue
         if label == "ORG":
-            people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", False)
+            subject = _subject(toks, j - 1)  # "The firm said": salient
+            people.thing(s.text[toks[i].start : toks[j - 1].end], toks[i].start, "org", subject)
             i = j
             continue
-        subject = toks[j - 1].dep in ("nsubj", "nsubjpass")
+        subject = _subject(toks, j - 1)
         full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
         pair = [c for c in s.children.get(j - 1, []) if toks[c].dep == "conj" and toks[c].ent]
         if subject and pair and toks[pair[0]].ent == "PER":  # "Ann Roe and Tom Lee said"

@@ -201,6 +201,12 @@ class People:
             return self.thing(max(orgs)[1], at, "org")
         return self.thing(phrase, at, "org")
 
+    def latest_source(self, at: int) -> str | None:
+        """The latest subject or speaker before `at` (a person, a group or an
+        organisation): who wrote the message a sentence then cites without its author."""
+        latest = [m for m in self._latest() if m[0] <= at and m[3]]
+        return self.thing(max(latest)[1], at, max(latest)[2]) if latest else None
+
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
         """A description: "the 45-year-old" is the latest subject or speaker (English
         news names a person, then calls them by their age); "the spokesperson" the person
