@@ -407,3 +407,13 @@ def test_a_message_cited_without_its_author_is_the_source_just_named() -> None:
         'A statement said the group was "shocked and saddened" by his death.'
     )
     assert one(text).speaker == "Harwell"
+
+
+def test_of_a_pair_of_subjects_neither_alone_is_the_next_he() -> None:
+    text = (
+        '"We are proud of them," union president Jeff Trent said.\n\n'
+        "In an emailed statement, Bella's owners Tor Sahlberg and Leyla Abrader said they "
+        "respected the vote.\n\n"
+        '"I would rather pay a dollar more," he said.'
+    )
+    assert speakers(text) == ["Jeff Trent", "Jeff Trent"]

@@ -198,9 +198,11 @@ def record(people: People, s: Sentence) -> None:
             i = j
             continue
         subject = _subject(toks, j - 1)
-        full = people.name([t.text for t in toks[i:j]], toks[i].start, subject)
         pair = [c for c in s.children.get(j - 1, []) if toks[c].dep == "conj" and toks[c].ent]
-        if subject and pair and toks[pair[0]].ent == "PER":  # "Ann Roe and Tom Lee said"
+        pair = pair if pair and toks[pair[0]].ent == "PER" else []
+        # of "Ann Roe and Tom Lee said", the pair is the subject, neither alone
+        full = people.name([t.text for t in toks[i:j]], toks[i].start, subject and not pair)
+        if subject and pair:  # "Ann Roe and Tom Lee said"
             lo, hi = mention_range(s, pair[0])
             other = people.name([t.text for t in toks[lo : hi + 1]], toks[lo].start, False)
             people.thing(f"{full} and {other}", toks[hi].end, "group")
