@@ -417,3 +417,28 @@ def test_of_a_pair_of_subjects_neither_alone_is_the_next_he() -> None:
         '"I would rather pay a dollar more," he said.'
     )
     assert speakers(text) == ["Jeff Trent", "Jeff Trent"]
+
+
+def test_the_short_form_of_an_organisation_is_no_person() -> None:
+    """The small NER takes "Oak Ridge Catholic" for a person now and then; when the text
+    writes it in full as a school, it is the school."""
+    from quotes.lang.en.mentions import _relabel
+    from quotes.lang.en.people import People
+
+    text = "Oak Ridge Catholic High School won. Oak Ridge Catholic said nothing."
+    people = People(text)
+    start = text.index("Oak Ridge Catholic said")
+    run = [
+        Tok(k, w, w, "PROPN", "compound", 2, start + a, start + a + len(w), "PER")
+        for k, (w, a) in enumerate([("Oak", 0), ("Ridge", 4), ("Catholic", 10)])
+    ]
+    assert _relabel(people, run, "PER") == "ORG"
+    assert _relabel(People("Oak Ridge Catholic said nothing."), run, "PER") == "PER"
+
+
+def test_a_possessive_is_no_part_of_an_organisation_named_before() -> None:
+    text = (
+        "Researchers at Norbeck Systems’s Talon unit found the same addresses.\n\n"
+        "“It is the same group,” the security firm wrote in its statement."
+    )
+    assert one(text).speaker != "Norbeck Systems’s"

@@ -152,6 +152,10 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
     return run
 
 
+def _possessive(t: Tok) -> bool:
+    return fold(t.text) in ("'s", "’s", "'", "’")
+
+
 def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
     """The small model's entity label of a run, mended: PER, ORG or "" (nobody)."""
     name = " ".join(t.text for t in run)
@@ -161,8 +165,8 @@ def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
         return "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
     if label == "ORG" and _first_and_last(run):
         return "PER"  # "Nadia Lund runs…": a first name and a surname is a person
-    if label == "PER" and organisation_like(run):
-        return "ORG"  # "Dixon Hall", "Burnaby RCMP": the NER's person is a place
+    if label == "PER" and (organisation_like(run) or people.short_for_organisation(name)):
+        return "ORG"  # "Dixon Hall", "Burnaby RCMP", "Oak Ridge" of "Oak Ridge School"
     if label == "PER" and _titles_only(run):
         return ""
     return label
@@ -185,8 +189,11 @@ def record(people: People, s: Sentence) -> None:
         if label not in ("PER", "ORG") or not s.outside(i):
             i += 1
             continue
+        if _possessive(toks[i]):  # "Cisco's" names Cisco: its "'s" is no entity
+            i += 1
+            continue
         j = i
-        while j < len(toks) and toks[j].ent == label:
+        while j < len(toks) and toks[j].ent == label and not _possessive(toks[j]):
             j += 1
         label = _relabel(people, toks[i:j], label)
         if not label:  # "Director", "Premier": a title alone names nobody yet

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.lexicon import fold, tagged
+from quotes.lexicon import words as words_of
 
 _CAP_RUN = regex.compile(
     r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*"
@@ -200,6 +201,25 @@ class People:
         if orgs:
             return self.thing(max(orgs)[1], at, "org")
         return self.thing(phrase, at, "org")
+
+    def short_for_organisation(self, name: str) -> bool:
+        """Whether the text writes `name` in full as an organisation's name: "Oak
+        Ridge" after "Oak Ridge School" (the NER takes the short form for a person)."""
+        words = name.split()
+        orgs = words_of("organisations_en.txt")
+        return any(
+            len(run) > len(words) and run[: len(words)] == words and fold(run[-1]) in orgs
+            for run in self._by_first.get(words[0], [])
+        )
+
+    @functools.cached_property
+    def _by_first(self) -> dict[str, list[list[str]]]:
+        """The capitalised runs by their first word (see `short_for_organisation`)."""
+        out: dict[str, list[list[str]]] = {}
+        for _, title, words in self._runs:
+            run = title + words
+            out.setdefault(run[0], []).append(run)
+        return out
 
     def latest_source(self, at: int) -> str | None:
         """The latest subject or speaker before `at` (a person, a group or an
