@@ -442,3 +442,26 @@ def test_a_possessive_is_no_part_of_an_organisation_named_before() -> None:
         "“It is the same group,” the security firm wrote in its statement."
     )
     assert one(text).speaker != "Norbeck Systems’s"
+
+
+def test_the_title_just_after_a_name_is_that_person() -> None:
+    text = 'Trump lashed out at the senator on Twitter. "She is a disaster," the president wrote.'
+    assert one(text).speaker == "Trump"
+
+
+def test_a_person_the_sentence_before_introduces_speaks_the_standalone_quote() -> None:
+    text = (
+        '"We did nothing wrong," Tom Lee said. "Nothing at all."\n\n'
+        "Ann Gray, a neighbour, saw it differently.\n\n"
+        '"They were shouting all night."'
+    )
+    assert speakers(text) == ["Tom Lee", "Tom Lee", "Ann Gray"]
+
+
+def test_a_pronoun_subject_before_a_standalone_quote_continues_the_speaker() -> None:
+    text = (
+        '"We did nothing wrong," Tom Lee said.\n\n'
+        "He walked back to his car.\n\n"
+        '"They were shouting all night."'
+    )
+    assert speakers(text) == ["Tom Lee", "Tom Lee"]

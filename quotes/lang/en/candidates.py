@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from quotes.attribution.candidates import Pool, speaker_feats, speaker_key
 from quotes.lang.en.people import People, pronouns
-from quotes.lang.en.rules import RULES, Found, Sentence, speech_subject
+from quotes.lang.en.rules import RULES, Found, Sentence, introduced, speech_subject
 from quotes.lexicon import fold
 from quotes.nlp import Tok
 from quotes.prepared import Item
@@ -78,10 +78,12 @@ def pool_of(
             feats.update(sent_close=1.0, same_paragraph=1.0, **_kind_feats(it, True))
             _propose(pool, people, resolve, s, found, feats, counts)
         if before is not None:
-            found = speech_subject(before)
-            if found is not None:
-                feats = {"src_prev_sentence": 1.0, "sent_close": 0.5, **_kind_feats(it, False)}
-                _propose(pool, people, resolve, before, found, feats, counts)
+            for found in (speech_subject(before), introduced(before)):
+                if found is not None:  # the source it reports, else the person it introduces
+                    feats = {"src_prev_sentence": 1.0, "sent_close": 0.5}
+                    feats.update(_kind_feats(it, False))
+                    _propose(pool, people, resolve, before, found, feats, counts)
+                    break
         for c in pool.candidates():
             c.features["n_rules"] = min(fired, 3) / 3.0
     if last is not None:

@@ -28,6 +28,8 @@ _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
 _AGED = regex.compile(r"(?i)the \d{1,3}[ -]year[ -]old")
 _RECENT = 300  # mentions an antecedent is looked for in (`People._latest`)
 _LOOK_BACK = 20_000  # characters an organisation's name is looked for in, before its description
+_TITLED = regex.compile(r"(?i)the\s+(\p{L}+)")  # "the president", "the senator"
+_NEAR_CHARS = 300  # a title description points back this far at most
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _GENDERS = {"m": "male", "f": "female"}
 
@@ -241,6 +243,12 @@ class People:
                 if kind == "person" and regex.search(rf"\b{regex.escape(nouns[-1])}\b", role):
                     self._note(at, name, "person", True)
                     return name
+        title = _TITLED.fullmatch(phrase)
+        if title and fold(title.group(1)) in titles():  # "the president wrote", just after
+            near = [m for m in self._latest() if at - _NEAR_CHARS <= m[0] <= at and m[3]]
+            people = [m for m in near if m[2] == "person"]
+            if people and max(near)[2] == "person":
+                return self.thing(max(people)[1], at, "person")
         return self.thing(phrase, at, "person")
 
     def antecedents(self, word: str, at: int, n: int = 3) -> list[tuple[str, bool, bool]]:

@@ -30,7 +30,7 @@ from quotes.lang.en.confidence import confidence
 from quotes.lang.en.mentions import NOT_NAMES, OPENERS, record, speaker_of
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People
-from quotes.lang.en.rules import Found, Sentence, attribute, speech_subject
+from quotes.lang.en.rules import Found, Sentence, attribute, introduced, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.lexicon import fold
 from quotes.model import Document, Quote
@@ -241,10 +241,19 @@ def _from_context(
     sentences back."""
     k = it.sent
     if before is not None and not any(x.sent == before[0] for x in p.quotes):
-        found = speech_subject(Sentence(p.text, before[1], []))
+        prior = Sentence(p.text, before[1], [])
+        found = speech_subject(prior)
         if found is not None:
-            _settle(it, people, Sentence(p.text, before[1], []), found)
+            _settle(it, people, prior, found)
             if it.speaker:
+                return
+        found = introduced(prior)
+        if found is not None:
+            toks = prior.toks[found.first : found.last + 1]
+            with people.dry():
+                who = speaker_of(people, toks, toks[0].start)
+            if who and (last is None or who != last[1]):
+                _settle(it, people, prior, found)
                 return
     if last is not None and _sentences_between(p, last[0], k) < _CARRY_SENTENCES:
         it.speaker, it.rule, it.mention = last[1], "carry_previous", None

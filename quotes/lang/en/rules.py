@@ -326,3 +326,16 @@ def speech_subject(s: Sentence) -> Found | None:
             if head is not None:
                 return _found(s, "previous_sentence", t.i, head)
     return None
+
+
+def introduced(s: Sentence) -> Found | None:
+    """A person the sentence before a standalone quote introduces as its subject,
+    without speech ("Ann Gray, a neighbour, saw it differently." then «"They were
+    shouting all night."»): the quote is likely theirs. Named subjects only: a pronoun
+    or a description continues whoever spoke before."""
+    for t in s.toks:
+        if t.head == t.i and s.outside(t.i):  # the root verb
+            head = subject_of(s, t.i)
+            if head is not None and _a_name(s.toks[head]):
+                return _found(s, "introduced", -1, head)
+    return None
