@@ -247,7 +247,8 @@ class People:
         if title and fold(title.group(1)) in titles():  # "the president wrote", just after
             near = [m for m in self._latest() if at - _NEAR_CHARS <= m[0] <= at and m[3]]
             people = [m for m in near if m[2] == "person"]
-            if people and max(near)[2] == "person":
+            # a person the text gave another role is not "the mayor"
+            if people and max(near)[2] == "person" and max(people)[1] not in self.roles:
                 return self.thing(max(people)[1], at, "person")
         return self.thing(phrase, at, "person")
 
