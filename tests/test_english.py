@@ -465,3 +465,16 @@ def test_a_pronoun_subject_before_a_standalone_quote_continues_the_speaker() -> 
         '"They were shouting all night."'
     )
     assert speakers(text) == ["Tom Lee", "Tom Lee"]
+
+
+def test_a_hyphenated_surname_is_one_name_as_written() -> None:
+    text = 'Rep. Alana Ortiz-Cole spoke on Monday.\n\n"We will not stop," Ortiz-Cole said.'
+    q = one(text)
+    assert (q.speaker, q.speaker_role) == ("Alana Ortiz-Cole", "Rep.")
+
+
+def test_an_age_or_a_party_in_apposition_is_no_role() -> None:
+    q = one('Maria Lopez, 34, said she had waited for hours. "I just want to vote," Lopez said.')
+    assert (q.speaker, q.speaker_role) == ("Maria Lopez", None)
+    q = one('Sen. Tom Bracken (R-Ky.) said the bill was dead. "It is going nowhere," Bracken said.')
+    assert (q.speaker, q.speaker_role) == ("Tom Bracken", "Sen.")

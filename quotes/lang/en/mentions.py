@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex
+
 from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
 from quotes.lang.en.rules import Sentence, mention_range
 from quotes.lexicon import fold, words
@@ -20,6 +22,8 @@ from quotes.nlp import Tok
 FIRST_PERSON = frozenset("i we me us".split())
 NOT_NAMES = ("CCONJ", "ADV", "PUNCT", "SCONJ", "INTJ")
 OPENERS = frozenset("but and so then yet also still now meanwhile however".split())
+# "Jane Roe, 34," and "Jane Roe (D-N.Y.)": an age or a party and state, not a role
+_NOT_A_ROLE = regex.compile(r"\(?(?:\d+|[DRI]\.?(?:\s*[-–]\s*[\p{Lu}][\p{L}.]*)*)\)?")
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -51,13 +55,15 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     org = (head.ent == "ORG" and head.text[:1].isupper()) or fold(head.lemma) in words(
         "organisations_en.txt"
     )
-    known = run and people.fullest(" ".join(t.text for t in run)) != " ".join(t.text for t in run)
+    known = run and people.fullest(" ".join(written(people.text, run))) != " ".join(
+        written(people.text, run)
+    )
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
     org = org or (named and organisation_like(run))
     if run and ((named and not org) or known):
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
-        title, _ = split_title([t.text for t in run])
-        name = people.name([t.text for t in run], at)
+        title, _ = split_title(written(people.text, run))
+        name = people.name(written(people.text, run), at)
         if role and fold(role[-1]) not in ("'s", "’s"):  # "union president Jane Roe"
             people.roles[name] = " ".join(role + title)
         return name
@@ -141,6 +147,7 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
         if t.pos == "ADP":  # "the director … for EHS": a name after a preposition is not his
             break
         name = t.ent == "PER" or (t.pos == "PROPN" and t.text[:1].isupper())
+        name = name or (bool(run) and _joined(run[-1], t))  # "Ocasio-Cortez": one name
         if name and (not run or run[-1].i == t.i - 1):
             run.append(t)
         elif name:
@@ -152,13 +159,24 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
     return run
 
 
+def _joined(before: Tok, t: Tok) -> bool:
+    """A hyphen written inside a name, with no space either side."""
+    return t.text in ("-", "‐", "–") and t.start == before.end
+
+
+def written(text: str, toks: Sequence[Tok]) -> list[str]:
+    """The words of a mention as the text writes them ("Ocasio-Cortez", not the
+    tokens "Ocasio - Cortez"): names are looked up and printed that way."""
+    return text[toks[0].start : toks[-1].end].split()
+
+
 def _possessive(t: Tok) -> bool:
     return fold(t.text) in ("'s", "’s", "'", "’")
 
 
 def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
     """The small model's entity label of a run, mended: PER, ORG or "" (nobody)."""
-    name = " ".join(t.text for t in run)
+    name = " ".join(written(people.text, run))
     if not any(t.text[:1].isupper() for t in run if fold(t.text) != "the"):
         return ""  # "the rookie defenceman": no entity is all lowercase
     if label == "ORG" and len(run) == 1 and people.fullest(name) != name:
@@ -182,7 +200,7 @@ def record(people: People, s: Sentence) -> None:
             lo, hi = mention_range(s, t.i)
             run = name_run(toks[lo : hi + 1])
             if run and not organisation_like(run) and not _titles_only(run):
-                people.name([r.text for r in run], run[0].start, True)
+                people.name(written(s.text, run), run[0].start, True)
     i = 0
     while i < len(toks):
         label = toks[i].ent
@@ -208,16 +226,18 @@ def record(people: People, s: Sentence) -> None:
         pair = [c for c in s.children.get(j - 1, []) if toks[c].dep == "conj" and toks[c].ent]
         pair = pair if pair and toks[pair[0]].ent == "PER" else []
         # of "Ann Roe and Tom Lee said", the pair is the subject, neither alone
-        full = people.name([t.text for t in toks[i:j]], toks[i].start, subject and not pair)
+        full = people.name(written(s.text, toks[i:j]), toks[i].start, subject and not pair)
         if subject and pair:  # "Ann Roe and Tom Lee said"
             lo, hi = mention_range(s, pair[0])
-            other = people.name([t.text for t in toks[lo : hi + 1]], toks[lo].start, False)
+            other = people.name(written(s.text, toks[lo : hi + 1]), toks[lo].start, False)
             people.thing(f"{full} and {other}", toks[hi].end, "group")
         kids = s.children.get(j - 1, [])
         appos = next((c for c in kids if toks[c].dep == "appos" and c > j), None)
         if appos is not None:
             lo, hi = mention_range(s, appos)
-            people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
+            role = s.text[toks[lo].start : toks[hi].end]
+            if not _NOT_A_ROLE.fullmatch(role):
+                people.roles.setdefault(full, role)
         before = [c for c in kids if c < i and toks[c].pos in ("NOUN", "ADJ", "PROPN")]
         if before and toks[before[-1]].pos == "NOUN":
             a = min(before)

@@ -111,7 +111,11 @@ class People:
         out = []
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
-            ends = [k for k, w in enumerate(words[:-1]) if _SENTENCE_END.search(w)]
+            ends = [  # "Lee spoke Tues. Jane Roe" cuts; "Sen. Jane Roe" does not
+                k
+                for k, w in enumerate(words[:-1])
+                if _SENTENCE_END.search(w) and fold(w) not in titles()
+            ]
             words = words[ends[-1] + 1 :] if ends else words
             while words and fold(words[0]) in _stop_words():  # "But Jane Roe" at a start
                 words = words[1:]
@@ -208,6 +212,8 @@ class People:
         """Whether the text writes `name` in full as an organisation's name: "Oak
         Ridge" after "Oak Ridge School" (the NER takes the short form for a person)."""
         words = name.split()
+        if not words:
+            return False
         orgs = words_of("organisations_en.txt")
         return any(
             len(run) > len(words) and run[: len(words)] == words and fold(run[-1]) in orgs
