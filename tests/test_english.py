@@ -478,3 +478,15 @@ def test_an_age_or_a_party_in_apposition_is_no_role() -> None:
     assert (q.speaker, q.speaker_role) == ("Maria Lopez", None)
     q = one('Sen. Tom Bracken (R-Ky.) said the bill was dead. "It is going nowhere," Bracken said.')
     assert (q.speaker, q.speaker_role) == ("Tom Bracken", "Sen.")
+
+
+def test_of_two_subjects_the_one_next_to_the_verb() -> None:
+    """The small parser makes both "lawyer" and "Giuliani" subjects of "said"."""
+    assert one('"I will not comment," Trump\'s lawyer Rudy Giuliani said.').speaker == (
+        "Rudy Giuliani"
+    )
+
+
+def test_a_possessive_before_a_name_is_no_role() -> None:
+    q = one('"It was a lie," Fox News\' Tucker Carlson said on his show.')
+    assert (q.speaker, q.speaker_role) == ("Tucker Carlson", None)

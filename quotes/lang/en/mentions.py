@@ -64,7 +64,7 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
         title, _ = split_title(written(people.text, run))
         name = people.name(written(people.text, run), at)
-        if role and fold(role[-1]) not in ("'s", "’s"):  # "union president Jane Roe"
+        if role and fold(role[-1]) not in ("'s", "’s", "'", "’"):  # "union president Jane Roe"
             people.roles[name] = " ".join(role + title)
         return name
     capitalised = any(t.pos == "PROPN" and t.text[:1].isupper() for t in toks)

@@ -137,9 +137,14 @@ def subject_of(s: Sentence, verb: int) -> int | None:
     v = verb
     while v not in seen:
         seen.add(v)
-        for c in s.children.get(v, []):
-            if s.toks[c].dep in _SUBJECTS and s.outside(c) and s.toks[c].pos != "PUNCT":
-                return None if fold(s.toks[c].text) in _RELATIVE else c
+        subjects = [
+            c
+            for c in s.children.get(v, [])
+            if s.toks[c].dep in _SUBJECTS and s.outside(c) and s.toks[c].pos != "PUNCT"
+        ]
+        if subjects:  # of two ("Roe's lawyer Tom Lee said", mis-parsed), the one nearest
+            c = max(subjects, key=lambda c: (c < v, c if c < v else -c))
+            return None if fold(s.toks[c].text) in _RELATIVE else c
         t = s.toks[v]
         if t.head == v or t.dep not in ("xcomp", "advcl", "conj", "ccomp", "parataxis"):
             return None
