@@ -490,3 +490,23 @@ def test_of_two_subjects_the_one_next_to_the_verb() -> None:
 def test_a_possessive_before_a_name_is_no_role() -> None:
     q = one('"It was a lie," Fox News\' Tucker Carlson said on his show.')
     assert (q.speaker, q.speaker_role) == ("Tucker Carlson", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Lee spoke on Monday.\n\n“This is a disgrace. We deserve better.”\n\n"
+        "— Jane Roe (@janeroe) January 20, 2019",
+        'Tom Lee spoke on Monday.\n\n"This is a disgrace." — Jane Roe (@janeroe) January 20, 2019',
+        "Tom Lee spoke on Monday.\n\n“Absolutely shameful.” pic.twitter.com/abc123 — Jane Roe "
+        "(@janeroe) March 3, 2019",
+    ],
+)
+def test_an_embedded_post_is_signed_after_a_dash(text: str) -> None:
+    q = one(text)
+    assert (q.speaker, q.speaker_role) == ("Jane Roe", None)
+
+
+def test_a_dash_inside_a_sentence_signs_nothing() -> None:
+    text = 'Tom Lee spoke first. He called the plan "a disgrace" — Jane Roe left the room.'
+    assert one(text).speaker != "Jane Roe"

@@ -22,8 +22,12 @@ from quotes.nlp import Tok
 FIRST_PERSON = frozenset("i we me us".split())
 NOT_NAMES = ("CCONJ", "ADV", "PUNCT", "SCONJ", "INTJ")
 OPENERS = frozenset("but and so then yet also still now meanwhile however".split())
-# "Jane Roe, 34," and "Jane Roe (D-N.Y.)": an age or a party and state, not a role
-_NOT_A_ROLE = regex.compile(r"\(?(?:\d+|[DRI]\.?(?:\s*[-–]\s*[\p{Lu}][\p{L}.]*)*)\)?")
+# "Jane Roe, 34,", "Jane Roe (D-N.Y.)", "Jane Roe (@janeroe) March 3": an age, a party
+# and state, a handle or a date, not a role
+_NOT_A_ROLE = regex.compile(
+    r"\(?(?:\d+|[DRI]\.?(?:\s*[-–]\s*[\p{Lu}][\p{L}.]*)*)\)?|@.*"
+    r"|(?i:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\p{L}*\.?(?:\s+\d.*)?"
+)
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 

@@ -210,6 +210,30 @@ def _after(s: Sentence, q: Span) -> list[int]:
     return out
 
 
+_DASHES = frozenset("—–―-")
+
+
+def dash_signature(s: Sentence, q: Span) -> Found | None:
+    """ "…" — Jane Roe (@janeroe) March 3, 2019: an embedded post or an epigraph signed
+    after a dash (a link to its picture may come first). The quote opens its line, and
+    the name is all the signature holds before a parenthesis, a comma or its end."""
+    toks = s.toks
+    if s.text[toks[0].start : q.open_pos].strip(" \n\"“'‘"):
+        return None  # a quote inside a sentence is signed by no dash
+    k = next((t.i for t in toks if t.start > q.close_pos), len(toks))
+    while k < len(toks) and (not toks[k].text.strip() or "/" in toks[k].text):
+        k += 1  # the line break, "pic.twitter.com/…"
+    if k + 1 >= len(toks) or toks[k].text not in _DASHES:
+        return None
+    lo = hi = k + 1
+    while hi < len(toks) and _a_name(toks[hi]) and toks[hi].text[:1].isupper():
+        hi += 1
+    rest = toks[hi].text if hi < len(toks) else ""
+    if hi == lo or rest not in ("", "(", ",", "."):
+        return None
+    return Found("dash_signature", lo, hi - 1, None)
+
+
 def incise_after(s: Sentence, q: Span) -> Found | None:
     """ "…," said Jane Roe. / "…," Roe said. / "…," she told reporters."""
     after = [i for i in _after(s, q) if s.toks[i].pos != "PUNCT"][:_INCISE_REACH]
@@ -305,6 +329,7 @@ def main_subject(s: Sentence, q: Span) -> Found | None:
 Rule = Callable[[Sentence, Span], Found | None]
 RULES: tuple[Rule, ...] = (
     incise_after,
+    dash_signature,
     according_to,
     cue_verb_before,
     colon_before,
