@@ -510,3 +510,11 @@ def test_an_embedded_post_is_signed_after_a_dash(text: str) -> None:
 def test_a_dash_inside_a_sentence_signs_nothing() -> None:
     text = 'Tom Lee spoke first. He called the plan "a disgrace" — Jane Roe left the room.'
     assert one(text).speaker != "Jane Roe"
+
+
+def test_a_title_with_its_modifiers_just_after_a_name_is_that_person() -> None:
+    text = (
+        "Ashford answered minutes later when Sam Jones scored his first NHL goal.\n\n"
+        '"I will have a little smile tomorrow," said the rookie defenceman.'
+    )
+    assert one(text).speaker == "Sam Jones"

@@ -28,7 +28,9 @@ _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
 _AGED = regex.compile(r"(?i)the \d{1,3}[ -]year[ -]old")
 _RECENT = 300  # mentions an antecedent is looked for in (`People._latest`)
 _LOOK_BACK = 20_000  # characters an organisation's name is looked for in, before its description
-_TITLED = regex.compile(r"(?i)the\s+(\p{L}+)")  # "the president", "the senator"
+_TITLED = regex.compile(
+    r"(?i)the\s+(?:[\p{L}-]+\s+){0,2}(\p{L}+)"
+)  # "the president", "the senator"
 _NEAR_CHARS = 300  # a title description points back this far at most
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _GENDERS = {"m": "male", "f": "female"}
