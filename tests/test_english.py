@@ -518,3 +518,13 @@ def test_a_title_with_its_modifiers_just_after_a_name_is_that_person() -> None:
         '"I will have a little smile tomorrow," said the rookie defenceman.'
     )
     assert one(text).speaker == "Sam Jones"
+
+
+def test_a_surname_the_tagger_reads_as_a_word_is_the_person_named() -> None:
+    text = (
+        "Sandra Oh won the award on Sunday.\n\n"
+        "Canadian actor Oh said the unlikely pairing of her and Sam came because they are "
+        "“the only two Canadians in the room.”"
+    )
+    q = one(text)
+    assert q.speaker == "Sandra Oh"

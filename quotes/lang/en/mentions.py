@@ -50,9 +50,9 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if len(toks) == 1 and (first in pronouns() or first in POSSESSIVES):
         return people.pronoun(POSSESSIVES.get(first, first), at)
     run = name_run(toks)
-    one = toks[0].text
-    if not run and len(toks) == 1 and one[:1].isupper() and people.fullest(one) != one:
-        run = list(toks)  # "Roe", tagged a noun: the person named before
+    last = toks[-1].text
+    if not run and last[:1].isupper() and people.fullest(last) != last:
+        run = [toks[-1]]  # "Roe", "actor Oh", tagged a noun or a word: the person named
     phrase = people.text[toks[0].start : toks[-1].end]
     head = _head(toks)
     # the small NER's ORG on a lowercase head ("the rookie defenceman") is noise
