@@ -528,3 +528,13 @@ def test_a_surname_the_tagger_reads_as_a_word_is_the_person_named() -> None:
     )
     q = one(text)
     assert q.speaker == "Sandra Oh"
+
+
+def test_a_show_title_with_the_period_inside_is_a_term() -> None:
+    """American style puts the sentence's period inside the marks: told "Fox & Friends."
+    names a show; a quote opening its sentence in capitals stays a quote."""
+    found = extract('"It is a witch hunt," she told "Fox & Friends."', lang="en")
+    assert [q.quote for q in found] == ["It is a witch hunt,"]
+    assert [q.quote for q in extract('"Go Home Now," the crowd chanted.', lang="en")] == [
+        "Go Home Now,"
+    ]

@@ -103,14 +103,12 @@ def classify(
         add(2, "cue_near")
     at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     content_words = [w for w in ws if fold(w) not in _SMALL]
-    if (
-        not at_start
-        and not is_sentence
-        and 0 < n <= 6
-        and content_words
-        and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
-    ):
+    capitals = all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
+    titled = capitals and len(content_words) >= 2 and not at_start and n <= 6
+    if not at_start and not is_sentence and 0 < n <= 6 and content_words and capitals:
         add(-5, "name_case")
+    elif titled and content.rstrip(" ”\"'’)").endswith((".", ",")):
+        add(-8, "title_case")  # told "Fox & Friends." (the period inside, American style)
     if naming:
         add(-5, "naming_word")
     if n <= 4 and stats.repeated(content):
