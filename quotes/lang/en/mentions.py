@@ -199,6 +199,7 @@ def record(people: People, s: Sentence) -> None:
     and descriptions) and the role the text gives a person, in apposition ("Jane Roe, a
     spokesperson for the city, …") or before the name ("rookie defenceman Jane Roe")."""
     toks = s.toks
+    named: list[tuple[str, int]] = []  # (person, offset) named here, for `_gender_marks`
     for t in toks:  # "Roe said she was hopeful": a capitalised subject the NER missed
         if t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and not t.ent and s.outside(t.i):
             lo, hi = mention_range(s, t.i)
@@ -231,6 +232,7 @@ def record(people: People, s: Sentence) -> None:
         pair = pair if pair and toks[pair[0]].ent == "PER" else []
         # of "Ann Roe and Tom Lee said", the pair is the subject, neither alone
         full = people.name(written(s.text, toks[i:j]), toks[i].start, subject and not pair)
+        named.append((full, toks[j - 1].end))
         if subject and pair:  # "Ann Roe and Tom Lee said"
             lo, hi = mention_range(s, pair[0])
             other = people.name(written(s.text, toks[lo : hi + 1]), toks[lo].start, False)
@@ -247,3 +249,17 @@ def record(people: People, s: Sentence) -> None:
             a = min(before)
             people.roles.setdefault(full, s.text[toks[a].start : toks[i - 1].end])
         i = j
+    _gender_marks(people, s, named)
+
+
+def _gender_marks(people: People, s: Sentence, named: list[tuple[str, int]]) -> None:
+    """A sentence naming one person, then "his" or "her" ("Kody Cook planned a move
+    before his death"): that is the person's gender, for later pronouns. Two people
+    named, or none, say nothing."""
+    if len({name for name, _ in named}) != 1:
+        return
+    name, end = named[0]
+    marks = {fold(t.text) for t in s.toks if t.start >= end and s.outside(t.i)}
+    found = {g for w, g in (("his", "m"), ("him", "m"), ("her", "f")) if w in marks}
+    if len(found) == 1:
+        people.genders.setdefault(name, found.pop())

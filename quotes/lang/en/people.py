@@ -49,6 +49,11 @@ def titles() -> dict[str, str]:
 
 
 @functools.cache
+def gendered_nouns() -> dict[str, str]:
+    return tagged("gendered_nouns_en.txt")
+
+
+@functools.cache
 def pronouns() -> dict[str, str]:
     """pronoun -> gender (m, f, u)."""
     return tagged("pronouns_en.txt")
@@ -147,6 +152,10 @@ class People:
                 if len(parts) > 1 and not _second_given(parts[0], extra[-1]):
                     continue  # "Jane Roe" is already a full name: only a middle name more
                 found.append((pos, " ".join(tail)))
+        if not found and len(parts) == 1:  # "Kody" of "Kody Cook": a first name alone
+            fuller = {" ".join(run) for run in self._by_first.get(parts[0], []) if len(run) == 2}
+            fuller = {f for f in fuller if fold(f.split()[0]) not in titles()}
+            return fuller.pop() if len(fuller) == 1 else name
         if not found:
             return name
         if at is None:
@@ -277,7 +286,7 @@ class People:
             for _, name, kind, salient in ordered:
                 if kind not in want or (salient_only and not salient):
                     continue
-                known = self.genders.get(name)
+                known = self.gender_of(name)
                 if g in ("m", "f") and known not in (None, g):
                     continue
                 if all(name != o[0] for o in out):
@@ -313,4 +322,15 @@ class People:
             self.genders.update(genders)
 
     def gender(self, speaker: str | None) -> str:
-        return _GENDERS.get(self.genders.get(speaker or "", ""), "unknown")
+        return _GENDERS.get(self.gender_of(speaker or ""), "unknown")
+
+    def gender_of(self, name: str) -> str | None:
+        """ "m", "f" or None: from a title, a first name or a pronoun (`genders`), else
+        from the role the text gives ("Kody's mother", "a spokeswoman for …")."""
+        known = self.genders.get(name)
+        if known is not None or name not in self.roles:
+            return known
+        marks = {**titles(), **gendered_nouns()}
+        found = {marks.get(w) for w in regex.findall(r"\p{L}+", fold(self.roles[name]))}
+        found &= {"m", "f"}
+        return found.pop() if len(found) == 1 else None
