@@ -32,6 +32,7 @@ COLUMNS = {
     "sign_nouns_fr.txt": [{"sign", "garment"}],
     "first_names_en.txt": [{"m", "f", "u"}],
     "titles_en.txt": [{"m", "f", "u"}],
+    "gendered_nouns_en.txt": [{"m", "f"}],
     "pronouns_en.txt": [{"m", "f", "u"}, {"sg", "pl"}],
     "function_words_fr.txt": [{"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "ADV"}],
 }
