@@ -231,3 +231,23 @@ def test_a_show_title_with_the_period_inside_is_a_term() -> None:
     assert [q.quote for q in extract('"Go Home Now," the crowd chanted.', lang="en")] == [
         "Go Home Now,"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"We will not negotiate," Secretary of State Mike Pompey said Tuesday.',
+            "Mike Pompey",
+            "Secretary of State",
+        ),
+        (
+            '"The threat is real," Director of National Intelligence Dan Coles told senators.',
+            "Dan Coles",
+            "Director of National Intelligence",
+        ),
+    ],
+)
+def test_a_title_with_its_of_phrase_before_the_name(text: str, speaker: str, role: str) -> None:
+    q = one(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)

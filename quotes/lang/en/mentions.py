@@ -63,6 +63,7 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         written(people.text, run)
     )
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
+    named = named or bool(_person_tail(toks))  # "Secretary of State Mike Roe"
     org = org or (named and organisation_like(run))
     if run and ((named and not org) or known):
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
@@ -147,8 +148,11 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
     """The last run of capitalised names in a mention, titles included ("Dr. Jane Roe"
     of "the clinic's Dr. Jane Roe"); empty when the mention holds no name."""
     run: list[Tok] = []
-    for t in toks:
-        if t.pos == "ADP":  # "the director … for EHS": a name after a preposition is not his
+    for k, t in enumerate(toks):
+        if t.pos == "ADP":  # "the director … for EHS": a name after a preposition is not his,
+            tail = _person_tail(toks[k + 1 :])  # but "Secretary of State Mike Roe" is Roe
+            if tail:
+                return tail
             break
         name = t.ent == "PER" or (t.pos == "PROPN" and t.text[:1].isupper())
         name = name or (bool(run) and _joined(run[-1], t))  # "Ocasio-Cortez": one name
@@ -161,6 +165,17 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
     if run and run[-1].i != toks[-1].i and toks[-1].pos in ("PROPN", "NOUN"):
         return []  # "the Smith family": the name modifies a noun
     return run
+
+
+def _person_tail(toks: Sequence[Tok]) -> list[Tok]:
+    """The person's name that ends a mention after a preposition of its title: the
+    last run of PER tokens, when it is the mention's last words."""
+    run: list[Tok] = []
+    for t in reversed(toks):
+        if t.ent != "PER" or not t.text[:1].isupper():
+            break
+        run.insert(0, t)
+    return run if len(run) >= 2 else []
 
 
 def _joined(before: Tok, t: Tok) -> bool:
