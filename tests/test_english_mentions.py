@@ -27,9 +27,9 @@ def test_a_lowercase_description_is_no_organisation_of_the_text() -> None:
     """The small NER tags "the rookie defenceman" ORG: a lowercase phrase names no
     organisation, so it is never resolved to the league named before."""
     text = (
-        "Ashford answered a few minutes later when Jones scored his first career NHL goal."
-        '\n\n"I will have a little smile tomorrow," said the rookie defenceman, younger '
-        "brother of Sam Jones of the Ashford Owls."
+        "Ashford replied soon after when Jones netted his first goal in the NHL."
+        '\n\n"My mother will frame the puck," said the rookie defenceman, cousin '
+        "of Sam Jones of the Ashford Owls."
     )
     assert one(text).speaker != "NHL"
 
@@ -44,10 +44,10 @@ def test_a_possessive_is_no_part_of_the_fullest_name() -> None:
 
 def test_a_surname_tagged_as_a_noun_is_still_the_person_named_before() -> None:
     text = (
-        "Vern Pike was one of them, upset there was no vote. Pike also criticized the "
-        "mayor, saying he was “selling the town.”"
+        "Dale Pike stood at the back, angry that nobody had asked the town. Pike also "
+        "blamed the mayor, saying he was “selling off the harbour.”"
     )
-    assert one(text).speaker == "Vern Pike"
+    assert one(text).speaker == "Dale Pike"
 
 
 def test_a_role_written_as_a_title_goes_to_the_role() -> None:
@@ -58,56 +58,56 @@ def test_a_role_written_as_a_title_goes_to_the_role() -> None:
 
 def test_a_title_alone_names_nobody() -> None:
     text = (
-        "Director, security research at the firm Norbeck, Kevin Hale, agreed with this.\n\n"
-        "“We believe it is the same group,” he confirmed."
+        "Director, fraud analysis at the bank Norbeck, Owen Hale, shared that view.\n\n"
+        "“The same three accounts sent every message,” he confirmed."
     )
-    assert one(text).speaker == "Kevin Hale"
+    assert one(text).speaker == "Owen Hale"
 
 
 def test_the_organisation_is_named_in_full_with_its_of_phrase() -> None:
     text = (
-        "The Roman Catholic Diocese of Ashford condemned the actions on Saturday.\n\n"
-        '"We apologize to everyone," the diocese said.'
+        "The Anglican Diocese of Ashford closed two parishes on Saturday.\n\n"
+        '"We had no other way to pay the roofs," the diocese said.'
     )
-    assert one(text).speaker == "the Roman Catholic Diocese of Ashford"
+    assert one(text).speaker == "the Anglican Diocese of Ashford"
 
 
 def test_the_sentence_before_is_found_over_a_lone_period_line() -> None:
     """Some feeds put a line holding only "." between paragraphs: the source the
     paragraph before reports is still the one of the quote standing alone after it."""
     text = (
-        '"We have more portables than anyone," Moyra Bell said.\n .\n'
-        " Marie Hewitt says she wants the province to look at the schools again.\n .\n"
-        ' "When my kids come home and say the school is gross, that does not help."'
+        '"Our buses run half empty," Lena Bright said.\n .\n'
+        " Carla Hewitt says she wants the council to redraw the routes.\n .\n"
+        ' "My daughter waits forty minutes in the snow every morning."'
     )
-    assert speakers(text) == ["Moyra Bell", "Marie Hewitt"]
+    assert speakers(text) == ["Lena Bright", "Carla Hewitt"]
 
 
 def test_a_speech_verb_reported_by_another_gives_the_outer_subject() -> None:
     """ "maintain" is a speech verb, but here it is what "He said" reports: the quoted
     words are his, not the police's."""
     text = (
-        "Eric Stone said there is no timeline for the review.\n\n"
-        "He said the police will maintain a presence this week and then move to a "
-        '"much smaller presence, one that everyone is comfortable with."'
+        "Hugh Stone said the audit had no end date.\n\n"
+        "He said the board will maintain its checks this month and then switch to a "
+        '"lighter touch that staff can live with."'
     )
-    assert one(text).speaker == "Eric Stone"
+    assert one(text).speaker == "Hugh Stone"
 
 
 def test_a_message_cited_without_its_author_is_the_source_just_named() -> None:
     text = (
-        "The aid group Harwell said its programs director was among those killed. "
-        'A statement said the group was "shocked and saddened" by his death.'
+        "The charity Harwell said two of its nurses were hurt in the crash. "
+        'A statement said the charity was "grateful to the rescue crews" that night.'
     )
     assert one(text).speaker == "Harwell"
 
 
 def test_of_a_pair_of_subjects_neither_alone_is_the_next_he() -> None:
     text = (
-        '"We are proud of them," union president Jeff Trent said.\n\n'
+        '"The drivers earned this," union president Jeff Trent said.\n\n'
         "In an emailed statement, Bella's owners Tor Sahlberg and Leyla Abrader said they "
-        "respected the vote.\n\n"
-        '"I would rather pay a dollar more," he said.'
+        "accepted the result.\n\n"
+        '"I would pay more for a fair ride," he said.'
     )
     assert speakers(text) == ["Jeff Trent", "Jeff Trent"]
 
@@ -131,15 +131,15 @@ def test_the_short_form_of_an_organisation_is_no_person() -> None:
 
 def test_a_possessive_is_no_part_of_an_organisation_named_before() -> None:
     text = (
-        "Researchers at Norbeck Systems’s Talon unit found the same addresses.\n\n"
-        "“It is the same group,” the security firm wrote in its statement."
+        "Analysts at Norbeck Systems’s Talon unit traced the payments.\n\n"
+        "“Every transfer went through one account,” the security firm wrote in its report."
     )
     assert one(text).speaker != "Norbeck Systems’s"
 
 
 def test_the_title_just_after_a_name_is_that_person() -> None:
-    text = 'Trump lashed out at the senator on Twitter. "She is a disaster," the president wrote.'
-    assert one(text).speaker == "Trump"
+    text = 'Marsh attacked the senator online. "She has failed the farmers," the president wrote.'
+    assert one(text).speaker == "Marsh"
 
 
 def test_a_person_the_sentence_before_introduces_speaks_the_standalone_quote() -> None:
@@ -174,15 +174,13 @@ def test_an_age_or_a_party_in_apposition_is_no_role() -> None:
 
 
 def test_of_two_subjects_the_one_next_to_the_verb() -> None:
-    """The small parser makes both "lawyer" and "Giuliani" subjects of "said"."""
-    assert one('"I will not comment," Trump\'s lawyer Rudy Giuliani said.').speaker == (
-        "Rudy Giuliani"
-    )
+    """The small parser makes both "lawyer" and "Galvin" subjects of "said"."""
+    assert one('"I will not comment," Marsh\'s lawyer Rudy Galvin said.').speaker == ("Rudy Galvin")
 
 
 def test_a_possessive_before_a_name_is_no_role() -> None:
-    q = one('"It was a lie," Fox News\' Tucker Carlson said on his show.')
-    assert (q.speaker, q.speaker_role) == ("Tucker Carlson", None)
+    q = one('"It was a lie," Metro News\' Tucker Carlin said on his show.')
+    assert (q.speaker, q.speaker_role) == ("Tucker Carlin", None)
 
 
 @pytest.mark.parametrize(
@@ -207,27 +205,33 @@ def test_a_dash_inside_a_sentence_signs_nothing() -> None:
 
 def test_a_title_with_its_modifiers_just_after_a_name_is_that_person() -> None:
     text = (
-        "Ashford answered minutes later when Sam Jones scored his first NHL goal.\n\n"
-        '"I will have a little smile tomorrow," said the rookie defenceman.'
+        "Ashford replied soon after when Sam Jones netted his first goal in the NHL.\n\n"
+        '"My mother will frame the puck," said the rookie defenceman.'
     )
     assert one(text).speaker == "Sam Jones"
 
 
 def test_a_surname_the_tagger_reads_as_a_word_is_the_person_named() -> None:
-    text = (
-        "Sandra Oh won the award on Sunday.\n\n"
-        "Canadian actor Oh said the unlikely pairing of her and Sam came because they are "
-        "“the only two Canadians in the room.”"
-    )
-    q = one(text)
-    assert q.speaker == "Sandra Oh"
+    """The small tagger reads the surname "Oh" as an interjection: the capitalised last
+    word of the mention is still the person the text named in full."""
+    from quotes.lang.en.mentions import speaker_of
+    from quotes.lang.en.people import People
+
+    text = "Mina Oh took the prize. Korean singer Oh spoke later."
+    at = text.index("Korean")
+    spec = [("Korean", "ADJ"), ("singer", "NOUN"), ("Oh", "INTJ")]
+    toks, pos = [], at
+    for k, (w, tag) in enumerate(spec):
+        toks.append(Tok(k, w, w.lower(), tag, "nsubj", 2, pos, pos + len(w)))
+        pos += len(w) + 1
+    assert speaker_of(People(text), toks, at) == "Mina Oh"
 
 
 def test_a_show_title_with_the_period_inside_is_a_term() -> None:
-    """American style puts the sentence's period inside the marks: told "Fox & Friends."
-    names a show; a quote opening its sentence in capitals stays a quote."""
-    found = extract('"It is a witch hunt," she told "Fox & Friends."', lang="en")
-    assert [q.quote for q in found] == ["It is a witch hunt,"]
+    """American style puts the sentence's period inside the marks: told "Breakfast &
+    Friends." names a show; a quote opening its sentence in capitals stays a quote."""
+    found = extract('"It is a smear," she told "Breakfast & Friends."', lang="en")
+    assert [q.quote for q in found] == ["It is a smear,"]
     assert [q.quote for q in extract('"Go Home Now," the crowd chanted.', lang="en")] == [
         "Go Home Now,"
     ]

@@ -107,26 +107,26 @@ def test_fullest_always_ends_with_the_name_itself(runs: list[list[str]], name: l
 
 
 def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
-    p = People("Kody Cook had planned a move. Kody made the choice.")
-    assert p.fullest("Kody") == "Kody Cook"
-    two = People("Kody Cook and Kody Lane had planned a move. Kody made the choice.")
-    assert two.fullest("Kody") == "Kody"  # two of that first name: nobody in particular
+    p = People("Jody Crane sold the boat in May. Jody kept the oars.")
+    assert p.fullest("Jody") == "Jody Crane"
+    two = People("Jody Crane and Jody Lane sold the boat in May. Jody kept the oars.")
+    assert two.fullest("Jody") == "Jody"  # two of that first name: nobody in particular
 
 
 def test_a_possessive_after_the_one_person_named_gives_the_gender() -> None:
     text = (
-        "Kody Cook had planned a move before his death.\n\n"
-        "Wendy Gold, Kody's mother, urged police to investigate. Kody made the choice.\n\n"
-        '"That is why I chose to fight," she says.'
+        "Jody Crane sold his boat in May to pay for the trip.\n\n"
+        "Wanda Reyes, Jody's mother, wrote to the council. Jody kept the oars.\n\n"
+        '"I will not let the council forget," she says.'
     )
     from quotes import extract
 
-    assert [q.speaker for q in extract(text, lang="en")] == ["Wendy Gold"]
+    assert [q.speaker for q in extract(text, lang="en")] == ["Wanda Reyes"]
 
 
 def test_a_gendered_role_gives_the_gender() -> None:
-    p = People("Wendy Gold, Kody's mother, spoke.")
-    p.roles["Wendy Gold"] = "Kody's mother"
+    p = People("Wanda Reyes, Jody's mother, spoke.")
+    p.roles["Wanda Reyes"] = "Jody's mother"
     p.roles["Tom Lee"] = "a spokesman for the city"
     p.roles["Ann Roe"] = "the city's lawyer"
-    assert [p.gender_of(n) for n in ("Wendy Gold", "Tom Lee", "Ann Roe")] == ["f", "m", None]
+    assert [p.gender_of(n) for n in ("Wanda Reyes", "Tom Lee", "Ann Roe")] == ["f", "m", None]

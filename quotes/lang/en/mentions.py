@@ -82,7 +82,7 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
 
 def _subject(toks: Sequence[Tok], k: int) -> bool:
     """Whether the name ending at token `k` is a subject, or names one right after it:
-    "The aid group Gatsby said", "the owners Ann Roe and Tom Lee said" (in apposition to
+    "The charity Harwell said", "the owners Ann Roe and Tom Lee said" (in apposition to
     the subject noun they follow)."""
     t = toks[k]
     if t.dep in ("nsubj", "nsubjpass"):
@@ -227,7 +227,7 @@ def record(people: People, s: Sentence) -> None:
         if label not in ("PER", "ORG") or not s.outside(i):
             i += 1
             continue
-        if _possessive(toks[i]):  # "Cisco's" names Cisco: its "'s" is no entity
+        if _possessive(toks[i]):  # "Norbeck's" names Norbeck: its "'s" is no entity
             i += 1
             continue
         j = i
@@ -268,7 +268,7 @@ def record(people: People, s: Sentence) -> None:
 
 
 def _gender_marks(people: People, s: Sentence, named: list[tuple[str, int]]) -> None:
-    """A sentence naming one person, then "his" or "her" ("Kody Cook planned a move
+    """A sentence naming one person, then "his" or "her" ("Jody Crane sold his
     before his death"): that is the person's gender, for later pronouns. Two people
     named, or none, say nothing."""
     if len({name for name, _ in named}) != 1:

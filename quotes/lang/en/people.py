@@ -152,7 +152,7 @@ class People:
                 if len(parts) > 1 and not _second_given(parts[0], extra[-1]):
                     continue  # "Jane Roe" is already a full name: only a middle name more
                 found.append((pos, " ".join(tail)))
-        if not found and len(parts) == 1:  # "Kody" of "Kody Cook": a first name alone
+        if not found and len(parts) == 1:  # "Jody" of "Jody Crane": a first name alone
             fuller = {" ".join(run) for run in self._by_first.get(parts[0], []) if len(run) == 2}
             fuller = {f for f in fuller if fold(f.split()[0]) not in titles()}
             return fuller.pop() if len(fuller) == 1 else name
@@ -204,7 +204,7 @@ class People:
         pattern = (
             rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
             r"(?-i:[ \t]+of[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)*)?"
-        )  # "the Diocese of Covington": a name may go on after its noun
+        )  # "the Diocese of Ashford": a name may go on after its noun
         start = max(0, at - _LOOK_BACK)
         named = list(regex.finditer(pattern, self.text[start:at], regex.IGNORECASE))
         capital = [m for m in named if m.group().split()[-1][:1].isupper()]
@@ -326,7 +326,7 @@ class People:
 
     def gender_of(self, name: str) -> str | None:
         """ "m", "f" or None: from a title, a first name or a pronoun (`genders`), else
-        from the role the text gives ("Kody's mother", "a spokeswoman for …")."""
+        from the role the text gives ("Jody's mother", "a spokeswoman for …")."""
         known = self.genders.get(name)
         if known is not None or name not in self.roles:
             return known
