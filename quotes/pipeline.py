@@ -227,9 +227,9 @@ def quotes_with_candidates(
 ) -> list[tuple[Quote, Pool, float]]:
     """The cascade's rows (terms left out) with each quote's candidate speakers and its
     P(real quote): what `quotes train` fits the ranker on, from one parse per document
-    (an English document's from quotes.lang.en.ranking)."""
+    (an English document's from quotes.lang.en.pipeline)."""
     if language_of(doc.text, None) == "en":
-        from quotes.lang.en.ranking import quotes_with_candidates as english
+        from quotes.lang.en.pipeline import quotes_with_candidates as english
 
         return english(doc)
     out = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from quotes import extract as extract_text
 from quotes.attribution.mention import Mention
 from quotes.evaluation import speaker_match
 from quotes.model import Document, Quote
@@ -111,3 +112,15 @@ def check_last_speaker(text: str, want: str | None) -> None:
     """The last quote's speaker matches `want` as `quotes eval` scores it (strict)."""
     got = last_speaker(text)
     assert speaker_match(want, got, strict=True), f"{text!r}: got {got!r}, want {want!r}"
+
+
+def english_one(text: str) -> Quote:
+    """The only quote of `text`, read as English."""
+    found = extract_text(text, lang="en")
+    assert len(found) == 1, found
+    return found[0]
+
+
+def english_speakers(text: str) -> list[str | None]:
+    """The speakers of `text`'s quotes, read as English."""
+    return [q.speaker for q in extract_text(text, lang="en")]

@@ -5,23 +5,13 @@ the README's install step). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import english_one as one
+from helpers import english_speakers as speakers
 
 from quotes import extract
 from quotes.lang.en.mentions import organisation_like
 from quotes.lang.en.terms import speech_word
-from quotes.model import Quote
 from quotes.nlp import Tok
-
-
-def one(text: str) -> Quote:
-    """The only quote of `text`, read as English."""
-    found = extract(text, lang="en")
-    assert len(found) == 1, found
-    return found[0]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract(text, lang="en")]
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,11 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import english_one as one
+from helpers import english_speakers as speakers
 
 from quotes import extract
-from quotes.model import Quote
 from quotes.nlp import Tok
-
-
-def one(text: str) -> Quote:
-    """The only quote of `text`, read as English."""
-    found = extract(text, lang="en")
-    assert len(found) == 1, found
-    return found[0]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in extract(text, lang="en")]
 
 
 def test_a_lowercase_description_is_no_organisation_of_the_text() -> None:

@@ -23,7 +23,7 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from quotes.attribution.candidates import Candidate, Pool, QuoteInfo, Tally
@@ -141,10 +141,16 @@ def mark(quotes: Sequence[_Item]) -> None:
             mark_cascade(it.pool, it.speaker, it.subheading, it.rule)
 
 
-def apply(items: Sequence[_Item], ranker: Ranker | None, choose: bool = True) -> None:
+def apply(
+    items: Sequence[_Item],
+    ranker: Ranker | None,
+    choose: bool = True,
+    probability: Callable[[int], float] = quote_probability,
+) -> None:
     """`prob` becomes the row's confidence (P(real quote and speaker right),
     quotes.calibration) of the ranker's choice (`choose`) or of the cascade's; with
-    `choose`, the ranker's choice replaces the cascade's speaker."""
+    `choose`, the ranker's choice replaces the cascade's speaker. `probability`: P(real
+    quote) of a classifier score, the language's (French by default)."""
     if ranker is None:
         return
     for it in items:
@@ -153,7 +159,7 @@ def apply(items: Sequence[_Item], ranker: Ranker | None, choose: bool = True) ->
         cands = it.pool.candidates()
         rates = rule_rates(cands, it.pool.cascade_rule)
         cascade = None if choose else _cascade_index(cands)
-        best, it.prob = ranker.decide(cands, quote_probability(it.verdict.score), rates, cascade)
+        best, it.prob = ranker.decide(cands, probability(it.verdict.score), rates, cascade)
         c = cands[best]
         if c.features.get("cascade"):
             continue  # the cascade's answer: keep its exact wording, rule and cue

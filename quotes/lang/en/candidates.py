@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from quotes.attribution.candidates import Pool, speaker_feats, speaker_key
+from quotes.attribution.ctx import Attribution
 from quotes.lang.en.people import People, pronouns
 from quotes.lang.en.rules import RULES, Found, Sentence, introduced, speech_subject
 from quotes.lexicon import fold
@@ -91,7 +92,9 @@ def pool_of(
         feats = {"src_prev_quote": 1.0, "prev_gap": close, **_kind_feats(it, False)}
         if gap < 4:
             feats["src_carry"] = 1.0
-        pool.add(last[1], {**feats, **speaker_feats(last[1], counts)}, rule="carry_previous")
+        how = Attribution("carry_previous", None, None)
+        speaker = {**feats, **speaker_feats(last[1], counts)}
+        pool.add(last[1], speaker, rule="carry_previous", attribution=how)
     pool.add(None, {"none": 1.0})
     return pool
 
@@ -120,8 +123,13 @@ def _propose(
             ante.update({"ante_first": 1.0} if r == 0 else {})
             ante.update({"sal_subject": 1.0} if salient else {"sal_named": 1.0})
             ante.update({"agree": 1.0} if agree else {})
+            how = Attribution(found.rule, None, None)
             pool.add(
-                name, {**ante, **speaker_feats(name, counts)}, mention=mention, rule=found.rule
+                name,
+                {**ante, **speaker_feats(name, counts)},
+                mention=mention,
+                rule=found.rule,
+                attribution=how,
             )
         return
     pool.add(
@@ -130,6 +138,7 @@ def _propose(
         mention=mention,
         cue=found.cue,
         rule=found.rule,
+        attribution=Attribution(found.rule, None, found.cue),
     )
 
 

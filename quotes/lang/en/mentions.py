@@ -35,8 +35,7 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     """Who the mention `toks` stands for: a pronoun's antecedent, a name's fullest form
     (the words before the name, "union president" in "union president Jane Roe", its
     role), an organisation or a description as written."""
-    while len(toks) > 1 and (toks[0].pos in NOT_NAMES or fold(toks[0].text) in OPENERS):
-        toks = toks[1:]  # "But Roe", "So Roe"
+    toks = trim(toks)
     author = _author(toks)
     if author is not None:
         return speaker_of(people, author, at)
@@ -59,9 +58,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     org = (head.ent == "ORG" and head.text[:1].isupper()) or fold(head.lemma) in words(
         "organisations_en.txt"
     )
-    known = run and people.fullest(" ".join(written(people.text, run))) != " ".join(
-        written(people.text, run)
-    )
+    as_written = " ".join(written(people.text, run)) if run else ""
+    known = bool(run) and people.fullest(as_written) != as_written
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
     named = named or bool(_person_tail(toks))  # "Secretary of State Mike Roe"
     org = org or (named and organisation_like(run))
@@ -78,6 +76,13 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     if org:
         return people.thing(phrase, at, "org")
     return people.described(phrase, [fold(t.lemma) for t in toks if t.pos == "NOUN"], at)
+
+
+def trim(toks: Sequence[Tok]) -> Sequence[Tok]:
+    """A mention without its leading conjunction or adverb: "But Roe", "So Roe"."""
+    while len(toks) > 1 and (toks[0].pos in NOT_NAMES or fold(toks[0].text) in OPENERS):
+        toks = toks[1:]
+    return toks
 
 
 def _subject(toks: Sequence[Tok], k: int) -> bool:

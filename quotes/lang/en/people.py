@@ -54,6 +54,13 @@ def gendered_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def _gender_words() -> dict[str, str]:
+    """The words of a role that give a gender: gendered titles and nouns (merged once:
+    `gender_of` runs for every antecedent a pronoun weighs)."""
+    return {**titles(), **gendered_nouns()}
+
+
+@functools.cache
 def pronouns() -> dict[str, str]:
     """pronoun -> gender (m, f, u)."""
     return tagged("pronouns_en.txt")
@@ -330,7 +337,7 @@ class People:
         known = self.genders.get(name)
         if known is not None or name not in self.roles:
             return known
-        marks = {**titles(), **gendered_nouns()}
+        marks = _gender_words()
         found = {marks.get(w) for w in regex.findall(r"\p{L}+", fold(self.roles[name]))}
         found &= {"m", "f"}
         return found.pop() if len(found) == 1 else None

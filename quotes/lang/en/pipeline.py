@@ -22,17 +22,17 @@ from dataclasses import replace
 import regex
 
 from quotes.attribution import choice
+from quotes.attribution.candidates import Pool
 from quotes.attribution.ctx import Attribution
 from quotes.attribution.proposals import mark_cascade
 from quotes.chunks import CHUNK_CHARS
 from quotes.lang.en import candidates
-from quotes.lang.en.confidence import confidence
-from quotes.lang.en.mentions import NOT_NAMES, OPENERS, record, speaker_of
+from quotes.lang.en.confidence import confidence, quote_probability
+from quotes.lang.en.mentions import record, speaker_of, trim
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People
 from quotes.lang.en.rules import Found, Sentence, attribute, introduced, speech_subject
 from quotes.lang.en.terms import classify, speech_word
-from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, parse_pieces
 from quotes.prepared import Item, Prepared, prepare
@@ -118,10 +118,7 @@ def extract_documents(
             else:
                 sentences = in_parts(model, p)
             people = attribute_all(p, sentences, pools=ranker is not None)
-            if ranker is not None:
-                from quotes.lang.en.ranking import choose  # it imports this module
-
-                choose(p.quotes, ranker)
+            choice.apply(p.quotes, ranker, True, quote_probability)
             found = rows(doc, p.items, people, p.sents, include_terms, min_confidence, confidence)
             out.append([replace(q, lang="en") for q in found])
         except Exception as exc:
@@ -134,6 +131,19 @@ def _parse(model: str, docs: Sequence[Prepared], wanted: Sequence[int]) -> list[
     pieces = [(p.text, p.sents[k]) for p in docs for k in p.wanted]
     elide = [p.elide.get(k, []) for p in docs for k in p.wanted]
     return parse_pieces(pieces, model, elide) if pieces else []
+
+
+def quotes_with_candidates(doc: Document) -> list[tuple[Quote, Pool, float]]:
+    """The cascade's rows (terms left out) with each quote's candidates and P(real
+    quote): what `quotes train` fits English weights on."""
+    p = prepare(doc.text, False, classify, elidable, speech_word)
+    people = attribute_all(p, in_parts(english_model(), p), pools=True)
+    found = rows(doc, p.items, people, p.sents, False, 0.0, confidence)
+    kept = [it for it in p.items if it.verdict.kind != "term"]
+    extra = [(it.pool or Pool(), quote_probability(it.verdict.score)) for it in kept]
+    return [
+        (replace(q, lang="en"), pool, prob) for q, (pool, prob) in zip(found, extra, strict=True)
+    ]
 
 
 def in_parts(model: str, p: Prepared) -> Iterator[tuple[int, list[Tok]]]:
@@ -267,9 +277,7 @@ def _sentences_between(p: Prepared, a: int, b: int) -> int:
 
 def _settle(it: Item, people: People, s: Sentence, found: Found) -> None:
     """The item's speaker from the mention a rule found."""
-    toks = s.toks[found.first : found.last + 1]
-    while len(toks) > 1 and (toks[0].pos in NOT_NAMES or fold(toks[0].text) in OPENERS):
-        toks = toks[1:]
+    toks = trim(s.toks[found.first : found.last + 1])
     text = s.text[toks[0].start : toks[-1].end]
     it.mention, it.rule = text, found.rule
     it.attribution = Attribution(found.rule, None, found.cue)
