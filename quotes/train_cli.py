@@ -10,6 +10,7 @@ figures printed are the speaker lenient accuracy of `quotes eval`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,9 +283,9 @@ def load_docs(
     if not kept:
         say("error: no gold document left to train on")
         raise typer.Exit(2)
-    langs = {detect(d.text) for d in kept}
+    langs = Counter(detect(d.text) for d in kept)
     if len(langs) > 1:  # weights are per language: its rules propose the candidates
-        counts = ", ".join(f"{sum(detect(d.text) == c for d in kept)} {c}" for c in sorted(langs))
+        counts = ", ".join(f"{langs[c]} {c}" for c in sorted(langs))
         say(f"error: the gold documents are in several languages ({counts}): train one at a time")
         raise typer.Exit(2)
     return kept
