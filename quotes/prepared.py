@@ -18,7 +18,7 @@ from quotes.chunks import Part
 from quotes.scanner import Span, scan
 from quotes.sentences import split_sentences
 from quotes.terms import DocStats, Verdict, classify
-from quotes.windows import elidable, elisions, sentences_to_parse
+from quotes.windows import CONTEXT_SENTENCES_BEFORE, elidable, elisions, sentences_to_parse
 
 Classify = Callable[[str, Span, tuple[int, int], str, DocStats], Verdict]
 
@@ -87,10 +87,12 @@ def prepare(
     verdict: Classify = classify,
     can_elide: Callable[[str, Span], bool] = elidable,
     speech: Callable[[str], bool] | None = None,
+    context: int = CONTEXT_SENTENCES_BEFORE,
 ) -> Prepared:
     """Steps 1-3 (scan, split, classify) and the sentences step 4 must parse, with the
     language's classifier, elision test and speech-verb test for incises without a comma
-    (French by default: none, see `sentences._incise_follows`)."""
+    (French by default: none, see `sentences._incise_follows`), and how many sentences
+    before each quote its antecedents are looked for in (`context`)."""
     spans = scan(text)
     if not spans:
         return Prepared(text, [], [], [], [], {})
@@ -100,7 +102,7 @@ def prepare(
     if parse_all:
         wanted = list(range(len(sents)))
     else:
-        wanted = sentences_to_parse((it.sent for it in quotes), len(sents))
+        wanted = sentences_to_parse((it.sent for it in quotes), len(sents), context)
     elide = elisions(text, [(it.sent, it.span) for it in quotes], can_elide)
     return Prepared(text, sents, items, quotes, wanted, elide)
 

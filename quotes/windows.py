@@ -37,12 +37,14 @@ ELIDE_MIN_WORDS = 8  # a quote of fewer words is parsed as it is
 _KEEP_WORDS = regex.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b|\bselon\b", regex.IGNORECASE)
 
 
-def sentences_to_parse(quote_sentences: Iterable[int], n_sentences: int) -> list[int]:
-    """Indexes of the sentences holding quotes and of the few before each, in order."""
+def sentences_to_parse(
+    quote_sentences: Iterable[int], n_sentences: int, context: int = CONTEXT_SENTENCES_BEFORE
+) -> list[int]:
+    """Indexes of the sentences holding quotes and of the `context` before each, in order."""
     wanted = {
         k
         for s in quote_sentences
-        for k in range(max(0, s - CONTEXT_SENTENCES_BEFORE), s + 1)
+        for k in range(max(0, s - context), s + 1)
         if k < n_sentences
     }
     return sorted(wanted)

@@ -31,6 +31,7 @@ from quotes.lang.en.confidence import confidence, quote_probability
 from quotes.lang.en.mentions import record, speaker_of, trim
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People
+from quotes.lang.en.repairs import name_as_adverb
 from quotes.lang.en.rules import Found, Sentence, attribute, introduced, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.model import Document, Quote
@@ -40,8 +41,18 @@ from quotes.rows import rows
 from quotes.scanner import Span
 
 _PART_SENTENCES = 2000  # sentences of a long document parsed at a time
+# sentences parsed before each quote, for the people it may refer back to: English
+# features tell a story for several sentences between two quotes ("Roe knew the ward
+# well. … "…," she said."), and a person left unparsed is no antecedent
+_CONTEXT_SENTENCES = 8
 _CARRY_SENTENCES = 4  # a standalone quote continues a quote at most this many sentences back
 _INNER_INCISE = regex.compile(r"[,;]\s+(?:\S+\s+){0,2}?(\p{Ll}+)\b")
+
+
+def _prepare(text: str) -> Prepared:
+    """Scan, split and classify an English text, with its sentences to parse: each
+    quote's and the `_CONTEXT_SENTENCES` before it."""
+    return prepare(text, False, classify, elidable, speech_word, _CONTEXT_SENTENCES)
 
 
 def elidable(text: str, span: Span) -> bool:
@@ -96,7 +107,7 @@ def extract_documents(
     prepared: list[Prepared | Exception] = []
     for doc in docs:
         try:
-            prepared.append(prepare(doc.text, False, classify, elidable, speech_word))
+            prepared.append(_prepare(doc.text))
         except Exception as exc:  # one bad document must not stop the others
             prepared.append(exc)
     short = [p for p in prepared if isinstance(p, Prepared) and len(p.text) <= CHUNK_CHARS]
@@ -136,7 +147,7 @@ def _parse(model: str, docs: Sequence[Prepared], wanted: Sequence[int]) -> list[
 def quotes_with_candidates(doc: Document) -> list[tuple[Quote, Pool, float]]:
     """The cascade's rows (terms left out) with each quote's candidates and P(real
     quote): what `quotes train` fits English weights on."""
-    p = prepare(doc.text, False, classify, elidable, speech_word)
+    p = _prepare(doc.text)
     people = attribute_all(p, in_parts(english_model(), p), pools=True)
     found = rows(doc, p.items, people, p.sents, False, 0.0, confidence)
     kept = [it for it in p.items if it.verdict.kind != "term"]
@@ -168,7 +179,7 @@ def _alone(
 
 def explain(text: str) -> list[dict[str, object]]:
     """Each marked span's verdict, features, rule and speaker (as quotes.pipeline.explain)."""
-    p = prepare(text, False, classify, elidable, speech_word)
+    p = _prepare(text)
     attribute_all(p, in_parts(english_model(), p))
     return [
         {
@@ -208,7 +219,7 @@ def attribute_all(
     previous: tuple[int, list[Tok]] | None = None
     counts: dict[tuple[str, ...], int] = {}
     for k, raw in parsed:
-        toks = _entities(raw)
+        toks = name_as_adverb(people, _entities(raw))
         s = Sentence(p.text, toks, [it.span for it in by_sent.get(k, [])])
         record(people, s)
         # the sentence before, over lone "." lines (some feeds put one between paragraphs)

@@ -1,0 +1,40 @@
+"""Mending the small English model's parse where the text says otherwise.
+
+spaCy's `en_core_web_sm` tags words by their shape as much as by their place: a surname
+ending in "-ly" or "-ley" ("McNeely", "Easley") reads as an adverb, so "McNeely turned
+down the offer" has no subject and the person drops out of who the text talks about.
+The document itself says which capitalised words are names (it writes them in full
+somewhere, "Morgan McNeely"): those are mended before any rule reads the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quotes.lang.en.people import People
+from quotes.nlp import Tok
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def name_as_adverb(people: People, toks: Sequence[Tok]) -> list[Tok]:
+    """A name the tagger took for an adverb before its verb ("McNeely turned down …",
+    "Having lost so much, Easley was afraid …") is that verb's subject, when the verb
+    has none and the document writes the name in full elsewhere, ending with it. Why
+    the last check: a sentence-initial "Clearly" or "Finally" is capitalised too, but
+    no run of names ends with it."""
+    out = list(toks)
+    for t in toks:
+        if t.dep != "advmod" or t.pos not in ("ADV", "PROPN") or not t.text[:1].isupper():
+            continue
+        verb = toks[t.head]
+        if verb.i <= t.i or verb.pos not in ("VERB", "AUX"):
+            continue
+        if any(u.head == verb.i and u.i != verb.i and u.dep in _SUBJECTS for u in toks):
+            continue
+        full = people.fullest(t.text)
+        if full == t.text or full.split()[-1] != t.text:  # a surname, not "Finally" of
+            continue  # "Finally Roe agreed" read as a first name
+        out[t.i] = replace(t, pos="PROPN", dep="nsubj", ent=t.ent or "PER")
+    return out
