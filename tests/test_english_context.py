@@ -9,7 +9,7 @@ from helpers import english_one as one
 from helpers import english_speakers as speakers
 
 from quotes.lang.en.people import People
-from quotes.lang.en.repairs import name_as_adverb
+from quotes.lang.en.repairs import name_as_adverb, name_before_verb
 from quotes.nlp import Tok
 
 
@@ -61,3 +61,46 @@ def test_a_person_introduced_several_sentences_back_is_the_antecedent() -> None:
         'twice. Donors stayed away.\n\n"It was the hardest year of my life," she said.'
     )
     assert speakers(text) == ["Ada Brandt", "Dana Whitcombe"]
+
+
+def test_a_clause_after_and_is_no_incise() -> None:
+    """ "…," and the city council will continue: a new clause, not "…," continued X."""
+    text = (
+        "Mayor Ina Vold met the workers of the Korr Motors plant on Friday.\n\n"
+        'Vold said the closure came as a "betrayal of the town," and the city council '
+        "will continue to press the company."
+    )
+    assert one(text).speaker == "Ina Vold"
+
+
+def test_a_name_listed_with_the_subjects_roles_is_the_subject() -> None:
+    """ "city councillor and housing advocate Paul Brook told": the parser coordinates
+    the roles and the name; he is the subject, the next "he"."""
+    text = (
+        "Ben Ward, the head of a rental firm, told the Daily Post the issue is related "
+        'to rent control.\n\n"You can see that there is a motive," he said.\n\n'
+        "Riverside city councillor and housing advocate Paul Brook told the Daily Post "
+        'the rules favour owners.\n\n"It is hard to know your rights," he said.'
+    )
+    assert speakers(text) == ["Ben Ward", "Paul Brook"]
+
+
+def test_a_name_right_before_a_main_verb_without_subject_is_its_subject() -> None:
+    """The parse of "… advocate Ana Roe told …" with "advocate" a verb and the name its
+    object: the name before the subjectless main verb is mended into its subject."""
+    words = [
+        ("advocate", "VERB", "ccomp", 3, ""),
+        ("Ana", "PROPN", "compound", 2, "PER"),
+        ("Roe", "PROPN", "dobj", 0, "PER"),
+        ("told", "VERB", "ROOT", 3, ""),
+        ("us", "PRON", "dobj", 3, ""),
+    ]
+    toks = [
+        Tok(i, w, w.lower(), pos, dep, head, 10 * i, 10 * i + len(w), ent)
+        for i, (w, pos, dep, head, ent) in enumerate(words)
+    ]
+    mended = name_before_verb(toks)
+    assert (mended[2].dep, mended[2].head) == ("nsubj", 3)
+    assert mended[:2] == toks[:2] and mended[3:] == toks[3:]
+    with_subject = [*toks[:4], Tok(4, "she", "she", "PRON", "nsubj", 3, 40, 43)]
+    assert name_before_verb(with_subject) == with_subject

@@ -88,10 +88,16 @@ def trim(toks: Sequence[Tok]) -> Sequence[Tok]:
 def _subject(toks: Sequence[Tok], k: int) -> bool:
     """Whether the name ending at token `k` is a subject, or names one right after it:
     "The charity Harwell said", "the owners Ann Roe and Tom Lee said" (in apposition to
-    the subject noun they follow)."""
+    the subject noun they follow), "councillor and advocate Paul Brook said" (the roles
+    of the subject, parsed as a list)."""
     t = toks[k]
     if t.dep in ("nsubj", "nsubjpass"):
         return True
+    if t.dep == "conj":  # "city councillor and housing advocate Paul Brook told": the
+        head = toks[t.head]  # parser coordinates the roles and the name
+        while head.dep == "conj" and head.pos == "NOUN" and head.head < head.i:
+            head = toks[head.head]
+        return head.pos == "NOUN" and head.dep in ("nsubj", "nsubjpass") and head.i < k
     return t.dep == "appos" and t.head < k and toks[t.head].dep in ("nsubj", "nsubjpass")
 
 

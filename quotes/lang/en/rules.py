@@ -235,8 +235,12 @@ def dash_signature(s: Sentence, q: Span) -> Found | None:
 
 
 def incise_after(s: Sentence, q: Span) -> Found | None:
-    """ "…," said Jane Roe. / "…," Roe said. / "…," she told reporters."""
+    """ "…," said Jane Roe. / "…," Roe said. / "…," she told reporters. Not after "and"
+    or "but": "Roe called it a "shock," and the city will appeal" goes on with a new
+    clause, whose subject said nothing."""
     after = [i for i in _after(s, q) if s.toks[i].pos != "PUNCT"][:_INCISE_REACH]
+    if after and s.toks[after[0]].pos == "CCONJ":
+        return None
     for i in after:
         if is_speech(s.toks[i]):
             head = subject_of(s, i)
