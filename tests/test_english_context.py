@@ -104,3 +104,12 @@ def test_a_name_right_before_a_main_verb_without_subject_is_its_subject() -> Non
     assert mended[:2] == toks[:2] and mended[3:] == toks[3:]
     with_subject = [*toks[:4], Tok(4, "she", "she", "PRON", "nsubj", 3, 40, 43)]
     assert name_before_verb(with_subject) == with_subject
+
+
+def test_speech_verbs_of_manner_cue_their_quote() -> None:
+    """ "blurted out", "sighed": verbs of how words were said (speech_verbs_en.txt)."""
+    text = (
+        'Cal Ferris waited at the door.\n\n"You are late," Ferris blurted out. "But so am '
+        'I."\n\nLater, Mia Tolland arrived. "Not again," she sighed.'
+    )
+    assert speakers(text) == ["Cal Ferris", "Cal Ferris", "Mia Tolland"]
