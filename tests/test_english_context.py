@@ -113,3 +113,14 @@ def test_speech_verbs_of_manner_cue_their_quote() -> None:
         'I."\n\nLater, Mia Tolland arrived. "Not again," she sighed.'
     )
     assert speakers(text) == ["Cal Ferris", "Cal Ferris", "Mia Tolland"]
+
+
+def test_a_pronoun_subject_that_turns_to_someone_new_gives_the_standalone_quote() -> None:
+    """The sentence before a standalone quote is about "she", the woman just named, not
+    the man quoted before: the quote is hers; "he" there goes on with him."""
+    story = (
+        '"We start at dawn," Tom Lark said.\n\nHelen Marsh grew up on the farm. After the '
+        'flood, {} was forced to sell half the land.\n\n"It broke my heart."'
+    )
+    assert speakers(story.format("she")) == ["Tom Lark", "Helen Marsh"]
+    assert speakers(story.format("he")) == ["Tom Lark", "Tom Lark"]

@@ -194,6 +194,10 @@ def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
 
 
+def _personal(t: Tok) -> bool:
+    return fold(t.text) in ("he", "she")
+
+
 def _a_name(t: Tok) -> bool:
     return t.ent == "PER" or (t.pos == "PROPN" and t.ent not in ("ORG", "LOC"))
 
@@ -365,11 +369,13 @@ def speech_subject(s: Sentence) -> Found | None:
 def introduced(s: Sentence) -> Found | None:
     """A person the sentence before a standalone quote introduces as its subject,
     without speech ("Ann Gray, a neighbour, saw it differently." then «"They were
-    shouting all night."»): the quote is likely theirs. Named subjects only: a pronoun
-    or a description continues whoever spoke before."""
+    shouting all night."»): the quote is likely theirs. Named subjects, or "he" / "she"
+    (the pipeline takes them only when they stand for someone else than the speaker
+    before: "… she was forced to sell." turns to her); a description continues whoever
+    spoke before."""
     for t in s.toks:
         if t.head == t.i and s.outside(t.i):  # the root verb
             head = subject_of(s, t.i)
-            if head is not None and _a_name(s.toks[head]):
+            if head is not None and (_a_name(s.toks[head]) or _personal(s.toks[head])):
                 return _found(s, "introduced", -1, head)
     return None
