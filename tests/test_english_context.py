@@ -124,3 +124,14 @@ def test_a_pronoun_subject_that_turns_to_someone_new_gives_the_standalone_quote(
     )
     assert speakers(story.format("she")) == ["Tom Lark", "Helen Marsh"]
     assert speakers(story.format("he")) == ["Tom Lark", "Tom Lark"]
+
+
+def test_a_surname_tagged_as_a_place_is_the_person() -> None:
+    """ "Now, Tirana said": the NER's GPE is Paul Tirana, named before, the subject
+    the next "he" stands for (not the psychologist quoted in between)."""
+    text = (
+        "Paul Tirana built a house above the bay in 2011.\n\nSuch a move is not uncommon, "
+        "said Dr. Sam Ocho, a psychologist in Halifax.\n\nNow, Tirana said he is able to "
+        'rest.\n\n"She made me a better person," he said.'
+    )
+    assert one(text).speaker == "Paul Tirana"

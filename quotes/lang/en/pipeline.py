@@ -26,12 +26,11 @@ from quotes.attribution.candidates import Pool
 from quotes.attribution.ctx import Attribution
 from quotes.attribution.proposals import mark_cascade
 from quotes.chunks import CHUNK_CHARS
-from quotes.lang.en import candidates
+from quotes.lang.en import candidates, repairs
 from quotes.lang.en.confidence import confidence, quote_probability
 from quotes.lang.en.mentions import record, speaker_of, trim
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People
-from quotes.lang.en.repairs import name_as_adverb, name_before_verb
 from quotes.lang.en.rules import Found, Sentence, attribute, introduced, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.model import Document, Quote
@@ -219,7 +218,7 @@ def attribute_all(
     previous: tuple[int, list[Tok]] | None = None
     counts: dict[tuple[str, ...], int] = {}
     for k, raw in parsed:
-        toks = name_before_verb(name_as_adverb(people, _entities(raw)))
+        toks = repairs.mend(people, _entities(raw))
         s = Sentence(p.text, toks, [it.span for it in by_sent.get(k, [])])
         record(people, s)
         # the sentence before, over lone "." lines (some feeds put one between paragraphs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quotes.lang.en.people import People
+from quotes.lang.en.people import People, first_name_gender
 from quotes.nlp import Tok
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -57,3 +57,27 @@ def name_before_verb(toks: Sequence[Tok]) -> list[Tok]:
 
 def _has_subject(toks: Sequence[Tok], verb: int) -> bool:
     return any(u.head == verb and u.i != verb and u.dep in _SUBJECTS for u in toks)
+
+
+def surname_as_place(people: People, toks: Sequence[Tok]) -> list[Tok]:
+    """A one-word place ("Bardos said", tagged GPE) that the document writes as a
+    person's surname ("Patrick Bardos": a known first name before it) is that person."""
+    out = list(toks)
+    for t in toks:
+        if t.ent != "LOC" or not t.text[:1].isupper() or _in_entity(toks, t):
+            continue
+        full = people.fullest(t.text).split()
+        if len(full) >= 2 and full[-1] == t.text and first_name_gender(full[0]) is not None:
+            out[t.i] = replace(t, ent="PER")
+    return out
+
+
+def _in_entity(toks: Sequence[Tok], t: Tok) -> bool:
+    """Whether `t` is part of a longer entity ("New Bardos"), not one word alone."""
+    near = [toks[k] for k in (t.i - 1, t.i + 1) if 0 <= k < len(toks)]
+    return any(u.ent == t.ent for u in near)
+
+
+def mend(people: People, toks: Sequence[Tok]) -> list[Tok]:
+    """A sentence's tokens with every repair of this module applied."""
+    return name_before_verb(surname_as_place(people, name_as_adverb(people, toks)))
