@@ -135,3 +135,15 @@ def test_a_surname_tagged_as_a_place_is_the_person() -> None:
         'rest.\n\n"She made me a better person," he said.'
     )
     assert one(text).speaker == "Paul Tirana"
+
+
+def test_a_name_in_apposition_far_from_the_subject_is_not_the_subject() -> None:
+    """ "the mill, along with a bakery run by his father's friend, Ray Doyle, gave …":
+    Doyle is in apposition, far from the subject noun; the next "he" is Vale's."""
+    text = (
+        "Tom Vale said he wants to carry on the work of his father.\n\nHe said the mill, "
+        "along with a bakery run by his father's friend, Ray Doyle, gave the town a "
+        'boost.\n\n"They brought a lot of jobs," he said.'
+    )
+    assert one(text).speaker == "Tom Vale"
+

@@ -98,7 +98,13 @@ def _subject(toks: Sequence[Tok], k: int) -> bool:
         while head.dep == "conj" and head.pos == "NOUN" and head.head < head.i:
             head = toks[head.head]
         return head.pos == "NOUN" and head.dep in ("nsubj", "nsubjpass") and head.i < k
-    return t.dep == "appos" and t.head < k and toks[t.head].dep in ("nsubj", "nsubjpass")
+    # "The aid group Harwell said": the name right after the subject noun, not a name in
+    # apposition far after it ("the business, along with a union run by his friend, Ann
+    # Roe, gave …" is about the business)
+    head = toks[t.head] if t.dep == "appos" and t.head < k else None
+    if head is None or head.dep not in ("nsubj", "nsubjpass"):
+        return False
+    return all(toks[m].ent == t.ent and toks[m].text != "," for m in range(head.i + 1, k + 1))
 
 
 def _document(toks: Sequence[Tok]) -> bool:
