@@ -5,9 +5,11 @@ for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import english_one as one
 from helpers import english_speakers as speakers
 
+from quotes import extract
 from quotes.lang.en.people import People
 from quotes.lang.en.repairs import name_as_adverb, name_before_verb
 from quotes.nlp import Tok
@@ -147,3 +149,29 @@ def test_a_name_in_apposition_far_from_the_subject_is_not_the_subject() -> None:
     )
     assert one(text).speaker == "Tom Vale"
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'So on their third date, she decided to drop "the bomb."',
+        'They even celebrated their "silver wedding," two years early.',
+    ],
+)
+def test_a_word_or_two_with_the_period_inside_is_a_term(text: str) -> None:
+    """American style puts the period inside the marks: a word or two ending the
+    journalist's sentence is no one's sentence."""
+    assert extract(text, lang="en") == []
+    assert [q.kind for q in extract(text, lang="en", include_terms=True)] == ["term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The old shed had, in her words, become "unhealthy."',  # "words": a cue
+        'The crowd kept shouting "Enough!" at the gates.',
+        '"Never." That was all Roe would say.',
+    ],
+)
+def test_short_words_of_someone_stay_quotes(text: str) -> None:
+    assert [q.kind for q in extract(text, lang="en")] in (["partial"], ["direct"])

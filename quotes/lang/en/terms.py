@@ -5,7 +5,7 @@ The same additive score as the French classifier (`quotes.terms`), with English 
 | feature | weight | why |
 |---|---|---|
 | first/second person words (I, we, my, you...) | +3 | only speech says "I" and "we" |
-| ends with . ! ? … or a comma before the closing mark | +3 | a sentence, or an incise follows |
+| ends with . ! ? … or a comma before the closing mark | +3 | a sentence, or an incise follows (not for 1-2 words in mid-sentence ending . or ,: American style puts the period inside) |
 | 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
 | speech verb or cue word in the same sentence | +2 | someone is reported speaking |
 | speech verb among the 4 words before the mark | +2 | called it «a disaster» |
@@ -85,8 +85,12 @@ def classify(
     if any(w in _PERSON for w in folded):
         add(3, "person")
     tail = content.rstrip(" ”\"'’)")
+    prefix = text[sentence[0] : span.open_pos].rstrip()
+    at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     is_sentence = tail.endswith((".", "!", "?", "…", ","))
-    if is_sentence:
+    # American style puts the period inside the marks: a word or two closing the
+    # journalist's sentence ('drop "the bomb."') is no sentence of anyone's
+    if is_sentence and (n >= 3 or at_start or tail.endswith(("!", "?"))):
         add(3, "sentence")
     if n >= 5:
         add(2, "long")
@@ -96,12 +100,10 @@ def classify(
     if any(speech_word(w) or fold(w) in cues for w in _WORD.findall(outside)):
         add(2, "cue")
     before = _WORD.findall(text[max(sentence[0], span.open_pos - 60) : span.open_pos])[-4:]
-    prefix = text[sentence[0] : span.open_pos].rstrip()
     tail = " ".join(prefix.lower().replace("-", " ").split()[-3:])
     naming = any(tail.endswith(cue.replace("-", " ")) for cue in words("term_cues_en.txt"))
     if not naming and any(speech_word(w) for w in before):
         add(2, "cue_near")
-    at_start = not prefix or prefix.endswith((":", "—", "–", "-"))
     content_words = [w for w in ws if fold(w) not in _SMALL]
     capitals = all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
     titled = capitals and len(content_words) >= 2 and not at_start and n <= 6
