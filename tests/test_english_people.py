@@ -130,3 +130,9 @@ def test_a_gendered_role_gives_the_gender() -> None:
     p.roles["Tom Lee"] = "a spokesman for the city"
     p.roles["Ann Roe"] = "the city's lawyer"
     assert [p.gender_of(n) for n in ("Wanda Reyes", "Tom Lee", "Ann Roe")] == ["f", "m", None]
+
+
+def test_two_given_names_are_kept_when_the_run_also_holds_a_credit() -> None:
+    """ "Photo Desk Anne Marie Lund": of the forms one run gives, the longest name."""
+    p = People("Photo Desk Anne Marie Lund smiles. Later, Lund spoke.")
+    assert p.fullest("Lund", 40) == "Anne Marie Lund"

@@ -167,8 +167,11 @@ class People:
             return name
         if at is None:
             return max(found, key=lambda f: (len(f[1].split()), -f[0]))[1]
+        # the latest run before `at` (else the first after), its longest form: "Anne
+        # Marie Cerato", not "Marie Cerato", of one run
         before = [f for f in found if f[0] <= at]
-        return max(before)[1] if before else min(found)[1]
+        pos = max(before)[0] if before else min(found)[0]
+        return max((f[1] for f in found if f[0] == pos), key=lambda f: len(f.split()))
 
     def name(self, words: list[str], at: int, salient: bool = True) -> str:
         """The speaker for a name as written (titles to `roles`, gender from a title or
