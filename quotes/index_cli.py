@@ -65,6 +65,9 @@ Source = Annotated[str | None, typer.Option("--source", help="Only documents of 
 Kind = Annotated[
     str | None, typer.Option("--kind", help="Only this kind: direct, partial (or term).")
 ]
+LangOnly = Annotated[
+    str | None, typer.Option("--lang", help="Only quotes read in this language: fr or en.")
+]
 MinConf = Annotated[
     float | None,
     typer.Option(
@@ -249,6 +252,7 @@ def search_command(
     until: Until = None,
     source: Source = None,
     kind: Kind = None,
+    lang_only: LangOnly = None,
     min_conf: MinConf = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = 20,
     distinct: Annotated[
@@ -275,7 +279,7 @@ def search_command(
 
     marks = _MARKS if fmt is Shown.table else ("[", "]")
     filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until}
-    filters |= {"source": source, "kind": kind, "min_confidence": min_conf}
+    filters |= {"source": source, "kind": kind, "lang": lang_only, "min_confidence": min_conf}
     found = _ask(
         search,
         db,
@@ -309,6 +313,7 @@ def speakers_command(
     until: Until = None,
     source: Source = None,
     kind: Kind = None,
+    lang_only: LangOnly = None,
     min_conf: MinConf = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
     fmt: Format = Shown.table,
@@ -324,7 +329,7 @@ def speakers_command(
     from quotes.index.search import speakers
 
     filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until}
-    filters |= {"source": source, "kind": kind, "min_confidence": min_conf}
+    filters |= {"source": source, "kind": kind, "lang": lang_only, "min_confidence": min_conf}
     found = _ask(
         speakers, db, query, "no speaker found", **filters, limit=limit, corrected=corrected
     )

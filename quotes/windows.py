@@ -42,10 +42,7 @@ def sentences_to_parse(
 ) -> list[int]:
     """Indexes of the sentences holding quotes and of the `context` before each, in order."""
     wanted = {
-        k
-        for s in quote_sentences
-        for k in range(max(0, s - context), s + 1)
-        if k < n_sentences
+        k for s in quote_sentences for k in range(max(0, s - context), s + 1) if k < n_sentences
     }
     return sorted(wanted)
 

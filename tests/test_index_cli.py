@@ -159,3 +159,25 @@ def test_unusable_records_are_skipped_reported_and_logged(tmp_path: Path, corpus
 def test_an_index_in_a_missing_folder_is_a_usage_error(tmp_path: Path, corpus: Path) -> None:
     result = run("index", str(tmp_path / "no" / "such" / "q.db"), str(corpus))
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_a_mixed_corpus_is_searched_by_language(tmp_path: Path, corpus: Path) -> None:
+    """Each quote keeps the language it was read in (`lang`); `--lang` keeps one."""
+    english = {
+        "id": "e1",
+        "date": "2024-06-06",
+        "source": "The Valley Post",
+        "text": '"The hospital must stay open," said Mayor Claire Fontaine on Monday.',
+    }
+    with corpus.open("a") as f:
+        f.write(json.dumps(english) + "\n")
+    db = tmp_path / "mixed.db"
+    assert run("index", str(db), str(corpus)).exit_code == 0
+    found = search_json(db, "hospital OR hopital")
+    assert {(r["doc_id"], r["lang"]) for r in found} == {("n1", "fr"), ("n2", "fr"), ("e1", "en")}
+    assert [r["doc_id"] for r in search_json(db, "hospital OR hopital", "--lang", "en")] == ["e1"]
+    speakers = run("speakers", "--db", str(db), "--lang", "en", "--format", "json")
+    assert [r["speaker"] for r in json.loads(speakers.stdout)] == ["Claire Fontaine"]
+    bad = run("search", "--db", str(db), "--lang", "de")
+    assert bad.exit_code == 2 and "expected one of fr, en" in bad.output
+    assert "Traceback" not in bad.output

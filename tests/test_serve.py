@@ -72,13 +72,16 @@ def build(path: Path, docs: dict = DOCS) -> Path:
     return build_index(path, docs)
 
 
-def as_version_2(db: Path) -> None:
-    """Make `db` look like an index written before schema 3 (no role, no gender)."""
+def as_version(db: Path, version: str) -> None:
+    """Make `db` look like an index written with an older schema: version 2 had no role,
+    no gender and no language, version 3 no language."""
     con = sqlite3.connect(db)
     con.execute("DROP INDEX IF EXISTS quotes_gender")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
-    con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    con.execute("ALTER TABLE quotes DROP COLUMN lang")
+    if version == "2":
+        con.execute("ALTER TABLE quotes DROP COLUMN speaker_role")
+        con.execute("ALTER TABLE quotes DROP COLUMN speaker_gender")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (version,))
     con.commit()
     con.close()
 
@@ -143,6 +146,7 @@ def test_filters(client: TestClient, params: dict, expected: int) -> None:
         ({"page": "0"}, "page"),
         ({"page": "x"}, "page"),
         ({"kind": "opinion"}, "kind"),
+        ({"lang": "de"}, "lang"),
         ({"q": "!!!"}, "no words"),
     ],
 )
@@ -253,11 +257,14 @@ def test_the_page_needs_nothing_from_elsewhere(client: TestClient) -> None:
     assert "https://" not in page.replace('href="https://example.org/a1"', "")
 
 
-def test_an_index_of_version_2_is_upgraded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", ["2", "3"])
+def test_an_index_of_an_older_version_is_upgraded(tmp_path: Path, version: str) -> None:
     db = build(tmp_path)
-    as_version_2(db)
+    as_version(db, version)
     page = TestClient(make_app(db)).get("/", params={"q": "retraites"})
     assert page.status_code == 200 and quotes_on(page.text) == 1
+    english = TestClient(make_app(db)).get("/", params={"q": "retraites", "lang": "en"})
+    assert english.status_code == 200 and quotes_on(english.text) == 0
 
 
 def test_serve_cli_errors_are_one_line(tmp_path: Path) -> None:
@@ -351,14 +358,18 @@ def test_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert f"127.0.0.1:{port}" in out
 
 
-def test_indexing_into_a_version_2_index_upgrades_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", ["2", "3"])
+def test_indexing_into_an_older_index_upgrades_it(tmp_path: Path, version: str) -> None:
     db = build(tmp_path)
-    as_version_2(db)
+    as_version(db, version)
     con = connect(db, create=True)  # what `quotes index` opens it with
     writer = Writer(con)
-    writer.replace_document("a4", [row("Une phrase neuve", "Anne Roy", speaker_gender="female")])
+    new = row("Une phrase neuve", "Anne Roy", speaker_gender="female", lang="fr")
+    writer.replace_document("a4", [new])
     writer.commit()
     con.close()
     page = TestClient(make_app(db)).get("/sources")
     assert page.status_code == 200
     assert "<td>undated</td><td>1</td><td>0</td><td>0</td>" in page.text
+    french = TestClient(make_app(db)).get("/", params={"lang": "fr"})
+    assert quotes_on(french.text) == 1 and "Une phrase neuve" in french.text

@@ -21,6 +21,7 @@ from quotes.index.normalise import is_alias, name_words
 from quotes.index.plan import matching_ids
 from quotes.index.review import Corrections, latest
 from quotes.index.store import connect
+from quotes.lang import CODES
 
 DEFAULT_LIMIT = 20
 # Marks put around the words that matched, in the `match` column.
@@ -41,6 +42,7 @@ RESULT_COLUMNS = [
     "quote_id",
     "speaker_role",
     "speaker_gender",
+    "lang",
     "confidence",
     "id",  # the row's id in the index (`quote_row`, the quote page of `quotes serve`)
     "n_docs",
@@ -59,6 +61,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, inclusive (the whole day)
     source: str | None = None
     kind: str | None = None
+    lang: str | None = None  # "fr", "en": the language the quotes were read in
     min_confidence: float | None = None  # rows with a confidence at least this
     # readers' corrections to apply (`quotes.index.review`; --corrected), or None
     corrections: Corrections | None = field(default=None, compare=False)
@@ -100,6 +103,11 @@ class Filters:
         if self.kind:
             sql.append("q.kind = ?")
             args.append(self.kind)
+        if self.lang:
+            if self.lang not in CODES:
+                raise QueryError(f"lang {self.lang!r}: expected one of {', '.join(CODES)}")
+            sql.append("q.lang = ?")
+            args.append(self.lang)
         if self.min_confidence is not None:
             sql.append("q.confidence >= ?")
             args.append(float(self.min_confidence))
@@ -164,6 +172,7 @@ def search(
     until: str | None = None,
     source: str | None = None,
     kind: str | None = None,
+    lang: str | None = None,
     min_confidence: float | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
@@ -177,7 +186,8 @@ def search(
     `distinct` gives each distinct quote (`quote_id`) once, with the number of documents
     carrying it (`n_docs`) and its first date, most repeated first. The `match` column is
     the quote with the words that matched between the `highlight` marks. `offset` skips
-    that many rows of the result first (paging: rows offset to offset + limit).
+    that many rows of the result first (paging: rows offset to offset + limit). `lang`
+    keeps the quotes read in one language ("fr", "en") of a mixed corpus.
     `frame.attrs["ranked"]` is False when the query matched too many quotes to rank
     (see `quotes.index.plan`): the newest indexed matches are returned instead.
     `corrected` applies readers' corrections (`quotes.index.review`): false quotes left
@@ -188,7 +198,7 @@ def search(
     con = connect(db)
     try:
         fixes = latest(con) if corrected else None
-        filters = Filters(speaker, since, until, source, kind, min_confidence, fixes)
+        filters = Filters(speaker, since, until, source, kind, lang, min_confidence, fixes)
         if offset < 0:
             raise QueryError(f"offset {offset}: expected 0 or more")
         upto = None if limit is None else limit + offset
@@ -319,6 +329,7 @@ def speakers(
     until: str | None = None,
     source: str | None = None,
     kind: str | None = None,
+    lang: str | None = None,
     min_confidence: float | None = None,
     limit: int | None = None,
     corrected: bool = False,
@@ -329,7 +340,7 @@ def speakers(
     con = connect(db)
     try:
         fixes = latest(con) if corrected else None
-        filters = Filters(speaker, since, until, source, kind, min_confidence, fixes)
+        filters = Filters(speaker, since, until, source, kind, lang, min_confidence, fixes)
         where, args = filters.where(con)
         who, who_args = speaker_expression(fixes)
         where.append(f"{who} IS NOT NULL")

@@ -32,9 +32,10 @@ import regex
 
 from quotes.index.normalise import keys, name_words, normalise, same_quote
 
-SCHEMA_VERSION = "3"
-# Version 3 added speaker_role and speaker_gender; a version-2 index gets the two columns
-# (empty for its rows) when first opened, see `_upgrade`.
+SCHEMA_VERSION = "4"
+# Version 3 added speaker_role and speaker_gender, version 4 lang (the language each
+# quote was read in); an older index gets the new columns (empty for its rows) when first
+# opened, see `_upgrade`.
 # The per-quote columns stored, in order (the output schema of `quotes extract` that a
 # search shows, plus the document's date/source/url).
 COLUMNS = (
@@ -53,6 +54,7 @@ COLUMNS = (
     "url",
     "speaker_role",
     "speaker_gender",
+    "lang",
 )
 
 _SCHEMA = """
@@ -68,7 +70,8 @@ CREATE INDEX IF NOT EXISTS groups_repeated ON groups(n_docs DESC, first_date, qu
 CREATE TABLE IF NOT EXISTS quotes(
     id INTEGER PRIMARY KEY, quote_id INTEGER, doc_id TEXT, quote TEXT, speaker TEXT,
     speaker_mention TEXT, cue TEXT, kind TEXT, start INTEGER, "end" INTEGER, context TEXT,
-    confidence REAL, date TEXT, source TEXT, url TEXT, speaker_role TEXT, speaker_gender TEXT);
+    confidence REAL, date TEXT, source TEXT, url TEXT, speaker_role TEXT, speaker_gender TEXT,
+    lang TEXT);
 CREATE TABLE IF NOT EXISTS texts(doc_id TEXT PRIMARY KEY, text BLOB);
 CREATE TABLE IF NOT EXISTS speaker_words(
     word TEXT, name TEXT, PRIMARY KEY (word, name)) WITHOUT ROWID;
@@ -105,8 +108,9 @@ def connect(path: str | Path, create: bool = False) -> sqlite3.Connection:
     try:
         con = sqlite3.connect(path)
         con.execute("PRAGMA journal_mode=WAL")
-        if _schema(con) == "2":  # before the schema script: its indexes need the new columns
-            _upgrade(con, path)
+        old = _schema(con)
+        if old in _ADDED:  # before the schema script: its indexes need the new columns
+            _upgrade(con, path, old)
         if create:
             con.executescript(_SCHEMA)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -130,13 +134,17 @@ def _schema(con: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _upgrade(con: sqlite3.Connection, path: Path) -> None:
-    """Give a version-2 index the columns of version 3 (the rows' role and gender stay
-    empty until their documents are indexed again), so an existing index keeps working."""
+# the columns each older schema version lacks
+_ADDED = {"2": ("speaker_role", "speaker_gender", "lang"), "3": ("lang",)}
+
+
+def _upgrade(con: sqlite3.Connection, path: Path, version: str) -> None:
+    """Give an older index the columns of this version (its rows' role, gender and
+    language stay empty until their documents are indexed again), so it keeps working."""
     try:
         with con:
-            con.execute("ALTER TABLE quotes ADD COLUMN speaker_role TEXT")
-            con.execute("ALTER TABLE quotes ADD COLUMN speaker_gender TEXT")
+            for column in _ADDED[version]:
+                con.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
     except sqlite3.OperationalError as exc:
         raise NotAnIndex(
@@ -228,6 +236,7 @@ class Writer:
                 _text(row.get("url")) or _text(url),
                 _text(row.get("speaker_role")),
                 _text(row.get("speaker_gender")),
+                _text(row.get("lang")),
             ]
             self.con.execute(
                 f"INSERT INTO quotes (quote_id, {', '.join(_q(c) for c in COLUMNS)}) "

@@ -33,6 +33,7 @@ from quotes.index.review import ensure_table, history
 from quotes.index.search import search
 from quotes.index.store import NotAnIndex, connect
 from quotes.io.formula import formula_safe
+from quotes.lang import CODES
 from quotes.model import KINDS
 from quotes.serve import charts
 from quotes.serve.params import EXPORT_ROWS, PAGE_SIZE, BadParameter, SearchParams
@@ -129,6 +130,7 @@ class Pages:
                 rows=[],
                 sources=self.sources(),
                 kinds=KINDS,
+                langs=CODES,
             )
         rows = found.head(PAGE_SIZE).to_dict("records")
         return self.render(
@@ -141,6 +143,7 @@ class Pages:
             first=(params.page - 1) * PAGE_SIZE + 1,
             sources=self.sources(),
             kinds=KINDS,
+            langs=CODES,
             message="" if rows else "No quote matches this search.",
         )
 

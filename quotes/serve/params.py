@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from quotes.lang import CODES
 from quotes.model import KINDS
 
 PAGE_SIZE = 20
@@ -34,6 +35,7 @@ class SearchParams:
     until: str = ""
     source: str = ""
     kind: str = ""
+    lang: str = ""
     min_conf: float | None = None
     distinct: bool = False
     page: int = 1
@@ -41,7 +43,7 @@ class SearchParams:
     @classmethod
     def of(cls, args: Mapping[str, str]) -> SearchParams:
         """Read and check the URL parameters (unknown ones are ignored)."""
-        text = {k: (args.get(k) or "").strip() for k in ("q", "speaker", "source", "kind")}
+        text = {k: (args.get(k) or "").strip() for k in ("q", "speaker", "source", "kind", "lang")}
         return cls(
             q=text["q"],
             speaker=text["speaker"],
@@ -49,6 +51,7 @@ class SearchParams:
             until=_date(args.get("until", ""), "until"),
             source=text["source"],
             kind=_kind(text["kind"]),
+            lang=_lang(text["lang"]),
             min_conf=_confidence(args.get("min_conf", "")),
             distinct=(args.get("distinct") or "") in ("1", "on", "true", "yes"),
             page=_page(args.get("page", "")),
@@ -62,6 +65,7 @@ class SearchParams:
             "until": self.until or None,
             "source": self.source or None,
             "kind": self.kind or None,
+            "lang": self.lang or None,
             "min_confidence": self.min_conf,
             "distinct": self.distinct,
         }
@@ -81,6 +85,12 @@ class SearchParams:
 def _kind(value: str) -> str:
     if value and value not in KINDS:
         raise BadParameter(f"kind {value!r}: expected one of {', '.join(KINDS)}")
+    return value
+
+
+def _lang(value: str) -> str:
+    if value and value not in CODES:
+        raise BadParameter(f"lang {value!r}: expected one of {', '.join(CODES)}")
     return value
 
 

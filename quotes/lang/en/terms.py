@@ -5,13 +5,16 @@ The same additive score as the French classifier (`quotes.terms`), with English 
 | feature | weight | why |
 |---|---|---|
 | first/second person words (I, we, my, you...) | +3 | only speech says "I" and "we" |
-| ends with . ! ? … or a comma before the closing mark | +3 | a sentence, or an incise follows (not for 1-2 words in mid-sentence ending . or ,: American style puts the period inside) |
+| ends with . ! ? … or a comma before the closing mark | +3 | a sentence, or an incise follows |
 | 5+ words / 3-4 words | +2 / +1 | names and scare words are short |
 | speech verb or cue word in the same sentence | +2 | someone is reported speaking |
 | speech verb among the 4 words before the mark | +2 | called it «a disaster» |
 | all words capitalised (small ones aside), 1-6 words, mid-sentence | -5 | «The Globe and Mail» |
 | a naming word before (so-called, dubbed, known as...) | -5 | it names ("called" is no cue) |
 | same words used unquoted elsewhere, up to 4 words | -3 | a name or a label |
+
+The sentence feature does not count for one or two words in mid-sentence ending with a
+period or a comma: American style puts the period inside the marks ('drop "the bomb."').
 
 A span with score >= 1 is a quote; `direct` when it opens its sentence, follows a colon,
 or is a sentence itself; else `partial`.
