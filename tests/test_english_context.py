@@ -150,7 +150,6 @@ def test_a_name_in_apposition_far_from_the_subject_is_not_the_subject() -> None:
     assert one(text).speaker == "Tom Vale"
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
