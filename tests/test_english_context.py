@@ -174,3 +174,13 @@ def test_a_word_or_two_with_the_period_inside_is_a_term(text: str) -> None:
 )
 def test_short_words_of_someone_stay_quotes(text: str) -> None:
     assert [q.kind for q in extract(text, lang="en")] in (["partial"], ["direct"])
+
+
+def test_a_spokesperson_for_an_organisation_is_the_source_as_written() -> None:
+    """ "A spokesperson for the Department of Water Safety": the described source, not
+    the organisation's last word taken for a surname ("Water Safety")."""
+    text = (
+        "The Water Safety board met on Monday.\n\nA spokesperson for the Department of "
+        'Water Safety said in an email that the agency "will enforce the law."'
+    )
+    assert one(text).speaker == "A spokesperson for the Department of Water Safety"

@@ -50,7 +50,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         return people.pronoun(POSSESSIVES.get(first, first), at)
     run = name_run(toks)
     last = toks[-1].text
-    if not run and last[:1].isupper() and people.fullest(last) != last:
+    of = any(t.pos == "ADP" for t in toks)  # "a spokesperson for Homeland Security"
+    if not run and not of and last[:1].isupper() and people.fullest(last) != last:
         run = [toks[-1]]  # "Roe", "actor Oh", tagged a noun or a word: the person named
     phrase = people.text[toks[0].start : toks[-1].end]
     head = _head(toks)
