@@ -184,3 +184,13 @@ def test_a_spokesperson_for_an_organisation_is_the_source_as_written() -> None:
         'Water Safety said in an email that the agency "will enforce the law."'
     )
     assert one(text).speaker == "A spokesperson for the Department of Water Safety"
+
+
+def test_a_participle_inside_reported_words_is_the_reporters() -> None:
+    """ "Pruitt says the province has asked Ottawa to drop the fee, calling it "…"": the
+    participle hangs on what she reports; the words are hers."""
+    text = (
+        "OTTAWA — Health Minister Ana Pruitt says the province has asked Ottawa to drop "
+        'the fee for rural clinics, calling the charge "unfair to every small town."'
+    )
+    assert one(text).speaker == "Ana Pruitt"

@@ -285,12 +285,16 @@ def cue_verb_before(s: Sentence, q: Span) -> Found | None:
     return None
 
 
+_REPORTED = ("ccomp", "conj", "advcl", "xcomp")  # how a reported clause hangs on its verb
+
+
 def reporting_verb(s: Sentence, i: int) -> int:
     """The speech verb whose words verb `i` is part of: "He said the police will
-    maintain a "…"": "maintain" is reported by "said", so the words are his. `i` itself
-    when no speech verb reports it."""
+    maintain a "…"": "maintain" is reported by "said", so the words are his; "Roe says
+    Canada asked China to spare him, calling it "inhumane"": hers too. `i` itself when
+    no speech verb reports it."""
     k, seen = i, {i}
-    while s.toks[k].dep in ("ccomp", "conj") and s.toks[k].head not in seen:
+    while s.toks[k].dep in _REPORTED and s.toks[k].head not in seen:
         k = s.toks[k].head
         seen.add(k)
         if is_speech(s.toks[k]) and s.outside(k) and subject_of(s, k) is not None:
