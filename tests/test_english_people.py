@@ -136,3 +136,10 @@ def test_two_given_names_are_kept_when_the_run_also_holds_a_credit() -> None:
     """ "Photo Desk Anne Marie Lund": of the forms one run gives, the longest name."""
     p = People("Photo Desk Anne Marie Lund smiles. Later, Lund spoke.")
     assert p.fullest("Lund", 40) == "Anne Marie Lund"
+
+
+def test_a_surname_with_a_particle_is_short_for_the_full_name() -> None:
+    """ "Al Kadi", "Van Orden": a surname of two words, not a first name and a surname."""
+    p = People("Rania Al Kadi and Piet Van Orden arrived in 2016. Later, Al Kadi spoke.")
+    assert p.fullest("Al Kadi") == "Rania Al Kadi"
+    assert p.fullest("Van Orden") == "Piet Van Orden"

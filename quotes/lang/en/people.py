@@ -156,7 +156,8 @@ class People:
                     continue
                 if len(extra) == 2 and not _second_given(extra[0], extra[1]):
                     continue
-                if len(parts) > 1 and not _second_given(parts[0], extra[-1]):
+                particle = fold(parts[0]) in words_of("surname_particles_en.txt")
+                if len(parts) > 1 and not particle and not _second_given(parts[0], extra[-1]):
                     continue  # "Jane Roe" is already a full name: only a middle name more
                 found.append((pos, " ".join(tail)))
         if not found and len(parts) == 1:  # "Jody" of "Jody Crane": a first name alone
