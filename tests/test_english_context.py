@@ -12,6 +12,7 @@ from helpers import english_speakers as speakers
 from quotes import extract
 from quotes.lang.en.people import People
 from quotes.lang.en.repairs import name_as_adverb, name_before_verb
+from quotes.lang.en.rules import Sentence, mention_range
 from quotes.nlp import Tok
 
 
@@ -194,3 +195,21 @@ def test_a_participle_inside_reported_words_is_the_reporters() -> None:
         'the fee for rural clinics, calling the charge "unfair to every small town."'
     )
     assert one(text).speaker == "Ana Pruitt"
+
+
+def test_a_hyphenated_name_with_two_heads_is_one_mention() -> None:
+    """The parser makes "Wilson" and "Roe" of "Wilson-Roe said" two subjects: the
+    mention is still the name as written."""
+    text = "Wilson-Roe said no."
+    spans = [(0, 6, "Wilson", "nsubj"), (6, 7, "-", "punct"), (7, 10, "Roe", "nsubj")]
+    toks = [
+        Tok(i, w, w.lower(), "PROPN" if w != "-" else "PUNCT", dep, 3, a, b, "PER")
+        for i, (a, b, w, dep) in enumerate(spans)
+    ]
+    toks += [
+        Tok(3, "said", "say", "VERB", "ROOT", 3, 11, 15),
+        Tok(4, "no", "no", "ADV", "advmod", 3, 16, 18),
+    ]
+    s = Sentence(text, toks, [])
+    assert mention_range(s, 2) == (0, 2)
+    assert mention_range(s, 0) == (0, 2)

@@ -45,6 +45,7 @@ _NP_KEEP = (
 _PHRASE = ("DET", "ADJ", "PROPN", "NOUN", "ADP", "NUM", "PART")
 _NP_RIGHT = ("compound", "flat", "prep", "pobj", "nn", "amod")  # "a source close to the talks"
 _RELATIVE = frozenset("which that who whom what".split())  # "…, which was called "…""
+_HYPHENS = frozenset("-‐–")
 _INCISE_REACH = 10  # outside words after a quote in which its incise verb must come
 
 
@@ -112,6 +113,24 @@ def mention_range(s: Sentence, head: int) -> tuple[int, int]:
             break
     while hi > head and toks[hi].pos == "PUNCT":
         hi -= 1
+    return _hyphenated(toks, lo, hi)
+
+
+def _hyphenated(toks: Sequence[Tok], lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi] widened over words joined to it by a hyphen with no space: the parser
+    may give "Wilson-Roe" two heads, and the mention is the name as written."""
+
+    def attached(a: int, b: int) -> bool:  # tokens a, b written as one word
+        return toks[a].end == toks[b].start
+
+    while lo >= 2 and toks[lo - 1].text in _HYPHENS and attached(lo - 1, lo):
+        if not attached(lo - 2, lo - 1):
+            break
+        lo -= 2
+    while hi + 2 < len(toks) and toks[hi + 1].text in _HYPHENS and attached(hi, hi + 1):
+        if not attached(hi + 1, hi + 2):
+            break
+        hi += 2
     return lo, hi
 
 
