@@ -143,3 +143,11 @@ def test_a_surname_with_a_particle_is_short_for_the_full_name() -> None:
     p = People("Rania Al Kadi and Piet Van Orden arrived in 2016. Later, Al Kadi spoke.")
     assert p.fullest("Al Kadi") == "Rania Al Kadi"
     assert p.fullest("Van Orden") == "Piet Van Orden"
+
+
+def test_an_organisation_described_is_its_capitalised_name_only() -> None:
+    """ "the commission" after "the judge who chaired the Truth and Peace Commission":
+    the name (capitalised words, "and" between), never the lowercase words before."""
+    text = "The report came from the chief judge who chaired the Truth and Peace Commission. "
+    p = People(text + "The commission said")
+    assert p.organisation("the commission", len(text)) == "the Truth and Peace Commission"

@@ -213,9 +213,11 @@ class People:
         the organisation the document named latest, else the description as written."""
         head = phrase.split()[-1]
         pattern = (
-            rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+)+(?:of[ \t]+)?{regex.escape(head)}\b"
+            rf"(?:(?-i:\p{{Lu}})[\p{{L}}'’.-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?)+"
+            rf"{regex.escape(head)}\b"
             r"(?-i:[ \t]+of[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)*)?"
-        )  # "the Diocese of Ashford": a name may go on after its noun
+        )  # capitalised words (and "of", "and": "the Truth and Peace Commission") before
+        # the noun; "the Diocese of Ashford": a name may go on after it
         start = max(0, at - _LOOK_BACK)
         named = list(regex.finditer(pattern, self.text[start:at], regex.IGNORECASE))
         capital = [m for m in named if m.group().split()[-1][:1].isupper()]
