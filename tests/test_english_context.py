@@ -213,3 +213,16 @@ def test_a_hyphenated_name_with_two_heads_is_one_mention() -> None:
     s = Sentence(text, toks, [])
     assert mention_range(s, 2) == (0, 2)
     assert mention_range(s, 0) == (0, 2)
+
+
+def test_a_statement_released_by_an_office_is_the_offices() -> None:
+    """ "said a statement released by the Premier's Office": the office wrote it; "her
+    office" next is that office, named before."""
+    text = (
+        "Premier Ana Vance spoke with the mayors of Ashford and Brill on Monday.\n\n"
+        'Vance and Mayor Tom Oake discussed "the state of the bridge and the need for all '
+        'levels of government to pay their share," said a statement released by the '
+        "Premier's Office.\n\nVance and Mayor Lee Pratt \"agreed to meet again in May,\" "
+        "said her office."
+    )
+    assert speakers(text) == ["the Premier's Office", "the Premier's Office"]

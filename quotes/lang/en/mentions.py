@@ -72,7 +72,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
             people.roles[name] = " ".join(role + title)
         return name
     capitalised = any(t.pos == "PROPN" and t.text[:1].isupper() for t in toks)
-    if org and fold(toks[0].text) == "the" and not capitalised:  # "the diocese", any tag
+    described = fold(toks[0].text) in ("the", *POSSESSIVES)  # "the diocese", "his office"
+    if org and described and not capitalised:  # any tag
         return people.organisation(phrase, at)
     if org:
         return people.thing(phrase, at, "org")

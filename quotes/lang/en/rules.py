@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes.lang.en.terms import speech_lemmas, speech_word
-from quotes.lexicon import fold
+from quotes.lexicon import fold, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -96,8 +96,10 @@ def mention_range(s: Sentence, head: int) -> tuple[int, int]:
     for c in s.children.get(head, []):
         if c < head and toks[c].dep in _NP_KEEP and toks[c].dep != "punct":
             lo = min(lo, _leftmost(s, c))
+    message = fold(toks[head].lemma) in words("speech_nouns_en.txt")
     for c in sorted(s.children.get(head, [])):
         right = ("compound", "flat", "nn") if toks[head].pos == "PROPN" else _NP_RIGHT
+        right = (*right, "acl") if message else right  # "a statement released by the …"
         of_name = (  # "the Chamber of Commerce": a proper name goes on after "of"
             toks[head].pos == "PROPN" and fold(toks[c].text) == "of" and _capitalised_object(s, c)
         )
