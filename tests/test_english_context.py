@@ -226,3 +226,22 @@ def test_a_statement_released_by_an_office_is_the_offices() -> None:
         "said her office."
     )
     assert speakers(text) == ["the Premier's Office", "the Premier's Office"]
+
+
+def test_an_organisation_run_ending_with_a_title_and_a_name_is_a_person() -> None:
+    """The NER tags "Oskana Hereditary Chief Ta'wun" ORG: a title then a name is a
+    person (the next "he"); "Oskana Band Council" stays an organisation."""
+    from quotes.lang.en.mentions import _relabel
+
+    text = "Oskana Hereditary Chief Ta'wun spoke. Oskana Band Council met."
+
+    def run(words: str, at: int) -> list[Tok]:
+        out = []
+        for k, w in enumerate(words.split()):
+            out.append(Tok(k, w, w.lower(), "PROPN", "compound", k, at, at + len(w), "ORG"))
+            at += len(w) + 1
+        return out
+
+    people = People(text)
+    assert _relabel(people, run("Oskana Hereditary Chief Ta'wun", 0), "ORG") == "PER"
+    assert _relabel(people, run("Oskana Band Council", 38), "ORG") == "ORG"

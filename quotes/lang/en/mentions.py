@@ -126,6 +126,16 @@ def _first_and_last(run: Sequence[Tok]) -> bool:
     )
 
 
+def _titled_name(run: Sequence[Tok]) -> bool:
+    """A run ending with a title and one name ("… Chief Na'moks", "Mayor Roe")."""
+    return (
+        len(run) >= 2
+        and fold(run[-2].text) in titles()
+        and run[-1].pos == "PROPN"
+        and not organisation_like(run)
+    )
+
+
 def _titles_only(run: Sequence[Tok]) -> bool:
     return all(fold(t.text) in titles() for t in run)
 
@@ -221,6 +231,8 @@ def _relabel(people: People, run: Sequence[Tok], label: str) -> str:
         return "PER"  # "Lonechild said", the NER's organisation, is "Darian Lonechild"
     if label == "ORG" and _first_and_last(run):
         return "PER"  # "Nadia Lund runs…": a first name and a surname is a person
+    if label == "ORG" and _titled_name(run):
+        return "PER"  # "Wet'suwet'en Hereditary Chief Na'moks": a title, then a name
     if label == "PER" and (organisation_like(run) or people.short_for_organisation(name)):
         return "ORG"  # "Dixon Hall", "Burnaby RCMP", "Oak Ridge" of "Oak Ridge School"
     if label == "PER" and _titles_only(run):
