@@ -245,3 +245,12 @@ def test_an_organisation_run_ending_with_a_title_and_a_name_is_a_person() -> Non
     people = People(text)
     assert _relabel(people, run("Oskana Hereditary Chief Ta'wun", 0), "ORG") == "PER"
     assert _relabel(people, run("Oskana Band Council", 38), "ORG") == "ORG"
+
+
+def test_a_party_member_called_back_is_the_politician_just_named() -> None:
+    """ "the Ohio Republican said": capitalised words, yet no name: the latest subject."""
+    text = (
+        'Senate Majority Leader Tom Bexley blamed activists for the attacks.\n\n"They '
+        'decided it was time to attack these young people," the Ohio Republican said.'
+    )
+    assert one(text).speaker == "Tom Bexley"

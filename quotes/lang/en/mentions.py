@@ -14,7 +14,14 @@ from dataclasses import replace
 
 import regex
 
-from quotes.lang.en.people import People, first_name_gender, pronouns, split_title, titles
+from quotes.lang.en.people import (
+    People,
+    first_name_gender,
+    partisan,
+    pronouns,
+    split_title,
+    titles,
+)
 from quotes.lang.en.rules import Sentence, mention_range
 from quotes.lexicon import fold, words
 from quotes.nlp import Tok
@@ -64,6 +71,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
     named = named or bool(_person_tail(toks))  # "Secretary of State Mike Roe"
     org = org or (named and organisation_like(run))
+    if partisan(phrase):  # "the Ohio Republican": capitalised, yet no name
+        return people.described(phrase, [], at)
     if run and ((named and not org) or known):
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
         title, _ = split_title(written(people.text, run))

@@ -66,6 +66,16 @@ def pronouns() -> dict[str, str]:
     return tagged("pronouns_en.txt")
 
 
+def partisan(phrase: str) -> bool:
+    """ "the Ohio Republican", "the veteran Liberal": a party member called back."""
+    words = phrase.split()
+    return (
+        2 <= len(words) <= 5
+        and fold(words[0]) == "the"
+        and fold(words[-1]) in words_of("party_members_en.txt")
+    )
+
+
 def first_name_gender(word: str) -> str | None:
     names = tagged("first_names_en.txt")
     f = fold(word)
@@ -260,10 +270,11 @@ class People:
         return self.thing(max(latest)[1], at, max(latest)[2]) if latest else None
 
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
-        """A description: "the 45-year-old" is the latest subject or speaker (English
-        news names a person, then calls them by their age); "the spokesperson" the person
-        latest named whose role holds its head noun; else the description as written."""
-        if _AGED.fullmatch(phrase):
+        """A description: "the 45-year-old", "the Ohio Republican" is the latest subject
+        or speaker (English news names a person, then calls them by their age or party);
+        "the spokesperson" the person latest named whose role holds its head noun; else
+        the description as written."""
+        if _AGED.fullmatch(phrase) or partisan(phrase):
             latest = [m for m in self._latest() if m[0] <= at and m[2] == "person" and m[3]]
             if latest:
                 return max(latest)[1]
