@@ -222,7 +222,7 @@ def test_a_statement_released_by_an_office_is_the_offices() -> None:
         "Premier Ana Vance spoke with the mayors of Ashford and Brill on Monday.\n\n"
         'Vance and Mayor Tom Oake discussed "the state of the bridge and the need for all '
         'levels of government to pay their share," said a statement released by the '
-        "Premier's Office.\n\nVance and Mayor Lee Pratt \"agreed to meet again in May,\" "
+        'Premier\'s Office.\n\nVance and Mayor Lee Pratt "agreed to meet again in May," '
         "said her office."
     )
     assert speakers(text) == ["the Premier's Office", "the Premier's Office"]
@@ -254,3 +254,8 @@ def test_a_party_member_called_back_is_the_politician_just_named() -> None:
         'decided it was time to attack these young people," the Ohio Republican said.'
     )
     assert one(text).speaker == "Tom Bexley"
+
+
+def test_a_title_with_an_of_phrase_before_a_name_the_ner_missed() -> None:
+    q = one('"No comment," said Chief of Police Ana Ruiz.')
+    assert (q.speaker, q.speaker_role) == ("Ana Ruiz", "Chief of Police")

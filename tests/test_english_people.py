@@ -151,3 +151,11 @@ def test_an_organisation_described_is_its_capitalised_name_only() -> None:
     text = "The report came from the chief judge who chaired the Truth and Peace Commission. "
     p = People(text + "The commission said")
     assert p.organisation("the commission", len(text)) == "the Truth and Peace Commission"
+
+
+def test_a_title_with_an_of_phrase_runs_up_to_the_first_name() -> None:
+    assert split_title("Chief of Police Ana Ruiz".split()) == (
+        ["Chief", "of", "Police"],
+        ["Ana", "Ruiz"],
+    )
+    assert split_title("Mayor of Ashford Brill".split()) == (["Mayor"], ["of", "Ashford", "Brill"])

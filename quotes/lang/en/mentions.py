@@ -207,13 +207,22 @@ def name_run(toks: Sequence[Tok]) -> list[Tok]:
 
 def _person_tail(toks: Sequence[Tok]) -> list[Tok]:
     """The person's name that ends a mention after a preposition of its title: the
-    last run of PER tokens, when it is the mention's last words."""
+    last run of PER tokens, when it is the mention's last words; else the capitalised
+    words from a known first name on ("Chief of Police Ana Ruiz", the NER silent)."""
     run: list[Tok] = []
     for t in reversed(toks):
         if t.ent != "PER" or not t.text[:1].isupper():
             break
         run.insert(0, t)
-    return run if len(run) >= 2 else []
+    if len(run) >= 2:
+        return run
+    caps: list[Tok] = []
+    for t in reversed(toks):
+        if t.pos != "PROPN" or not t.text[:1].isupper():
+            break
+        caps.insert(0, t)
+    first = next((k for k, t in enumerate(caps[:-1]) if first_name_gender(t.text)), None)
+    return caps[first:] if first is not None else []
 
 
 def _joined(before: Tok, t: Tok) -> bool:
