@@ -1,7 +1,8 @@
 """English quotes whose speaker the story around them gives (quotes.lang.en.repairs,
-pipeline, mentions): names the small tagger reads as adverbs, people introduced several
-sentences before a quote, pronoun subjects that turn to someone new. Sentences written
-for these tests."""
+pipeline, mentions, rules, terms): names the small tagger or the NER misread, people
+introduced several sentences before a quote, pronoun subjects that turn to someone new,
+messages and their authors, titles with an of-phrase, short spans with the period
+inside. Sentences written for these tests."""
 
 from __future__ import annotations
 

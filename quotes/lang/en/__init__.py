@@ -1,6 +1,7 @@
 """English: spaCy's `en_core_web_sm` (quotes.lang.en.model), the span classifier
-(terms), the attribution rules (rules), who a mention stands for (people), and the
-steps from text to rows (pipeline). The interface every language package gives
+(terms), the attribution rules (rules), the parse mended where the text says otherwise
+(repairs), who a mention stands for (mentions, people), and the steps from text to rows
+(pipeline). The interface every language package gives
 `quotes.lang.mixed`: `extract_documents(docs, include_terms=, min_confidence=,
 progress=, **options)`, per document its rows or the exception that stopped it."""
 

@@ -4,7 +4,9 @@ spaCy's `en_core_web_sm` tags words by their shape as much as by their place: a 
 ending in "-ly" or "-ley" ("McNeely", "Easley") reads as an adverb, so "McNeely turned
 down the offer" has no subject and the person drops out of who the text talks about.
 The document itself says which capitalised words are names (it writes them in full
-somewhere, "Morgan McNeely"): those are mended before any rule reads the sentence.
+somewhere, "Morgan McNeely"): those are mended before any rule reads the sentence. So
+are a surname the NER takes for a place ("Bardos said", GPE) and a name the parser
+leaves outside its verb ("… advocate Ana Roe told", "advocate" read as a verb).
 """
 
 from __future__ import annotations
