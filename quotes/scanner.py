@@ -9,8 +9,9 @@ over the marks handles all of these and stays linear in the text length.
 Rules:
 - Only the outermost pair is a quote; inner marks of any style stay in its text.
 - « closes with », “ with ”, „ with “ or ”, " with the next " (paired by position).
-- Apostrophes (’ ') and ‘ ’ ‹ › are never outer marks; a " after a digit (27") is an
-  inch sign unless a straight quote is open.
+- Apostrophes (’ ') and ‘ ’ ‹ › are never outer marks (except in a text written the
+  British way, ‘…’ with doubles inside: see quotes.single_quotes); a " after a digit
+  (27") is an inch sign unless a straight quote is open.
 - A quote never runs past its paragraph unless the next paragraph reopens it with « or »
   (or the same mark for other styles). An unclosed quote is recovered: before the next
   opener of its own style if there is one, else at an incise (", a-t-il dit") or at the
@@ -277,5 +278,10 @@ def scan(text: str, direction: str | None = None) -> list[Span]:
     """All outermost quoted spans of `text`, in document order.
 
     `direction` (NORMAL or REVERSED) forces the guillemets' direction instead of reading it
-    from the text (see `direction`)."""
+    from the text (see `direction`). A text that marks its quotes with single marks, the
+    British way (‘…’, doubles inside), is paired by quotes.single_quotes."""
+    from quotes.single_quotes import scan_single, single_style
+
+    if direction is None and single_style(text):
+        return scan_single(text)
     return list(_Scanner(text, direction).spans())

@@ -260,3 +260,10 @@ def test_a_party_member_called_back_is_the_politician_just_named() -> None:
 def test_a_title_with_an_of_phrase_before_a_name_the_ner_missed() -> None:
     q = one('"No comment," said Chief of Police Ana Ruiz.')
     assert (q.speaker, q.speaker_role) == ("Ana Ruiz", "Chief of Police")
+
+
+def test_a_name_in_apposition_to_a_role_whatever_its_entity_label() -> None:
+    """ "said the Green leader, Tola Varna": the NER calls the name a place; after a
+    role noun, a capitalised proper noun in apposition is the person."""
+    q = one('"This is a government in chaos," said the Green leader, Tola Varna.')
+    assert q.speaker == "Tola Varna"

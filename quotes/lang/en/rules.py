@@ -22,6 +22,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quotes.lang.en.people import titles
 from quotes.lang.en.terms import speech_lemmas, speech_word
 from quotes.lexicon import fold, words
 from quotes.nlp import Tok
@@ -209,7 +210,8 @@ def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
     if head is None:
         return None
     named = [c for c in s.children.get(head, []) if s.toks[c].dep == "appos" and c > head]
-    if s.toks[head].ent != "PER" and named and _a_name(s.toks[named[0]]):
+    role = fold(s.toks[head].lemma) in titles()  # "the party leader, Kemi Roe": whatever
+    if s.toks[head].ent != "PER" and named and _a_name(s.toks[named[0]], role):  # the NER
         head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
     lo, hi = mention_range(s, head)
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
@@ -219,7 +221,11 @@ def _personal(t: Tok) -> bool:
     return fold(t.text) in ("he", "she")
 
 
-def _a_name(t: Tok) -> bool:
+def _a_name(t: Tok, role: bool = False) -> bool:
+    """A person's name by its tags; after a role noun ("the leader, Kemi Roe") any
+    capitalised proper noun, the NER's place or organisation included."""
+    if role and t.pos == "PROPN" and t.text[:1].isupper():
+        return True
     return t.ent == "PER" or (t.pos == "PROPN" and t.ent not in ("ORG", "LOC"))
 
 

@@ -1,0 +1,114 @@
+"""Quotes marked with single quotation marks: ‘…’ (or '…'), British style.
+
+British and Irish newspapers (and many Australian ones) mark speech with single marks and
+nest double ones inside: ‘He said “never”,’ she recalled. The main scanner
+(quotes.scanner) never takes a single mark for an outer one, because ’ is also the
+apostrophe. A text written in that style is recognised as a whole (`single_style`) and
+paired here instead:
+- an opener is ‘ (or a straight ') after a space, a paragraph start or an opening bracket
+  or dash, before a letter or a digit; the elisions 's, 'n', 'em, 'til, 'cause, 'tis and
+  '90s are no openers;
+- the closer is the first ’ (or ') of the paragraph after it that no letter or digit
+  follows and no space precedes; a mark after an s, then a space and a lowercase word
+  ("the nurses’ demands") is a plural possessive, skipped when another closer follows in
+  the paragraph;
+- a quote not closed in its paragraph goes on when the next paragraph opens with the
+  same mark (each paragraph of a long quote reopens it), else it is recovered at the
+  paragraph's end and flagged, as the main scanner does.
+Double marks inside stay in the quote's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import regex
+
+from quotes.scanner import Span, _trim, paragraph_bounds
+
+_OPEN_BEFORE = "([{—–-/“\""
+_ELISIONS = regex.compile(r"(?i)(?:s|n|em|til|cause|tis|twas|\d\d)s?\b")
+_DOUBLE_OPENERS = regex.compile(r'[«“„]|(?:^|(?<=[\s(]))"(?=\S)', regex.MULTILINE)
+
+
+def _opens(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if not (before.isspace() or before in _OPEN_BEFORE) or not after.isalnum():
+        return False
+    return not _ELISIONS.match(text, pos + 1)
+
+
+def _closes(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _possessive(text: str, pos: int) -> bool:
+    """ "nurses’ demands": an s before, a space and a lowercase word after."""
+    return text[pos - 1 : pos] in ("s", "S") and bool(
+        regex.match(r"[ \t]+\p{Ll}", text[pos + 1 : pos + 3])
+    )
+
+
+def openers(text: str) -> list[tuple[int, str]]:
+    """Positions and marks of the single marks shaped as openers."""
+    return [(m.start(), m.group()) for m in regex.finditer("[‘']", text) if _opens(text, m.start())]
+
+
+def single_style(text: str) -> bool:
+    """Whether `text` marks its quotes with single marks: at least two single openers, and
+    more of them than double-mark openers (the doubles are then the inner ones)."""
+    n = len(openers(text))
+    return n >= 2 and n > len(_DOUBLE_OPENERS.findall(text))
+
+
+def scan_single(text: str) -> list[Span]:
+    """The outermost single-marked quotes of `text`, in order (see the module docstring)."""
+    return list(_spans(text))
+
+
+def _spans(text: str) -> Iterator[Span]:
+    paras = paragraph_bounds(text)
+    starts = [s for s, _ in paras]
+    found = openers(text)
+    i = 0
+    while i < len(found):
+        open_pos, mark = found[i]
+        closing = "’" if mark == "‘" else "'"
+        first = para = bisect.bisect_right(starts, open_pos) - 1
+        lo = open_pos + 1
+        while True:
+            end = _closer(text, lo, paras[para][1], closing)
+            if end is not None:
+                start, stop = _trim(text, open_pos + 1, end)
+                if stop > start:
+                    yield Span(start, stop, open_pos, end, mark, first)
+                break
+            nxt = para + 1
+            if nxt < len(paras) and text[paras[nxt][0] : paras[nxt][0] + 1] == mark:
+                para, lo = nxt, paras[nxt][0] + 1  # the quote goes on in the next paragraph
+                continue
+            para_end = paras[para][1]
+            start, stop = _trim(text, open_pos + 1, para_end)
+            if stop > start:
+                yield Span(start, stop, open_pos, para_end, mark, first, recovered=True)
+            end = para_end
+            break
+        while i < len(found) and found[i][0] <= end:
+            i += 1
+
+
+def _closer(text: str, lo: int, hi: int, closing: str) -> int | None:
+    """The closing mark of a quote between offsets lo and hi, or None."""
+    fallback = None
+    pos = text.find(closing, lo, hi)
+    while pos != -1:
+        if _closes(text, pos):
+            if not _possessive(text, pos):
+                return pos
+            fallback = pos if fallback is None else fallback
+        pos = text.find(closing, pos + 1, hi)
+    return fallback
