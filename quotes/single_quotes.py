@@ -27,7 +27,7 @@ import regex
 
 from quotes.scanner import Span, _trim, paragraph_bounds
 
-_OPEN_BEFORE = "([{—–-/“\""
+_OPEN_BEFORE = '([{—–-/“"'
 _ELISIONS = regex.compile(r"(?i)(?:s|n|em|til|cause|tis|twas|\d\d)s?\b")
 _DOUBLE_OPENERS = regex.compile(r'[«“„]|(?:^|(?<=[\s(]))"(?=\S)', regex.MULTILINE)
 

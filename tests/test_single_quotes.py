@@ -3,6 +3,8 @@ English pipeline). Sentences written for these tests."""
 
 from __future__ import annotations
 
+import itertools
+
 from helpers import english_speakers as speakers
 from hypothesis import given
 from hypothesis import strategies as st
@@ -77,4 +79,4 @@ def test_single_spans_slice_the_text_in_order_without_overlap(pieces: list[str])
     for s in spans:
         assert 0 <= s.open_pos < s.start <= s.end <= s.close_pos <= len(text)
         assert text[s.open_pos] in "‘'"
-    assert all(a.close_pos < b.open_pos for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.close_pos < b.open_pos for a, b in itertools.pairwise(spans))
