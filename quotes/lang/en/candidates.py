@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from quotes.attribution.candidates import Pool, speaker_feats, speaker_key
 from quotes.attribution.ctx import Attribution
 from quotes.lang.en.people import People, pronouns
-from quotes.lang.en.rules import RULES, Found, Sentence, introduced, speech_subject
+from quotes.lang.en.rules import RULES, Found, Sentence
+from quotes.lang.en.standalone import introduced, speech_subject
 from quotes.lexicon import fold
 from quotes.nlp import Tok
 from quotes.prepared import Item

@@ -31,7 +31,8 @@ from quotes.lang.en.confidence import confidence, quote_probability
 from quotes.lang.en.mentions import record, speaker_of, trim
 from quotes.lang.en.model import english_model
 from quotes.lang.en.people import People
-from quotes.lang.en.rules import Found, Sentence, attribute, introduced, speech_subject
+from quotes.lang.en.rules import Found, Sentence, attribute
+from quotes.lang.en.standalone import introduced, speech_subject
 from quotes.lang.en.terms import classify, speech_word
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, parse_pieces

@@ -206,22 +206,20 @@ def _by_order(s: Sentence, verb: int, lo: int, hi: int) -> int | None:
     return k
 
 
-def _found(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
+def found_at(s: Sentence, rule: str, verb: int, head: int | None) -> Found | None:
+    """What rule `rule` found: the noun phrase headed by `head` (the name in apposition
+    to a role head instead), cued by token `verb` (-1: no cue word)."""
     if head is None:
         return None
     named = [c for c in s.children.get(head, []) if s.toks[c].dep == "appos" and c > head]
-    role = fold(s.toks[head].lemma) in titles()  # "the party leader, Kemi Roe": whatever
-    if s.toks[head].ent != "PER" and named and _a_name(s.toks[named[0]], role):  # the NER
+    role = fold(s.toks[head].lemma) in titles()  # "the party leader, Kemi Roe"
+    if s.toks[head].ent != "PER" and named and a_name(s.toks[named[0]], role):
         head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
     lo, hi = mention_range(s, head)
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
 
 
-def _personal(t: Tok) -> bool:
-    return fold(t.text) in ("he", "she")
-
-
-def _a_name(t: Tok, role: bool = False) -> bool:
+def a_name(t: Tok, role: bool = False) -> bool:
     """A person's name by its tags; after a role noun ("the leader, Kemi Roe") any
     capitalised proper noun, the NER's place or organisation included."""
     if role and t.pos == "PROPN" and t.text[:1].isupper():
@@ -257,7 +255,7 @@ def dash_signature(s: Sentence, q: Span) -> Found | None:
     if k + 1 >= len(toks) or toks[k].text not in _DASHES:
         return None
     lo = hi = k + 1
-    while hi < len(toks) and _a_name(toks[hi]) and toks[hi].text[:1].isupper():
+    while hi < len(toks) and a_name(toks[hi]) and toks[hi].text[:1].isupper():
         hi += 1
     rest = toks[hi].text if hi < len(toks) else ""
     if hi == lo or rest not in ("", "(", ",", "."):
@@ -277,7 +275,7 @@ def incise_after(s: Sentence, q: Span) -> Found | None:
             head = subject_of(s, i)
             if head is None or s.toks[head].start < q.close_pos:
                 head = _by_order(s, i, after[0], after[-1] + 1)
-            return _found(s, "incise_after", i, head)
+            return found_at(s, "incise_after", i, head)
         if s.toks[i].pos == "VERB" and s.toks[i].dep not in ("amod", "acl", "relcl"):
             return None  # another verb first: the words after are a new clause
     return None
@@ -294,7 +292,7 @@ def according_to(s: Sentence, q: Span) -> Found | None:
                 while obj is not None and obj + 1 < len(toks) and toks[obj + 1].pos == "PROPN":
                     obj += 1
             if obj is not None and s.outside(obj):
-                return _found(s, "according_to", t.i, obj)
+                return found_at(s, "according_to", t.i, obj)
     return None
 
 
@@ -308,7 +306,7 @@ def cue_verb_before(s: Sentence, q: Span) -> Found | None:
         if head is None:
             head = _by_order(s, verb, 0, verb + 1)
         if head is not None and s.toks[head].start < q.open_pos:
-            return _found(s, "cue_verb_before", verb, head)
+            return found_at(s, "cue_verb_before", verb, head)
     return None
 
 
@@ -339,7 +337,7 @@ def colon_before(s: Sentence, q: Span) -> Found | None:
     for v in verbs or [t.i for t in before if t.pos in ("VERB", "AUX")][:1]:
         head = subject_of(s, v)
         if head is not None and s.toks[head].start < q.open_pos:
-            return _found(s, "colon_before", v, head)
+            return found_at(s, "colon_before", v, head)
     return None
 
 
@@ -361,7 +359,7 @@ def main_subject(s: Sentence, q: Span) -> Found | None:
         if s.outside(t.i) and is_speech(t):
             head = subject_of(s, t.i)
             if head is not None:
-                return _found(s, "main_subject", t.i, head)
+                return found_at(s, "main_subject", t.i, head)
     return None
 
 
@@ -383,30 +381,4 @@ def attribute(s: Sentence, q: Span) -> Found | None:
         found = rule(s, q)
         if found is not None:
             return found
-    return None
-
-
-def speech_subject(s: Sentence) -> Found | None:
-    """The source a sentence without quotes reports ("Roe said the plan would fail."),
-    for the quote standing alone after it."""
-    for t in s.toks:
-        if s.outside(t.i) and is_speech(t):
-            head = subject_of(s, t.i)
-            if head is not None:
-                return _found(s, "previous_sentence", t.i, head)
-    return None
-
-
-def introduced(s: Sentence) -> Found | None:
-    """A person the sentence before a standalone quote introduces as its subject,
-    without speech ("Ann Gray, a neighbour, saw it differently." then «"They were
-    shouting all night."»): the quote is likely theirs. Named subjects, or "he" / "she"
-    (the pipeline takes them only when they stand for someone else than the speaker
-    before: "… she was forced to sell." turns to her); a description continues whoever
-    spoke before."""
-    for t in s.toks:
-        if t.head == t.i and s.outside(t.i):  # the root verb
-            head = subject_of(s, t.i)
-            if head is not None and (_a_name(s.toks[head]) or _personal(s.toks[head])):
-                return _found(s, "introduced", -1, head)
     return None
