@@ -282,6 +282,7 @@ def scan(text: str, direction: str | None = None) -> list[Span]:
     British way (‘…’, doubles inside), is paired by quotes.single_quotes."""
     from quotes.single_quotes import scan_single, single_style
 
-    if direction is None and single_style(text):
+    doubles = list(_Scanner(text, direction).spans())
+    if direction is None and single_style(text, doubles):
         return scan_single(text)
-    return list(_Scanner(text, direction).spans())
+    return doubles

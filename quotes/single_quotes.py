@@ -3,8 +3,9 @@
 British and Irish newspapers (and many Australian ones) mark speech with single marks and
 nest double ones inside: ‘He said “never”,’ she recalled. The main scanner
 (quotes.scanner) never takes a single mark for an outer one, because ’ is also the
-apostrophe. A text written in that style is recognised as a whole (`single_style`) and
-paired here instead:
+apostrophe. A text written in that style is recognised as a whole (`single_style`: its
+single marks open more quotes than its double marks, outside them) and paired here
+instead:
 - an opener is ‘ (or a straight ') after a space, a paragraph start or an opening bracket
   or dash, before a letter or a digit; the elisions 's, 'n', 'em, 'til, 'cause, 'tis and
   '90s are no openers;
@@ -21,7 +22,7 @@ Double marks inside stay in the quote's text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -29,7 +30,6 @@ from quotes.scanner import Span, _trim, paragraph_bounds
 
 _OPEN_BEFORE = '([{—–-/“"'
 _ELISIONS = regex.compile(r"(?i)(?:s|n|em|til|cause|tis|twas|\d\d)s?\b")
-_DOUBLE_OPENERS = regex.compile(r'[«“„]|(?:^|(?<=[\s(]))"(?=\S)', regex.MULTILINE)
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -58,11 +58,20 @@ def openers(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in regex.finditer("[‘']", text) if _opens(text, m.start())]
 
 
-def single_style(text: str) -> bool:
-    """Whether `text` marks its quotes with single marks: at least two single openers, and
-    more of them than double-mark openers (the doubles are then the inner ones)."""
-    n = len(openers(text))
-    return n >= 2 and n > len(_DOUBLE_OPENERS.findall(text))
+def single_style(text: str, doubles: Sequence[Span]) -> bool:
+    """Whether `text` marks its quotes with single marks, given the quotes its double
+    marks make (`doubles`, quotes.scanner's): no guillemets, and at least two single
+    openers outside those quotes, more than there are of them. Why outside: American
+    style nests single marks in double ones (“He told me ‘no’ and ‘never’,” she said),
+    British style the other way round."""
+    if "«" in text or "»" in text:
+        return False
+    ends = [d.close_pos for d in doubles]
+    outside = 0
+    for pos, _ in openers(text):
+        k = bisect.bisect_left(ends, pos)
+        outside += not (k < len(doubles) and doubles[k].open_pos < pos)
+    return outside >= 2 and outside > len(doubles)
 
 
 def scan_single(text: str) -> list[Span]:

@@ -24,7 +24,7 @@ def quoted(text: str) -> list[str]:
 
 
 def test_single_marks_are_the_quotes_of_a_british_text() -> None:
-    assert single_style(UK)
+    assert single_style(UK, [])
     assert quoted(UK) == [
         "We will not back down,",
         "Our members have had enough. They can’t wait any longer.",
@@ -61,8 +61,14 @@ def test_double_marks_inside_stay_in_the_quote() -> None:
 
 def test_texts_with_double_marks_keep_them() -> None:
     text = "“We will not back down,” said Dunmore. It’s the union’s ‘last offer’, she said."
-    assert not single_style(text)
+    assert not single_style(text, scan(text))
     assert quoted(text) == ["We will not back down,"]
+
+
+def test_single_marks_nested_in_double_ones_stay_inside() -> None:
+    """American style: single marks inside double ones are no outer quotes."""
+    text = "“He told me ‘no way’ and ‘never’,” she said. “I left.”"
+    assert quoted(text) == ["He told me ‘no way’ and ‘never’,", "I left."]
 
 
 def test_the_speakers_of_a_british_text() -> None:
@@ -80,3 +86,9 @@ def test_single_spans_slice_the_text_in_order_without_overlap(pieces: list[str])
         assert 0 <= s.open_pos < s.start <= s.end <= s.close_pos <= len(text)
         assert text[s.open_pos] in "‘'"
     assert all(a.close_pos < b.open_pos for a, b in itertools.pairwise(spans))
+
+
+def test_one_lone_single_mark_is_no_quote() -> None:
+    """Two single openers at least make a British text: a stray ‘ alone never opens."""
+    assert quoted("‘We are ready, said the coach.") == []
+    assert quoted("It is Tom’s car, from the ’90s.") == []
