@@ -284,5 +284,5 @@ def scan(text: str, direction: str | None = None) -> list[Span]:
 
     doubles = list(_Scanner(text, direction).spans())
     if direction is None and single_style(text, doubles):
-        return scan_single(text)
+        return scan_single(text, doubles)
     return doubles

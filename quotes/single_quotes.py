@@ -16,7 +16,8 @@ instead:
 - a quote not closed in its paragraph goes on when the next paragraph opens with the
   same mark (each paragraph of a long quote reopens it), else it is recovered at the
   paragraph's end and flagged, as the main scanner does.
-Double marks inside stay in the quote's text.
+Double marks inside stay in the quote's text; a double-marked quote outside any single
+one is kept too.
 """
 
 from __future__ import annotations
@@ -74,9 +75,18 @@ def single_style(text: str, doubles: Sequence[Span]) -> bool:
     return outside >= 2 and outside > len(doubles)
 
 
-def scan_single(text: str) -> list[Span]:
-    """The outermost single-marked quotes of `text`, in order (see the module docstring)."""
-    return list(_spans(text))
+def scan_single(text: str, doubles: Sequence[Span] = ()) -> list[Span]:
+    """The outermost quotes of a text written with single marks, in order (see the module
+    docstring): its single-marked ones, and those of `doubles` (the double-marked
+    quotes quotes.scanner found) that are not inside one of them."""
+    singles = list(_spans(text))
+    starts = [q.open_pos for q in singles]
+
+    def inside(d: Span) -> bool:  # overlaps a single-marked quote
+        k = bisect.bisect_right(starts, d.close_pos) - 1
+        return k >= 0 and singles[k].close_pos > d.open_pos
+
+    return sorted([*singles, *(d for d in doubles if not inside(d))], key=lambda q: q.open_pos)
 
 
 def _spans(text: str) -> Iterator[Span]:

@@ -28,14 +28,17 @@ def check_offsets(text: str, spans: list[Span]) -> None:
     for s in spans:
         assert 0 <= s.open_pos < s.start <= s.end <= s.close_pos <= len(text)
         assert text[s.open_pos] == s.mark
-        assert s.mark in closers  # « opens in a normal text, » in a reversed one
+        single = s.mark in "‘'"  # a text written the British way (quotes.single_quotes)
+        assert single or s.mark in closers  # « opens in a normal text, » in a reversed one
         if s.end > s.start:
             assert text[s.start] not in SPACES
             assert text[s.end - 1] not in SPACES
         assert text[s.start : s.end] == text[s.open_pos + 1 : s.close_pos].strip(SPACES)
         if not s.recovered:
             assert s.close_pos < len(text)
-            assert text[s.close_pos] in closers[s.mark]
+            assert text[s.close_pos] in (
+                "’" if s.mark == "‘" else s.mark if single else closers[s.mark]
+            )
         # the paragraph index is the one holding the opening mark
         a, b = paras[s.paragraph]
         assert a <= s.open_pos < b

@@ -308,6 +308,11 @@ def record(people: People, s: Sentence) -> None:
             role = s.text[toks[lo].start : toks[hi].end]
             if not _NOT_A_ROLE.fullmatch(role):
                 people.roles.setdefault(full, role)
+        head = toks[toks[j - 1].head]  # "The health secretary, Ann Roe, said"
+        if toks[j - 1].dep == "appos" and head.i < i and head.pos == "NOUN":
+            lo, hi = mention_range(s, head.i)
+            lo += toks[lo].pos == "DET" and lo < hi  # "health secretary", not "The …"
+            people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])
         before = [c for c in kids if c < i and toks[c].pos in ("NOUN", "ADJ", "PROPN")]
         if before and toks[before[-1]].pos == "NOUN":
             a = min(before)
