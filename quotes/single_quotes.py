@@ -131,3 +131,9 @@ def _closer(text: str, lo: int, hi: int, closing: str) -> int | None:
             fallback = pos if fallback is None else fallback
         pos = text.find(closing, pos + 1, hi)
     return fallback
+
+
+def single_marked(text: str) -> list[Span]:
+    """The spans a text closes in single marks, whatever its style ("Cancer as 'litmus
+    test'" in a headline): words a document quotes, not words it uses freely."""
+    return [s for s in _spans(text) if not s.recovered]

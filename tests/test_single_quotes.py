@@ -92,3 +92,13 @@ def test_one_lone_single_mark_is_no_quote() -> None:
     """Two single openers at least make a British text: a stray ‘ alone never opens."""
     assert quoted("‘We are ready, said the coach.") == []
     assert quoted("It is Tom’s car, from the ’90s.") == []
+
+
+def test_words_a_headline_quotes_in_single_marks_are_not_used_freely() -> None:
+    """ "Storm season as 'stress test'": the headline quotes the words too, so the
+    quote below is no label the journalist repeats (quotes.terms.DocStats)."""
+    text = (
+        "Storm season as 'stress test'\n\nA long winter can serve as a \"stress test\" for "
+        "a marriage, and many fail, said Dr. Ana Ruiz, a counsellor in Halifax."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
