@@ -30,6 +30,8 @@ import regex
 from quotes.scanner import Span, _trim, paragraph_bounds
 
 _OPEN_BEFORE = '([{—–-/“"'
+_LOWER_NEXT = regex.compile(r"[ \t]\p{Ll}")
+_REACH = 2000  # characters after a possessive mark a closer is looked for in
 _ELISIONS = regex.compile(r"(?i)(?:s|n|em|til|cause|tis|twas|\d\d)s?\b")
 
 
@@ -49,9 +51,7 @@ def _closes(text: str, pos: int) -> bool:
 
 def _possessive(text: str, pos: int) -> bool:
     """ "nurses’ demands": an s before, a space and a lowercase word after."""
-    return text[pos - 1 : pos] in ("s", "S") and bool(
-        regex.match(r"[ \t]+\p{Ll}", text[pos + 1 : pos + 3])
-    )
+    return text[pos - 1 : pos] in ("s", "S") and bool(_LOWER_NEXT.match(text, pos + 1))
 
 
 def openers(text: str) -> list[tuple[int, str]]:
@@ -93,14 +93,15 @@ def _spans(text: str) -> Iterator[Span]:
     paras = paragraph_bounds(text)
     starts = [s for s, _ in paras]
     found = openers(text)
+    closers = {mark: _Closers(text, mark) for mark in ("’", "'")}
     i = 0
     while i < len(found):
         open_pos, mark = found[i]
-        closing = "’" if mark == "‘" else "'"
+        closing = closers["’" if mark == "‘" else "'"]
         first = para = bisect.bisect_right(starts, open_pos) - 1
         lo = open_pos + 1
         while True:
-            end = _closer(text, lo, paras[para][1], closing)
+            end = closing.after(lo, paras[para][1])
             if end is not None:
                 start, stop = _trim(text, open_pos + 1, end)
                 if stop > start:
@@ -120,17 +121,29 @@ def _spans(text: str) -> Iterator[Span]:
             i += 1
 
 
-def _closer(text: str, lo: int, hi: int, closing: str) -> int | None:
-    """The closing mark of a quote between offsets lo and hi, or None."""
-    fallback = None
-    pos = text.find(closing, lo, hi)
-    while pos != -1:
-        if _closes(text, pos):
-            if not _possessive(text, pos):
-                return pos
-            fallback = pos if fallback is None else fallback
-        pos = text.find(closing, pos + 1, hi)
-    return fallback
+class _Closers:
+    """The marks of one kind shaped as closers, possessives ("nurses’ union") apart, so
+    each quote finds its closer by bisection: a text is read in linear time."""
+
+    def __init__(self, text: str, mark: str) -> None:
+        shaped = [m.start() for m in regex.finditer(regex.escape(mark), text)]
+        shaped = [p for p in shaped if _closes(text, p)]
+        self.strong = [p for p in shaped if not _possessive(text, p)]
+        self.weak = [p for p in shaped if _possessive(text, p)]
+
+    def after(self, lo: int, hi: int) -> int | None:
+        """The closer of a quote opened before `lo`, in [lo, hi): the first closer that
+        is no possessive, else (none within `_REACH` of it) the first possessive one."""
+        strong = _first(self.strong, lo, hi)
+        weak = _first(self.weak, lo, hi)
+        if strong is not None and (weak is None or weak > strong or strong - weak <= _REACH):
+            return strong
+        return weak
+
+
+def _first(positions: list[int], lo: int, hi: int) -> int | None:
+    k = bisect.bisect_left(positions, lo)
+    return positions[k] if k < len(positions) and positions[k] < hi else None
 
 
 def single_marked(text: str) -> list[Span]:

@@ -269,12 +269,13 @@ def test_a_name_in_apposition_to_a_role_whatever_its_entity_label() -> None:
     assert q.speaker == "Tola Varna"
 
 
-def test_roles_from_a_head_noun_in_apposition_and_never_mr() -> None:
-    """ "The health secretary, Ann Roe, said": her role; "Mr Lee" says a gender only."""
+def test_the_role_a_name_is_in_apposition_to() -> None:
+    """ "The health secretary, Ann Roe, said": her role; "Mr Lee": his title (issue 15:
+    titles are split into the role), and his gender."""
     text = (
         'The health secretary, Ann Roe, said the wards were "full every night."\n\n'
         "'We will not wait,' Mr Tom Lee told the BBC. 'Not one more winter.'"
     )
     rows = extract(text, lang="en")
     roles = {(q.speaker, q.speaker_role, q.speaker_gender) for q in rows}
-    assert roles == {("Ann Roe", "health secretary", "female"), ("Tom Lee", None, "male")}
+    assert roles == {("Ann Roe", "health secretary", "female"), ("Tom Lee", "Mr", "male")}

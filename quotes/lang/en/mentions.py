@@ -309,7 +309,7 @@ def record(people: People, s: Sentence) -> None:
             if not _NOT_A_ROLE.fullmatch(role):
                 people.roles.setdefault(full, role)
         head = toks[toks[j - 1].head]  # "The health secretary, Ann Roe, said"
-        if toks[j - 1].dep == "appos" and head.i < i and head.pos == "NOUN":
+        if toks[j - 1].dep == "appos" and head.i < i and fold(head.lemma) in titles():
             lo, hi = mention_range(s, head.i)
             lo += toks[lo].pos == "DET" and lo < hi  # "health secretary", not "The …"
             people.roles.setdefault(full, s.text[toks[lo].start : toks[hi].end])

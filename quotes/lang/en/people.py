@@ -201,8 +201,7 @@ class People:
         if not title and full in self.titled:  # "Prime Minister Jane Roe" said earlier
             title = self.titled[full].split()
         if title:
-            if any(fold(w) not in words_of("honorifics_en.txt") for w in title):
-                self.roles.setdefault(full, " ".join(title))  # "Mr" alone is no role
+            self.roles.setdefault(full, " ".join(title))
             g = titles().get(fold(title[-1])) or titles().get(fold(title[0]))
             if g in ("m", "f"):
                 self.genders.setdefault(full, g)
