@@ -279,3 +279,20 @@ def test_the_role_a_name_is_in_apposition_to() -> None:
     rows = extract(text, lang="en")
     roles = {(q.speaker, q.speaker_role, q.speaker_gender) for q in rows}
     assert roles == {("Ann Roe", "health secretary", "female"), ("Tom Lee", "Mr", "male")}
+
+
+def test_a_courtesy_title_and_a_described_source_called_back() -> None:
+    """British copy: "Ms Lund said" (the NER's ORG) is Rachel Lund named before; "the
+    spokesperson" is the spokesperson just described."""
+    text = (
+        "A Ministry of Transport spokesperson said the strike was ‘unnecessary’.\n\n"
+        "‘We will not reopen the deal,’ the spokesperson added.\n\n"
+        "‘People wait too long,’ said Rachel Lund, who leads the Riders Association.\n\n"
+        "Ms Lund said both sides must ‘get back round the table’."
+    )
+    assert speakers(text) == [
+        "A Ministry of Transport spokesperson",
+        "A Ministry of Transport spokesperson",
+        "Rachel Lund",
+        "Rachel Lund",
+    ]

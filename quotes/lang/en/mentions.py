@@ -66,11 +66,14 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     org = (head.ent == "ORG" and head.text[:1].isupper()) or fold(head.lemma) in words(
         "organisations_en.txt"
     )
-    as_written = " ".join(written(people.text, run)) if run else ""
+    courtesy, untitled = split_title(written(people.text, run)) if run else ([], [])
+    as_written = " ".join(untitled)  # "Ms Power" is looked up as "Power"
     known = bool(run) and people.fullest(as_written) != as_written
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
     named = named or bool(_person_tail(toks))  # "Secretary of State Mike Roe"
     org = org or (named and organisation_like(run))
+    # "Ms Power said", tagged ORG: a courtesy title says a person
+    org = org and not (courtesy and titles().get(fold(courtesy[0])) in ("m", "f"))
     if partisan(phrase):  # "the Ohio Republican": capitalised, yet no name
         return people.described(phrase, [], at)
     if run and ((named and not org) or known):

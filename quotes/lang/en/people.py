@@ -281,17 +281,23 @@ class People:
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
         """A description: "the 45-year-old", "the Ohio Republican" is the latest subject
         or speaker (English news names a person, then calls them by their age or party);
-        "the spokesperson" the person latest named whose role holds its head noun; else
-        the description as written."""
+        "the spokesperson" the person latest named whose role holds its head noun, or the
+        source latest described with that noun ("a Health Department spokesperson");
+        else the description as written."""
         if _AGED.fullmatch(phrase) or partisan(phrase):
             latest = [m for m in self._latest() if m[0] <= at and m[2] == "person" and m[3]]
             if latest:
                 return max(latest)[1]
+        definite = fold(phrase).startswith("the ")
         if nouns:
             for _, name, kind, _ in sorted(self._latest(), reverse=True):
                 role = fold(self.roles.get(name, ""))
-                if kind == "person" and regex.search(rf"\b{regex.escape(nouns[-1])}\b", role):
-                    self._note(at, name, "person", True)
+                # "the spokesperson" after "A Health Department spokesperson said"
+                again = definite and fold(name).split()[-1:] == [nouns[-1]] and name != phrase
+                if again or (
+                    kind == "person" and regex.search(rf"\b{regex.escape(nouns[-1])}\b", role)
+                ):
+                    self._note(at, name, kind, True)
                     return name
         title = _TITLED.fullmatch(phrase)
         if title and fold(title.group(1)) in titles():  # "the president wrote", just after
