@@ -296,3 +296,11 @@ def test_a_courtesy_title_and_a_described_source_called_back() -> None:
         "Rachel Lund",
         "Rachel Lund",
     ]
+
+
+def test_a_surname_with_lowercase_particles_is_the_full_name() -> None:
+    text = (
+        "Mayor Ilse van der Mark opened the new bridge on Monday.\n\n"
+        '"It took ten years," van der Mark said.'
+    )
+    assert one(text).speaker == "Ilse van der Mark"

@@ -159,3 +159,12 @@ def test_a_title_with_an_of_phrase_runs_up_to_the_first_name() -> None:
         ["Ana", "Ruiz"],
     )
     assert split_title("Mayor of Ashford Brill".split()) == (["Mayor"], ["of", "Ashford", "Brill"])
+
+
+def test_lowercase_particles_inside_a_name() -> None:
+    """ "Ilse van der Mark", "Rafa de la Torre": the particles are part of the surname;
+    a capitalised "Ben" or "Al" is still a first name."""
+    p = People("Mayor Ilse van der Mark met Rafa de la Torre and Ben Wardell on Monday.")
+    assert p.fullest("Mark") == "Ilse van der Mark"
+    assert p.fullest("Torre") == "Rafa de la Torre"
+    assert p.fullest("Wardell") == "Ben Wardell"

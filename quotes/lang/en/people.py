@@ -19,9 +19,10 @@ import regex
 from quotes.lexicon import fold, tagged
 from quotes.lexicon import words as words_of
 
-_CAP_RUN = regex.compile(
-    r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*"
-    r"|(?:de|van|von|da|di|la|le|du)(?=[ \t]+\p{Lu})))*"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|la|le|du|del|della|dos|das|ter|ten)"
+_CAP_RUN = regex.compile(  # "Ursula von der Leyen": lowercase particles inside a name
+    rf"\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*"
+    rf"|{_PARTICLE}(?=(?:[ \t]+{_PARTICLE})*[ \t]+\p{{Lu}})))*"
 )
 # A word ending a sentence inside a run ("Canucks. Jacob Roe"): not an initial or a title.
 _SENTENCE_END = regex.compile(r"\p{L}{3,}\.$")
@@ -64,6 +65,15 @@ def _gender_words() -> dict[str, str]:
 def pronouns() -> dict[str, str]:
     """pronoun -> gender (m, f, u)."""
     return tagged("pronouns_en.txt")
+
+
+def _particles() -> frozenset[str]:
+    return words_of("surname_particles_en.txt")
+
+
+def _lower_particle(word: str) -> bool:
+    """ "von", "der", "de la" written lowercase inside a name (not "Ben", "Al")."""
+    return word.islower() and word in _particles()
 
 
 def partisan(phrase: str) -> bool:
@@ -168,14 +178,17 @@ class People:
         for pos, words in self._by_last.get(parts[-1], []) if parts else []:
             for cut in range(len(words) - len(parts)):
                 tail = words[cut:]
-                if tail[-len(parts) :] != parts or len(tail) > len(parts) + 2:
+                if tail[-len(parts) :] != parts or _lower_particle(tail[0]):
                     continue
-                extra = tail[: len(tail) - len(parts)]
+                # the words before, the lowercase particles of the surname ("von der") aside
+                extra = [w for w in tail[: len(tail) - len(parts)] if not _lower_particle(w)]
+                if len(extra) > 2:
+                    continue
                 if any(fold(w) in titles() or fold(w) in _stop_words() for w in extra):
                     continue
                 if len(extra) == 2 and not _second_given(extra[0], extra[1]):
                     continue
-                particle = fold(parts[0]) in words_of("surname_particles_en.txt")
+                particle = fold(parts[0]) in _particles()
                 if len(parts) > 1 and not particle and not _second_given(parts[0], extra[-1]):
                     continue  # "Jane Roe" is already a full name: only a middle name more
                 found.append((pos, " ".join(tail)))
