@@ -66,12 +66,15 @@ def _incise_follows(text: str, s: Span, rest: str, speech: IsSpeech | None) -> b
     """Whether the words after quote `s` are its incise, not a new sentence: the quote
     ends with a comma ("…," said Roe), or, with `speech` (the language's speech-verb test;
     English passes one), a speech verb comes among the next six words before any
-    punctuation ("…" union president Jane Roe said). French passes none: «Titre» Le
+    punctuation ("…" union president Jane Roe said), unless the quote ended with a period
+    and a capital follows (a new sentence). French passes none: «Titre» Le
     ministre a dit… is a heading and its sentence far more often than an incise."""
     if s.end > s.start and text[s.end - 1] == ",":
         return True
     if speech is None:
         return False
+    if text[s.end - 1 : s.end] == "." and rest[:1].isupper():
+        return False  # «"…acted alone." The statement said …»: a quoted sentence ended
     head = _INCISE_NEXT.match(rest)
     words = regex.findall(r"\p{L}+", head.group() if head else "")[:6]
     return any(speech(w) for w in words)

@@ -6,6 +6,8 @@ inside. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import english_one as one
 from helpers import english_speakers as speakers
@@ -304,3 +306,30 @@ def test_a_surname_with_lowercase_particles_is_the_full_name() -> None:
         '"It took ten years," van der Mark said.'
     )
     assert one(text).speaker == "Ilse van der Mark"
+
+
+def test_a_quote_ending_with_a_period_ends_its_sentence() -> None:
+    """ "…the gunman "acted alone." The statement said …": a new sentence, not an incise
+    of the quote; both quotes are the department's, not the place's ("of Ashton", the
+    NER's organisation) nor the dateline's."""
+    text = (
+        "ASHTON, Ohio — Residents gathered on Sunday.\n\n"
+        '"We want answers," said Mark Tull, 45, of Ashton.\n\n'
+        'The police department said in a statement that the gunman "acted alone." The '
+        'statement said officers "ended the threat in under a minute."'
+    )
+    assert speakers(text)[1:] == ["The police department", "The police department"]
+
+
+def test_a_dateline_names_no_source() -> None:
+    from quotes.lang.en.repairs import dateline
+
+    toks = [
+        Tok(0, "OTTAWA", "ottawa", "PROPN", "nsubj", 3, 0, 6, "ORG"),
+        Tok(1, "—", "—", "PUNCT", "punct", 3, 7, 8),
+        Tok(2, "Roe", "roe", "PROPN", "nsubj", 3, 9, 12, "PER"),
+        Tok(3, "said", "say", "VERB", "ROOT", 3, 13, 17),
+    ]
+    assert [t.ent for t in dateline(toks)] == ["", "", "PER", ""]
+    nato = [replace(toks[0], text="NATO", end=4), *toks[2:]]
+    assert dateline(nato) == nato  # no dash: an acronym, not a dateline

@@ -242,7 +242,8 @@ class People:
     def organisation(self, phrase: str, at: int) -> str:
         """An organisation described, not named ("the team", "the district"): the name
         written before ending with that noun ("the Ossery Valley School District"), else
-        the organisation the document named latest, else the description as written."""
+        the organisation latest named as a subject or a speaker, else the description as
+        written."""
         head = phrase.split()[-1]
         pattern = (
             rf"(?:(?-i:\p{{Lu}})[\p{{L}}'’.-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?)+"
@@ -259,7 +260,9 @@ class People:
                 words = words[1:]
             if len(words) > 1:
                 return self.thing("the " + " ".join(words), at, "org")
-        orgs = [m for m in self._latest() if m[2] == "org" and m[0] <= at and m[1][:1].isupper()]
+        # a subject or speaker, not any name the NER called an organisation ("of Dayton")
+        orgs = [m for m in self._latest() if m[2] == "org" and m[0] <= at and m[3]]
+        orgs = [m for m in orgs if m[1][:1].isupper()]
         if orgs:
             return self.thing(max(orgs)[1], at, "org")
         return self.thing(phrase, at, "org")

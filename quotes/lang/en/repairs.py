@@ -6,7 +6,8 @@ down the offer" has no subject and the person drops out of who the text talks ab
 The document itself says which capitalised words are names (it writes them in full
 somewhere, "Morgan McNeely"): those are mended before any rule reads the sentence. So
 are a surname the NER takes for a place ("Bardos said", GPE) and a name the parser
-leaves outside its verb ("… advocate Ana Roe told", "advocate" read as a verb).
+leaves outside its verb ("… advocate Ana Roe told", "advocate" read as a verb), and
+a dateline's capitals ("DAYTON, Ohio —") lose their entity label.
 """
 
 from __future__ import annotations
@@ -80,6 +81,22 @@ def _in_entity(toks: Sequence[Tok], t: Tok) -> bool:
     return any(u.ent == t.ent for u in near)
 
 
+def dateline(toks: Sequence[Tok]) -> list[Tok]:
+    """ "DAYTON, Ohio —", "OTTAWA (AP) —": the place a story was filed from names no
+    source, whatever the NER makes of its capitals."""
+    words = [t for t in toks if t.text.strip()]
+    if not words or not (len(words[0].text) >= 3 and words[0].text.isalpha()):
+        return list(toks)
+    if not words[0].text.isupper():
+        return list(toks)
+    dash = next((k for k, t in enumerate(words[:7]) if t.text in ("—", "–", "-", "--")), None)
+    if dash is None:
+        return list(toks)
+    cut = words[dash].i
+    return [replace(t, ent="") if t.i < cut else t for t in toks]
+
+
 def mend(people: People, toks: Sequence[Tok]) -> list[Tok]:
     """A sentence's tokens with every repair of this module applied."""
+    toks = dateline(toks)
     return name_before_verb(surname_as_place(people, name_as_adverb(people, toks)))
