@@ -4,7 +4,7 @@ British and Irish newspapers (and many Australian ones) mark speech with single 
 nest double ones inside: ‘He said “never”,’ she recalled. The main scanner
 (quotes.scanner) never takes a single mark for an outer one, because ’ is also the
 apostrophe. A text written in that style is recognised as a whole (`single_style`: its
-single marks open more quotes than its double marks, outside them) and paired here
+single marks close more quotes than its double marks, outside them) and paired here
 instead:
 - an opener is ‘ (or a straight ') after a space, a paragraph start or an opening bracket
   or dash, before a letter or a digit; the elisions 's, 'n', 'em, 'til, 'cause, 'tis and
@@ -61,17 +61,18 @@ def openers(text: str) -> list[tuple[int, str]]:
 
 def single_style(text: str, doubles: Sequence[Span]) -> bool:
     """Whether `text` marks its quotes with single marks, given the quotes its double
-    marks make (`doubles`, quotes.scanner's): no guillemets, and at least two single
-    openers outside those quotes, more than there are of them. Why outside: American
-    style nests single marks in double ones (“He told me ‘no’ and ‘never’,” she said),
-    British style the other way round."""
+    marks make (`doubles`, quotes.scanner's): no guillemets, and at least two quotes
+    closed in single marks outside those quotes, more than there are of them. Why
+    outside: American style nests single marks in double ones (“He told me ‘no’ and
+    ‘never’,” she said), British style the other way round; why closed: stray marks
+    that open nothing ('A 'B) say nothing of a style."""
     if "«" in text or "»" in text:
         return False
     ends = [d.close_pos for d in doubles]
     outside = 0
-    for pos, _ in openers(text):
-        k = bisect.bisect_left(ends, pos)
-        outside += not (k < len(doubles) and doubles[k].open_pos < pos)
+    for q in single_marked(text):
+        k = bisect.bisect_left(ends, q.open_pos)
+        outside += not (k < len(doubles) and doubles[k].open_pos < q.open_pos)
     return outside >= 2 and outside > len(doubles)
 
 

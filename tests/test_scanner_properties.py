@@ -4,11 +4,12 @@ mirror."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from test_scanner import check_offsets
 
 from quotes.scanner import NORMAL, REVERSED, direction, scan
+from quotes.single_quotes import single_style
 
 # --- properties -----------------------------------------------------------------------------
 
@@ -77,6 +78,8 @@ STYLES = st.sampled_from([("«", "»"), ("“", "”"), ("„", "“"), ('"', '"
 )
 def test_well_formed_quotes_of_any_style_are_all_found(parts, joiner) -> None:
     text = joiner.join(f"Il dit {o}{c}{e}{sep}" for c, sep, (o, e) in parts)
+    # not a text written the British way (two 'closed' single quotes between the others)
+    assume(not single_style(text, scan(text, direction=NORMAL)))
     spans = scan(text)
     assert [text[s.start : s.end] for s in spans] == [c for c, _, _ in parts]
     assert [s.mark for s in spans] == [o for _, _, (o, _) in parts]

@@ -48,10 +48,17 @@ def test_a_quote_over_paragraphs_reopens_each_one() -> None:
 
 
 def test_an_unclosed_single_quote_is_recovered_at_its_paragraph_end() -> None:
-    text = "‘We will win this,’ said Ann Lowe.\n\n‘No doubt about it\n\nThe vote is on Monday."
+    text = (
+        "‘We will win this,’ said Ann Lowe. ‘We always do.’\n\n‘No doubt about it\n\n"
+        "The vote is on Monday."
+    )
     spans = scan(text)
-    assert [text[s.start : s.end] for s in spans] == ["We will win this,", "No doubt about it"]
-    assert [s.recovered for s in spans] == [False, True]
+    assert [text[s.start : s.end] for s in spans] == [
+        "We will win this,",
+        "We always do.",
+        "No doubt about it",
+    ]
+    assert [s.recovered for s in spans] == [False, False, True]
 
 
 def test_double_marks_inside_stay_in_the_quote() -> None:
