@@ -23,6 +23,7 @@ one is kept too.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -54,7 +55,7 @@ def _possessive(text: str, pos: int) -> bool:
     return text[pos - 1 : pos] in ("s", "S") and bool(_LOWER_NEXT.match(text, pos + 1))
 
 
-def openers(text: str) -> list[tuple[int, str]]:
+def _openers(text: str) -> list[tuple[int, str]]:
     """Positions and marks of the single marks shaped as openers."""
     return [(m.start(), m.group()) for m in regex.finditer("[‘']", text) if _opens(text, m.start())]
 
@@ -80,7 +81,7 @@ def scan_single(text: str, doubles: Sequence[Span] = ()) -> list[Span]:
     """The outermost quotes of a text written with single marks, in order (see the module
     docstring): its single-marked ones, and those of `doubles` (the double-marked
     quotes quotes.scanner found) that are not inside one of them."""
-    singles = list(_spans(text))
+    singles = _paired(text)
     starts = [q.open_pos for q in singles]
 
     def inside(d: Span) -> bool:  # overlaps a single-marked quote
@@ -90,10 +91,18 @@ def scan_single(text: str, doubles: Sequence[Span] = ()) -> list[Span]:
     return sorted([*singles, *(d for d in doubles if not inside(d))], key=lambda q: q.open_pos)
 
 
+@functools.lru_cache(maxsize=4)
+def _paired(text: str) -> tuple[Span, ...]:
+    """Every single-marked span of `text`, recovered ones included. Cached: a document's
+    scan (`single_style`, `scan_single`) and its classifier's statistics
+    (quotes.terms.DocStats, `single_marked`) read the same pairing, once."""
+    return tuple(_spans(text))
+
+
 def _spans(text: str) -> Iterator[Span]:
     paras = paragraph_bounds(text)
     starts = [s for s, _ in paras]
-    found = openers(text)
+    found = _openers(text)
     closers = {mark: _Closers(text, mark) for mark in ("’", "'")}
     i = 0
     while i < len(found):
@@ -150,4 +159,4 @@ def _first(positions: list[int], lo: int, hi: int) -> int | None:
 def single_marked(text: str) -> list[Span]:
     """The spans a text closes in single marks, whatever its style ("Cancer as 'litmus
     test'" in a headline): words a document quotes, not words it uses freely."""
-    return [s for s in _spans(text) if not s.recovered]
+    return [s for s in _paired(text) if not s.recovered]

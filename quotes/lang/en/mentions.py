@@ -66,7 +66,8 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
     org = (head.ent == "ORG" and head.text[:1].isupper()) or fold(head.lemma) in words(
         "organisations_en.txt"
     )
-    courtesy, untitled = split_title(written(people.text, run)) if run else ([], [])
+    words_of_run = written(people.text, run) if run else []
+    courtesy, untitled = split_title(words_of_run)
     as_written = " ".join(untitled)  # "Ms Power" is looked up as "Power"
     known = bool(run) and people.fullest(as_written) != as_written
     named = bool(run) and head.i in {t.i for t in run}  # the name heads the phrase
@@ -78,10 +79,9 @@ def speaker_of(people: People, toks: Sequence[Tok], at: int) -> str | None:
         return people.described(phrase, [], at)
     if run and ((named and not org) or known):
         role = [t.text for t in toks[: toks.index(run[0])] if t.pos not in ("DET", "PUNCT")]
-        title, _ = split_title(written(people.text, run))
-        name = people.name(written(people.text, run), at)
+        name = people.name(words_of_run, at)
         if role and fold(role[-1]) not in ("'s", "’s", "'", "’"):  # "union president Jane Roe"
-            people.roles[name] = " ".join(role + title)
+            people.roles[name] = " ".join(role + courtesy)
         return name
     capitalised = any(t.pos == "PROPN" and t.text[:1].isupper() for t in toks)
     described = fold(toks[0].text) in ("the", *POSSESSIVES)  # "the diocese", "his office"

@@ -109,13 +109,9 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
             cut = k + 1
     # "Chief of Police Ana Ruiz": a title's of-phrase runs up to a first name
     if 0 < cut < len(words) - 2 and fold(words[cut]) == "of":
-        first = next((k for k in range(cut + 1, len(words) - 1) if _given(words[k])), None)
-        cut = first if first is not None else cut
+        given = (k for k in range(cut + 1, len(words) - 1) if first_name_gender(words[k]))
+        cut = next(given, cut)
     return words[:cut], words[cut:]
-
-
-def _given(word: str) -> bool:
-    return first_name_gender(word) is not None
 
 
 @dataclass
@@ -174,6 +170,7 @@ class People:
         name) before its words. Of two people sharing a surname, the one written
         latest before `at`, else the first after it. `name` itself when none is longer."""
         parts = name.split()
+        particle = bool(parts) and fold(parts[0]) in _particles()  # "Al Kadi": a surname
         found: list[tuple[int, str]] = []
         for pos, words in self._by_last.get(parts[-1], []) if parts else []:
             for cut in range(len(words) - len(parts)):
@@ -188,7 +185,6 @@ class People:
                     continue
                 if len(extra) == 2 and not _second_given(extra[0], extra[1]):
                     continue
-                particle = fold(parts[0]) in _particles()
                 if len(parts) > 1 and not particle and not _second_given(parts[0], extra[-1]):
                     continue  # "Jane Roe" is already a full name: only a middle name more
                 found.append((pos, " ".join(tail)))

@@ -85,15 +85,11 @@ def dateline(toks: Sequence[Tok]) -> list[Tok]:
     """ "DAYTON, Ohio —", "OTTAWA (AP) —": the place a story was filed from names no
     source, whatever the NER makes of its capitals."""
     words = [t for t in toks if t.text.strip()]
-    if not words or not (len(words[0].text) >= 3 and words[0].text.isalpha()):
+    first = words[0].text if words else ""
+    dash = next((t.i for t in words[:7] if t.text in ("—", "–", "-", "--")), None)
+    if len(first) < 3 or not (first.isalpha() and first.isupper()) or dash is None:
         return list(toks)
-    if not words[0].text.isupper():
-        return list(toks)
-    dash = next((k for k, t in enumerate(words[:7]) if t.text in ("—", "–", "-", "--")), None)
-    if dash is None:
-        return list(toks)
-    cut = words[dash].i
-    return [replace(t, ent="") if t.i < cut else t for t in toks]
+    return [replace(t, ent="") if t.i < dash else t for t in toks]
 
 
 def mend(people: People, toks: Sequence[Tok]) -> list[Tok]:

@@ -355,11 +355,16 @@ def in_words(s: Sentence, q: Span) -> Found | None:
 
 def main_subject(s: Sentence, q: Span) -> Found | None:
     """A speech verb anywhere in the sentence, outside quotes, with a subject."""
+    return speaker_of_speech(s, "main_subject")
+
+
+def speaker_of_speech(s: Sentence, rule: str) -> Found | None:
+    """The subject of the first speech verb of `s` outside quotes that has one."""
     for t in s.toks:
         if s.outside(t.i) and is_speech(t):
             head = subject_of(s, t.i)
             if head is not None:
-                return found_at(s, "main_subject", t.i, head)
+                return found_at(s, rule, t.i, head)
     return None
 
 

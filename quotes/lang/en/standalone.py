@@ -8,7 +8,7 @@ apply); the in-sentence rules are in quotes.lang.en.rules.
 
 from __future__ import annotations
 
-from quotes.lang.en.rules import Found, Sentence, a_name, found_at, is_speech, subject_of
+from quotes.lang.en.rules import Found, Sentence, a_name, found_at, speaker_of_speech, subject_of
 from quotes.lexicon import fold
 from quotes.nlp import Tok
 
@@ -16,12 +16,7 @@ from quotes.nlp import Tok
 def speech_subject(s: Sentence) -> Found | None:
     """The source a sentence without quotes reports ("Roe said the plan would fail."),
     for the quote standing alone after it."""
-    for t in s.toks:
-        if s.outside(t.i) and is_speech(t):
-            head = subject_of(s, t.i)
-            if head is not None:
-                return found_at(s, "previous_sentence", t.i, head)
-    return None
+    return speaker_of_speech(s, "previous_sentence")
 
 
 def introduced(s: Sentence) -> Found | None:
