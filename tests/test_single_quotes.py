@@ -8,6 +8,7 @@ import itertools
 from helpers import english_speakers as speakers
 from hypothesis import given
 from hypothesis import strategies as st
+from test_scanner import contents as quoted
 
 from quotes.scanner import scan
 from quotes.single_quotes import scan_single, single_style
@@ -17,10 +18,6 @@ UK = (
     "She added: ‘Our members have had enough. They can’t wait any longer.’\n\n"
     "The minister said the offer was ‘fair and final’."
 )
-
-
-def quoted(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in scan(text)]
 
 
 def test_single_marks_are_the_quotes_of_a_british_text() -> None:
