@@ -39,6 +39,7 @@ if not (CHROMIUM and DRIVER):
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
@@ -98,6 +99,17 @@ def shot(driver: object, name: str) -> None:
     driver.save_screenshot(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
 
 
+def click_through(driver, element) -> None:  # type: ignore[no-untyped-def]
+    """Click what loads a new page, and wait until the new page has loaded: reading the page
+    right after the click may read the old one (a loaded machine is slow)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
 def wait_for_file(folder: Path, suffix: str, seconds: float = 15) -> Path:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -116,14 +128,13 @@ def test_search_quote_download_and_review(server: str, browser) -> None:  # type
 
     box = b.find_element(By.ID, "q")
     box.send_keys("maternité")
-    b.find_element(By.CSS_SELECTOR, "form#search button[type=submit]").click()
-    # the URL holds the search (once the page has loaded: a loaded machine is slow)
-    WebDriverWait(b, 10).until(lambda d: "q=maternit" in d.current_url)
+    click_through(b, b.find_element(By.CSS_SELECTOR, "form#search button[type=submit]"))
+    assert "q=maternit" in b.current_url  # the URL holds the search
     assert len(b.find_elements(By.CSS_SELECTOR, "td.quote")) == 3
     assert b.find_element(By.CSS_SELECTOR, "td.quote mark").text.lower() == "maternité"
 
     Select(b.find_element(By.ID, "source")).select_by_visible_text("La Gazette")
-    b.find_element(By.CSS_SELECTOR, "form#search button[type=submit]").click()
+    click_through(b, b.find_element(By.CSS_SELECTOR, "form#search button[type=submit]"))
     rows = b.find_elements(By.CSS_SELECTOR, "td.quote")
     assert len(rows) == 1 and "source=La+Gazette" in b.current_url
     shot(b, "2-search-filtered")
@@ -134,7 +145,7 @@ def test_search_quote_download_and_review(server: str, browser) -> None:  # type
         got = list(csv.DictReader(f))
     assert [r["source"] for r in got] == ["La Gazette"]
 
-    b.find_element(By.CSS_SELECTOR, "td.quote a").click()
+    click_through(b, b.find_element(By.CSS_SELECTOR, "td.quote a"))
     assert "/quote/" in b.current_url
     assert "maternité" in b.find_element(By.ID, "context").text
     assert len(b.find_elements(By.CSS_SELECTOR, "#repeats tbody tr")) == 3
@@ -143,12 +154,12 @@ def test_search_quote_download_and_review(server: str, browser) -> None:  # type
     speaker = b.find_element(By.ID, "new-speaker")
     speaker.clear()
     speaker.send_keys("Édouard Philippe")
-    b.find_element(By.ID, "set-speaker").click()
+    click_through(b, b.find_element(By.ID, "set-speaker"))
     assert "Speaker corrected" in b.find_element(By.ID, "state").text
     assert "Édouard Philippe" in b.find_element(By.ID, "speaker").text
     shot(b, "4-quote-corrected")
 
-    b.find_element(By.CSS_SELECTOR, "#speaker a").click()
+    click_through(b, b.find_element(By.CSS_SELECTOR, "#speaker a"))
     assert b.find_element(By.ID, "name").text == "Édouard Philippe"
     assert b.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar")
     shot(b, "5-speaker")

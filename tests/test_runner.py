@@ -72,29 +72,42 @@ def _wait_for_lines(path: Path, n: int, proc: subprocess.Popen[bytes], limit: fl
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
 def test_interrupted_run_resumed_equals_uninterrupted(tmp_path: Path, sig: int) -> None:
-    """Journal + --resume: kill a real run midway, resume it: same rows, no duplicates,
-    and the final file never exists half-written."""
-    src = corpus(tmp_path / "c.jsonl", 400)  # seconds of work left after the first lines
-    whole, out = tmp_path / "whole.csv", tmp_path / "out.csv"
-    assert run_cli("extract", str(src), "-o", str(whole), "-j", "1", "-q").returncode == 0
+    """Journal + --resume: interrupt a real run midway, resume it: same rows, no duplicates,
+    and the final file never exists half-written.
 
+    The run is held midway, not raced: its folder's second file is a named pipe nobody
+    writes to, so the run does the first file's batches, then waits on the pipe. The signal
+    lands mid-run however fast or loaded the machine (a timed race once lost on CI)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    corpus(folder / "a.jsonl", 100)
+    held = folder / "b.jsonl"
+    os.mkfifo(held)
+    out = tmp_path / "out.csv"
     proc = subprocess.Popen(
-        [str(EXE), "extract", str(src), "-o", str(out), "-j", "1", "-q"],
+        [str(EXE), "extract", str(folder), "-o", str(out), "-j", "1", "-q"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    part = Path(str(out) + ".part")
-    _wait_for_lines(part, 15, proc)
-    proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    try:
+        part = Path(str(out) + ".part")
+        _wait_for_lines(part, 32, proc)  # a first batch is done; the pipe holds the rest
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
     assert proc.returncode != 0
     assert not out.exists()  # nothing final until the run completes
     if sig == signal.SIGINT:
         assert b"--resume" in err  # tells the user how to continue
-
     done = part.read_bytes().count(b"\n")
-    assert 15 <= done < 400
-    resumed = run_cli("extract", str(src), "-o", str(out), "-j", "1", "--resume")
+    assert 32 <= done <= 100
+
+    held.unlink()  # the same folder, its second file now readable
+    corpus(held, 300)
+    whole = tmp_path / "whole.csv"
+    assert run_cli("extract", str(folder), "-o", str(whole), "-j", "1", "-q").returncode == 0
+    resumed = run_cli("extract", str(folder), "-o", str(out), "-j", "1", "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert out.read_bytes() == whole.read_bytes()
     assert not part.exists()
