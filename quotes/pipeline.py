@@ -36,7 +36,7 @@ from quotes.lexicon import fold
 from quotes.model import Document, Quote
 from quotes.nlp import Tok, current_model, parse_pieces
 from quotes.prepared import Item, Prepared, part_of, prepare
-from quotes.repairs import first_name_runs, imperfect_speech_verbs
+from quotes.repairs import first_name_runs, fronted_participle, imperfect_speech_verbs
 from quotes.rows import profiled
 from quotes.rows import rows as _rows
 from quotes.scanner import Span
@@ -313,7 +313,7 @@ def _parse(
         parsed = parse_pieces(pieces, current_model(), elide)
     else:
         parsed = get_backend(name, current_device()).parse(pieces, elide)
-    return [imperfect_speech_verbs(first_name_runs(toks)) for toks in parsed]
+    return [fronted_participle(imperfect_speech_verbs(first_name_runs(toks))) for toks in parsed]
 
 
 def _conclude(

@@ -77,3 +77,41 @@ def imperfect_speech_verbs(toks: list[Tok]) -> list[Tok]:
         out = out if out is not toks else list(toks)
         out[k] = replace(t, pos="VERB", lemma=lemma, form="fin")
     return out
+
+
+# Participles that open a sentence about whom the reporter reached: "Interrogée sur…,
+# la ministre", "Joint par téléphone, le maire". Regular ones end in -é(e)(s); these do not.
+_IRREGULAR_PARTICIPLES = frozenset(
+    "joint jointe joints jointes reçu reçue reçus reçues atteint atteinte vu vue".split()
+)
+_AFTER_PARTICIPLE = frozenset({",", "sur", "par", "à", "au", "aux", "lors", "en", "dans", "après"})
+
+
+def fronted_participle(toks: list[Tok]) -> list[Tok]:
+    """`toks` with a participle opening the sentence ("Interrogée sur le risque, Mme Roy a
+    répondu", "Sollicité par franceinfo, le ministère assure") made an adverbial of the
+    main verb, and the phrase after its comma that verb's subject. The small model reads
+    the capitalised participle as a name, often as the subject itself, so "Interrogée"
+    became the speaker."""
+    if len(toks) < 4 or not _participle(toks[0]) or fold(toks[1].text) not in _AFTER_PARTICIPLE:
+        return toks
+    root = next((t.i for t in toks if t.head == t.i and t.pos in ("VERB", "AUX")), None)
+    comma = next((t.i for t in toks[1:16] if t.text == ","), None)
+    if root is None or comma is None or comma + 1 >= len(toks) or root <= comma:
+        return toks
+    out = list(toks)
+    out[0] = replace(toks[0], pos="VERB", dep="advcl", head=root, ent="", form="part")
+    others = [t for t in out if t.head == root and t.dep.startswith("nsubj") and t.i != 0]
+    first = out[comma + 1]
+    head = first.head if first.pos == "DET" else first.i
+    if not others and out[head].pos in ("NOUN", "PROPN", "PRON") and comma < head < root:
+        out[head] = replace(out[head], dep="nsubj", head=root)
+    return out
+
+
+def _participle(tok: Tok) -> bool:
+    """A capitalised past participle, not a first name ("André", "Zoé")."""
+    word = tok.text.lower()
+    if not tok.text[:1].isupper() or first_name_gender(tok.text) is not None:
+        return False
+    return word.endswith(("é", "ée", "és", "ées")) or word in _IRREGULAR_PARTICIPLES

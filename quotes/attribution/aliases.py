@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotes.attribution.mention import Mention
+from quotes.attribution.names import _GENITIVE
 from quotes.lexicon import fold, is_title, role_gender, words
 
 if TYPE_CHECKING:
@@ -77,6 +78,16 @@ def head_alias(reg: Registry, mention: Mention) -> str | None:
         if fits and not _clash(reg, mention, who):
             found.add(who)
     return found.pop() if len(found) == 1 else None
+
+
+def relation_description(mention: Mention) -> str | None:
+    """ "l'entourage du ministre", "un proche du président": someone named by their tie to
+    another person (lexicons/relation_nouns_fr.txt) is a source of their own, never the
+    person of the complement: the description as written."""
+    ws = role_words(mention.text)
+    if mention.name or len(ws) < 3 or fold(ws[1]) not in _GENITIVE:
+        return None
+    return mention.text if fold(ws[0]) in words("relation_nouns_fr.txt") else None
 
 
 def _clash(reg: Registry, mention: Mention, who: str) -> bool:

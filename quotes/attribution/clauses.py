@@ -105,13 +105,19 @@ def verb_subject(ctx: Ctx, k: int, depth: int = 0) -> Mention | None:
         return named
     # the parser sometimes hangs the subject on the auxiliary ("Il a de plus demandé")
     heads = {k} | {t.i for t in toks if t.head == k and t.dep.startswith("aux") and t.i < k}
-    subjects = [
-        t
-        for t in toks
-        if t.head in heads
-        and t.i != k
-        and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
-    ]
+
+    def subjects_of(heads: set[int]) -> list[Tok]:
+        return [
+            t
+            for t in toks
+            if t.head in heads
+            and t.i != k
+            and (t.dep.startswith("nsubj") or (t.dep == "expl:subj" and is_pronoun(t)))
+        ]
+
+    subjects = subjects_of(heads)
+    if not subjects and toks[k].dep == "cop" and fold(toks[k].lemma) == "etre":
+        subjects = subjects_of({toks[k].head})  # "Un proche de X est plus direct :"
     # Two subjects for one verb is a parse error; the nearer one is the subject, the other a
     # fronted adjunct: "Convaincue que…, elle estime".
     for t in sorted(subjects, key=lambda t: abs(t.i - k)):

@@ -216,7 +216,8 @@ def _complement_name(toks: Sequence[Tok], i: int) -> bool:
     if j < 3 or fold(toks[j - 1].text) not in _GENITIVE or toks[0].pos != "DET":
         return False
     before = toks[: j - 1]
-    return any(t.pos == "NOUN" for t in before) and not any(t.text == "," for t in before)
+    nouns = [t for t in before if t.pos == "NOUN" or fold(t.text) in words("relation_nouns_fr.txt")]
+    return bool(nouns) and not any(t.text == "," for t in before)  # "proche": tagged ADJ
 
 
 def _member_of(toks: Sequence[Tok], i: int) -> bool:

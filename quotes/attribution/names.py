@@ -67,7 +67,7 @@ def find_name(toks: Sequence[Tok]) -> tuple[int, int] | None:
                 ok = True  # «Die Welt», «The Guardian»
             elif pass_ == "propn" and (t.pos == "DET" or _after_genitive(toks, i)):
                 ok = False
-            if not ok or _names_the_organisation(toks, i):
+            if not ok or _names_the_organisation(toks, i) or _place_before_name(toks, i):
                 continue
             j = _name_end(toks, i + 1, i)
             if j + 1 < len(toks) and fold(toks[j].text) == "et" and _is_name_token(toks[j + 1]):
@@ -217,6 +217,22 @@ def _names_the_organisation(toks: Sequence[Tok], i: int) -> bool:
 
 def _after_genitive(toks: Sequence[Tok], i: int) -> bool:
     return i > 0 and fold(toks[i - 1].text) in _GENITIVE
+
+
+def _place_before_name(toks: Sequence[Tok], i: int) -> bool:
+    """ "le maire de Lormeval, Alain Robin": a word after "de" whose phrase is followed, past
+    a comma, by a known first name and a capitalised word is the office's place (the model
+    calls an unknown town a person), not the source."""
+    if not _after_genitive(toks, i):
+        return False
+    j = _name_end(toks, i + 1, i)
+    return (
+        j + 2 < len(toks)
+        and toks[j].text == ","
+        and toks[j + 1].text[:1].isupper()
+        and first_name_gender(toks[j + 1].text) is not None
+        and toks[j + 2].text[:1].isupper()
+    )
 
 
 # Lowercase particles inside a name; "de"/"du" also open a place after a full name.

@@ -55,6 +55,9 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             if j < len(toks) and is_speech_verb(toks[j].text, toks[j].lemma):
                 break  # "La coordination des «gilets jaunes» rappelle…": the verb
             continue
+        if t.text == "(" and has_head and (close := _aside_end(toks, j)) is not None:
+            j = close + 1  # "l'Union des salariés (USE), Karim Haddad": an acronym, a party
+            continue
         if t.text in '.;:!?«»“”"()[]' or (t.text in _DASHES and toks[j - 1].end < t.start):
             break  # a dash opens an aside: "la Cour des comptes — l'institution de la rue Cambon —"
         if t.text == ",":
@@ -96,6 +99,17 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
             has_head = True  # "les lycéens" tagged as an adjective: a noun after its article
         j += 1
     return j
+
+
+def _aside_end(toks: Sequence[Tok], j: int) -> int | None:
+    """The ")" closing a short aside opened at `j` with no verb in it: an acronym, a party
+    or an age in brackets ("(USE)", "(LR)", "(52 ans)") is part of the phrase it follows."""
+    for k in range(j + 1, min(j + 9, len(toks))):
+        if toks[k].text == ")":
+            return k
+        if toks[k].text in '().;:!?«»“”"' or toks[k].pos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _opens_que_clause(toks: Sequence[Tok], j: int) -> bool:
@@ -197,14 +211,21 @@ def _short_quote_end(toks: Sequence[Tok], j: int, window: int = 7) -> int | None
     return None
 
 
-def _name_ahead(toks: Sequence[Tok], j: int, window: int = 7) -> bool:
-    """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X"."""
-    for t in toks[j + 1 : j + 1 + window]:
+def _name_ahead(toks: Sequence[Tok], j: int, window: int = 10) -> bool:
+    """A person's name follows within the phrase: "le secrétaire d’État à l’Intérieur X",
+    "l'adjointe à la culture de la ville de Nice, Caroline Mattei" (a known first name and
+    a capitalised word: a name, whatever the NER calls it after a place)."""
+    for k in range(j + 1, min(j + 1 + window, len(toks))):
+        t = toks[k]
         if t.text in '.;:!?«»“”"()' or t.pos in ("VERB", "AUX"):
             return False
-        if t.ent == "PER":
+        if t.ent == "PER" or (_starts_person(t) and _capitalised(toks, k + 1)):
             return True
     return False
+
+
+def _capitalised(toks: Sequence[Tok], k: int) -> bool:
+    return k < len(toks) and toks[k].text[:1].isupper()
 
 
 def fixed_adverbial(toks: Sequence[Tok], i: int, skip: frozenset[str]) -> int:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.attribution.acronyms import expand, find_acronyms
-from quotes.attribution.aliases import head_alias, same_source
+from quotes.attribution.aliases import head_alias, relation_description, same_source
 from quotes.attribution.companies import described_company
 from quotes.attribution.documents import document_author
 from quotes.attribution.entries import Entries
@@ -300,6 +300,7 @@ class Registry:
             or self.role_alias(mention)
             or head_alias(self, mention)
             or self.apposed_name(mention)
+            or relation_description(mention)
             or described_company(self, mention)
             or self.protagonist(mention, sentence)
             or self.document_author(mention, sentence)

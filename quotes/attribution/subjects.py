@@ -10,8 +10,11 @@ pêcheurs"), and short terms inside the phrase ("Une «délégation» de six «�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from quotes.attribution.ctx import Ctx
+from quotes.attribution.kinds import is_organisation
+from quotes.attribution.kinds import key_words as _key_words
 from quotes.attribution.mention import PRONOUNS, Mention, is_pronoun, make_mention
 from quotes.attribution.phrases import noun_phrase
 from quotes.lexicon import first_name_gender, fold, role_gender, words
@@ -27,6 +30,11 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     """The source's words around subject token s: its subtree, repaired (see the module
     docstring), cut at the quote being attributed; None when it names nobody."""
     tok = ctx.toks[s]
+    if fold(tok.text) == "cote" and s == 0:  # the parser's subject is "Côté" itself
+        s = next((k + 1 for k in range(1, min(6, len(ctx.toks) - 1)) if ctx.toks[k].text == ","), s)
+        tok = ctx.toks[s]
+    if fold(tok.text) == "on" and (group := fronted_group(ctx, s)) is not None:
+        return group
     if is_pronoun(tok):
         return make_mention(ctx.text, [tok])
     split = make_mention(ctx.text, ctx.toks[s : s + 3]) if tok.pos == "PRON" else None
@@ -61,6 +69,38 @@ def mention_at(ctx: Ctx, s: int) -> Mention | None:
     if fronted is not None:
         phrase = ctx.toks[fronted[0] : fronted[1]]
     return make_mention(ctx.text, phrase)
+
+
+def fronted_group(ctx: Ctx, s: int) -> Mention | None:
+    """ "Côté direction, on fait valoir…", "Dans l'entourage de la ministre, on assure…",
+    "Chez Vernéa, on indique…", "Au ministère, on dément": "on" stands for the side, the
+    circle or the organisation the sentence opens with (lexicons/relation_nouns_fr.txt
+    after "dans"; an organisation after "à"), not for people in general."""
+    toks = ctx.toks
+    if s < 2 or toks[s - 1].text != "," or not all(ctx.outside(i) for i in range(s)):
+        return None
+    opener = [fold(t.text) for t in toks[:3]]
+    if opener[0] == "cote":
+        a = 1
+    elif opener[:2] == ["du", "cote"] and opener[2:3] in (["de"], ["du"], ["des"], ["d'"]):
+        a = 3
+    elif opener[0] in ("chez", "dans", "a", "au", "aux"):
+        a = 1
+    else:
+        return None
+    # "Côté direction": the tagger may read the bare noun as an adjective
+    bare = opener[0] == "cote"
+    phrase = [replace(t, pos="NOUN") if t.pos == "ADJ" and bare else t for t in toks[a : s - 1]]
+    m = make_mention(ctx.text, phrase) if phrase else None
+    if m is None or any(t.pos in ("VERB", "AUX") for t in toks[a : s - 1]):
+        return None
+    head = _key_words(m.text)
+    if opener[0] == "dans" and not (head and head[0] in words("relation_nouns_fr.txt")):
+        return None  # "Dans la soirée, on…": a time, not a circle
+    named = any(t.ent == "ORG" for t in toks[a : s - 1])
+    if opener[0] in ("a", "au", "aux") and not (named or is_organisation(m)):
+        return None  # "À Lyon, on s'inquiète": the people there
+    return m
 
 
 def _fronted_name(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
