@@ -29,6 +29,7 @@ from quotes.attribution.mention import Mention, make_mention
 from quotes.attribution.patterns import attribute_in_sentence, sentence_source
 from quotes.attribution.resolve import NAMED, PRONOUN, SOURCE, SUBJECT, Registry
 from quotes.attribution.subjects import human_objects, subject_mention
+from quotes.attribution.vocative import unless_addressed
 from quotes.backends import current_device, get_backend, resolve
 from quotes.confidence import quote_probability
 from quotes.lang import language_of, split_by_language
@@ -399,5 +400,5 @@ def _attribute(
     if found is not None and found.mention is not None:
         m: Mention = found.mention
         it.attribution, it.rule, it.mention = found, found.rule, m.text
-        it.speaker = reg.resolve(m, it.sent)
+        it.speaker = unless_addressed(reg, m, it.sent, text[it.span.start : it.span.end])
         reg.add(m, it.speaker, it.sent, SOURCE)

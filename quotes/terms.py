@@ -228,6 +228,8 @@ def classify(
         add(-2, "det_before")
     if _long_title(ws, before, is_sentence, at_start):
         add(-3, "long_title")
+    if n <= 5 and not (is_sentence or at_start) and _work_title(ws):
+        add(-4, "work_title")
     if (
         n <= 4
         and not (is_sentence or at_start)
@@ -267,6 +269,16 @@ def _long_title(ws: list[str], before: list[str], is_sentence: bool, at_start: b
         and ws[0][:1].isupper()
         and not ws[0].isupper()
     )
+
+
+def _work_title(ws: list[str]) -> bool:
+    """«la Saison des cendres», «les Filles du quai», «l'Étranger»: French typography of a
+    work's title, a lower-case article then a capital; words quoted from a source keep
+    the capital of a sentence («La situation est grave») or none («la situation»)."""
+    first = ws[0] if ws else ""
+    if first.startswith(("l'", "l’")) and len(first) > 2:
+        return first[2:3].isupper()
+    return first in ("le", "la", "les") and len(ws) >= 2 and ws[1][:1].isupper()
 
 
 def _noun_before(raw_before: list[str]) -> bool:

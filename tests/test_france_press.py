@@ -127,3 +127,97 @@ def test_the_name_after_a_long_role(text: str, speaker: str) -> None:
     """phrases.noun_phrase keeps a bracketed acronym or party (`_aside_end`) and looks
     further for a first name the NER called a place (`_name_ahead`)."""
     assert speaker_of(text) == speaker
+
+
+def test_the_person_a_quote_speaks_to_is_not_its_speaker() -> None:
+    """vocative.unless_addressed: "il" is not the "monsieur Monteil" the quote questions."""
+    text = (
+        "L'ancien maire Gérard Monteil n'a guère convaincu le président du tribunal. « La "
+        "piscine, monsieur Monteil, c'était aussi de la représentation ? », a-t-il demandé."
+    )
+    assert speaker_of(text) != "Gérard Monteil"
+    said = "L'ancien maire Gérard Monteil comparaît. « Monteil a toujours payé », a-t-il répété."
+    assert speaker_of(said) == "Gérard Monteil"  # named, not addressed
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "expected"),
+    [
+        ("La piscine, monsieur Monteil, c'était quoi ?", "Gérard Monteil", True),
+        ("Merci, madame Roy.", "Anne Roy", True),
+        ("Êtes-vous sûr, Paul Vidal ?", "Paul Vidal", True),
+        ("Monteil a toujours payé", "Gérard Monteil", False),
+        ("J'ai vu Roy hier", "Anne Roy", False),
+    ],
+)
+def test_addressed(quote: str, speaker: str, expected: bool) -> None:
+    from quotes.attribution.vocative import addressed
+
+    assert addressed(quote, speaker) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Un rapport de l'inspection a été remis. Le document, que Le Monde a pu consulter, "
+            "relève des « effets encourageants sur le climat scolaire ».",
+            "Le document",
+        ),
+        (
+            "La note, que franceinfo s'est procurée, évoque un « risque majeur » pour l'hôpital.",
+            "La note",
+        ),
+    ],
+)
+def test_who_read_the_document_is_not_its_source(text: str, speaker: str) -> None:
+    """clauses._object_relative_head: the noun an object relative hangs on speaks."""
+    assert speaker_of(text) == speaker
+
+
+def test_an_inverted_object_is_no_incise_subject() -> None:
+    """patterns.incise_later: "…, présenté en septembre, prévoit une hausse…" is the plan's
+    verb and its object, not an incise; the sentence's subject said the words."""
+    text = (
+        "Le Cher manque de médecins. Sollicité par franceinfo, le ministère de la Santé "
+        "assure que la situation est « suivie de très près » et rappelle que le plan "
+        "« Urgences 2027 », présenté en septembre, prévoit une hausse des gardes de nuit."
+    )
+    rows = [r for r in extract(text) if r.quote == "suivie de très près"]
+    assert [r.speaker for r in rows] == ["le ministère de la Santé"]
+
+
+def test_one_of_them_speaks_after_an_apposition() -> None:
+    """kinds._one_of_them: "l'un d'eux" is a person, so incise_later keeps it."""
+    text = (
+        "Des jeunes distribuent des canettes. « Goûtez, c'est gratuit », une boisson "
+        "sucrée à la main, crie l'un d'eux."
+    )
+    assert speaker_of(text) == "l'un d'eux"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Son quatrième roman, « la Saison des cendres », raconte la fermeture d'une usine.",
+        "La romancière, couronnée pour « les Filles du quai », vit à Nantes.",
+        "Il relit « l'Étranger » chaque été.",
+    ],
+)
+def test_a_work_title_is_a_term(text: str) -> None:
+    """terms._work_title: a lower-case article then a capital."""
+    assert extract(text) == []
+
+
+def test_words_about_a_country_stay_a_quote() -> None:
+    text = "Le président a promis que « la France ne paiera pas »."
+    assert speaker_of(text) == "Le président"
+
+
+def test_parler_de_attributes_a_partial_quote() -> None:
+    """speech_verbs_fr.txt: "parler de «…»" gives the words to the subject."""
+    text = (
+        "Le ministre de l'Économie, Paul Roux, a présenté le budget. Le ministre parle d'un "
+        "effort « juste et partagé »."
+    )
+    assert speaker_of(text) == "Paul Roux"

@@ -9,7 +9,7 @@ from quotes.attribution.resolve import SOURCE, SUBJECT, Registry
 
 
 def test_fuller_description_not_for_an_indefinite() -> None:
-    """fuller_description: "des bonnets" introduces new people, it does not repeat
+    """aliases.fuller_description: "des bonnets" introduces new people, it does not repeat
     "les bonnets verts les plus déterminés"."""
     text = "Les bonnets verts les plus déterminés ont défilé. Des bonnets ont appelé à «marcher»."
     reg = Registry(text)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotes.attribution.kinds import key_words
 from quotes.attribution.mention import Mention
 from quotes.attribution.names import _GENITIVE
 from quotes.lexicon import fold, is_title, role_gender, words
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 _LEAD = frozenset("le la les l' l’ un une son sa ses leur ce cet cette".split())
 _FILLER = frozenset("de du des d' d’ la le l' l’ et".split())
 _FORMER_WORDS = frozenset({"ancien", "ancienne", "ex"})
+_INDEFINITE = frozenset({"un", "une", "des", "d'", "plusieurs", "certains", "certaines"})
 
 
 def role_words(text: str) -> list[str]:
@@ -88,6 +90,20 @@ def relation_description(mention: Mention) -> str | None:
     if mention.name or len(ws) < 3 or fold(ws[1]) not in _GENITIVE:
         return None
     return mention.text if fold(ws[0]) in words("relation_nouns_fr.txt") else None
+
+
+def fuller_description(reg: Registry, mention: Mention) -> str | None:
+    """Fuller wording: "la présidence" -> "la présidence française", said before.
+    An indefinite ("des gilets", "une source") introduces someone new: no link."""
+    words_ = key_words(mention.text)
+    if not words_ or fold(mention.text.split()[0]) in _INDEFINITE:
+        return None
+    for m, speaker in reversed(reg.entries.recent(mention.start)):
+        other = key_words(m.text)
+        longer = len(other) > len(words_) and other[: len(words_)] == words_
+        if not m.name and longer:
+            return speaker or m.text
+    return None
 
 
 def _clash(reg: Registry, mention: Mention, who: str) -> bool:

@@ -353,8 +353,21 @@ def main_subject_of(ctx: Ctx, rule: str) -> Attribution | None:
     v = _governing_verb(ctx)
     if v is None:
         return None
-    m = verb_subject(ctx, v)
+    m = _object_relative_head(ctx, v) or verb_subject(ctx, v)
     return Attribution(rule, m, None) if m is not None else None
+
+
+def _object_relative_head(ctx: Ctx, v: int) -> Mention | None:
+    """ "Le document, que Le Monde a pu consulter, relève des «…»": the parser governs the
+    quote from the object relative, whose subject is who read the document; the noun the
+    relative hangs on, when it heads the sentence, is what speaks."""
+    toks = ctx.toks
+    head = toks[v].head
+    if toks[v].dep not in ("acl:relcl", "acl") or toks[head].dep not in ("root", "nsubj"):
+        return None
+    if head > v or not any(t.head == v and fold(t.text) in ("que", "qu'") for t in toks):
+        return None
+    return mention_at(ctx, head) if ctx.outside(head) else None
 
 
 def reported_sources(ctx: Ctx) -> list[Mention]:

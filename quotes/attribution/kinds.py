@@ -50,7 +50,7 @@ def can_speak(m: Mention | None) -> bool:
     phrase headed by a role, organisation, collective, media or document noun."""
     if m is None:
         return False
-    if m.pronoun or m.person or m.name or is_group(m):
+    if m.pronoun or m.person or m.name or is_group(m) or _one_of_them(m.text):
         return True
     if m.number == "pl" and any(c in m.text for c in '«“"'):
         return True  # "les «gilets jaunes»": a plural under a label in marks is a movement
@@ -59,6 +59,12 @@ def can_speak(m: Mention | None) -> bool:
         return False
     heads = _heads(*_SPEAKERS)
     return head in heads or head.rstrip("sx") in heads or role_gender(head) is not None
+
+
+def _one_of_them(text: str) -> bool:
+    """ "l'un d'eux", "l'une d'elles", "plusieurs d'entre eux": some of the people just
+    named ("eux" and "elles" stand for people)."""
+    return fold(text).replace("’", "'").endswith(("d'eux", "d'elles", "entre eux", "entre elles"))
 
 
 def agrees(pronoun: Mention, m: Mention) -> bool:

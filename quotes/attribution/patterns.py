@@ -78,6 +78,8 @@ def incise_after(ctx: Ctx) -> Attribution | None:
     subject = subject_after(ctx, end)
     if subject is None:
         return None
+    if not can_speak(subject) and any(t.text[:1].isalnum() for t in toks[: ctx.before()]):
+        return None  # "Son roman, «…», raconte la fermeture d'une usine": its object
     return Attribution("incise_after", subject, cue)
 
 
@@ -174,7 +176,7 @@ def incise_later(ctx: Ctx) -> Attribution | None:
             found = incise_after(
                 Ctx(ctx.text, Span(0, 0, 0, toks[k].start, "", 0), toks, ctx.quotes)
             )
-            if found is not None:
+            if found is not None and can_speak(found.mention):  # not "prévoit une hausse"
                 return Attribution("incise_later", found.mention, found.cue)
     return None
 

@@ -13,6 +13,7 @@ import bisect
 import math
 from collections.abc import Sequence
 
+from quotes.attribution.aliases import fuller_description
 from quotes.attribution.candidates import (
     _CASCADE_CONTEXT,
     _KNOWN,
@@ -24,6 +25,7 @@ from quotes.attribution.candidates import (
     speaker_feats,
 )
 from quotes.attribution.ctx import Attribution, Ctx
+from quotes.attribution.documents import document_author
 from quotes.attribution.kinds import speaks_as_one
 from quotes.attribution.mention import Mention
 from quotes.attribution.patterns import RULES, sentence_source
@@ -95,10 +97,10 @@ def _descriptions(reg: Registry, m: Mention, sentence: int) -> list[str]:
     for answer in (
         reg.role_alias(m),
         reg.apposed_name(m),
-        reg.document_author(m, sentence),
+        document_author(reg, m, sentence),
         reg.demonstrative(m),
         reg.described_person(m, sentence),
-        reg.fuller_description(m),
+        fuller_description(reg, m),
     ):
         if answer and answer not in out:
             out.append(answer)

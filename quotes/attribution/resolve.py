@@ -7,9 +7,10 @@ speaker column must carry one name per person: the fullest the document uses. Th
 subjects, named people, attributed sources), and `resolve(mention)` answers with:
 - `antecedent(pronoun)`: the nearest compatible mention before it (gender, number);
 - `canonical(name)`: the longest name of the document ending with the same surname;
-- `role_alias`, `document_author`, `demonstrative`, `described_person`,
-  `fuller_description`: what a description without a name stands for ("le ministre de
-  l’Intérieur", "un communiqué", "cette délégation", "l'officier", "la présidence").
+- `role_alias`, `demonstrative`, `described_person` (and the functions of
+  quotes.attribution.aliases and .documents): what a description without a name stands
+  for ("le ministre de l’Intérieur", "un communiqué", "cette délégation", "l'officier",
+  "la présidence").
 It also keeps, per speaker, the gender marks and the role the text gives (`gender`, `roles`).
 """
 
@@ -21,7 +22,12 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes.attribution.acronyms import expand, find_acronyms
-from quotes.attribution.aliases import head_alias, relation_description, same_source
+from quotes.attribution.aliases import (
+    fuller_description,
+    head_alias,
+    relation_description,
+    same_source,
+)
 from quotes.attribution.companies import described_company
 from quotes.attribution.documents import document_author
 from quotes.attribution.entries import Entries
@@ -59,7 +65,6 @@ PROTAGONIST_WINDOW = 15  # sentences back an epithet ("le prévenu") looks for i
 APPOSITION_WINDOW = 10_000  # characters searched back for a description's apposition
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
-_INDEFINITE = frozenset({"un", "une", "des", "d'", "plusieurs", "certains", "certaines"})
 
 
 @dataclass
@@ -204,11 +209,16 @@ class Registry:
         return None
 
     def antecedent(
-        self, pronoun: Mention, sentence: int | None = None, max_back: int = MAX_SENTENCES_BACK
+        self,
+        pronoun: Mention,
+        sentence: int | None = None,
+        max_back: int = MAX_SENTENCES_BACK,
+        exclude: frozenset[str] = frozenset(),
     ) -> str | None:
         """The antecedent of a pronoun: compatible in gender and number, searched sentence
         by sentence backwards; within a sentence, quote sources and subjects come before
-        other names ("Laurent Berger a désapprouvé … de M. Griveaux. «…», a-t-il dit")."""
+        other names ("Laurent Berger a désapprouvé … de M. Griveaux. «…», a-t-il dit").
+        `exclude`: speakers it cannot be (the person a quote speaks to)."""
         if sentence is None:
             sentence = max((r[0] for r in self.ranks.values()), default=0)
         best: tuple[tuple[int, int, bool, int], str] | None = None
@@ -217,12 +227,13 @@ class Registry:
         for m, speaker, sent, salience, unsure in self.antecedent_candidates(
             pronoun, sentence, max_back
         ):
-            if not _compatible(pronoun, m):
+            who = speaker or self.canonical(m.name or "")
+            if not _compatible(pronoun, m) or who in exclude:
                 continue
             rank = (0, False) if pronoun.text in RECENCY else (salience, self._embedded(m))
             key = (sentence - sent + unsure, *rank, -m.start)
             if best is None or key < best[0]:
-                best = (key, speaker or self.canonical(m.name or ""))
+                best = (key, who)
         return best[1] if best else None
 
     def antecedent_candidates(
@@ -303,10 +314,10 @@ class Registry:
             or relation_description(mention)
             or described_company(self, mention)
             or self.protagonist(mention, sentence)
-            or self.document_author(mention, sentence)
+            or document_author(self, mention, sentence)
             or self.demonstrative(mention)
             or self.described_person(mention, sentence)
-            or self.fuller_description(mention)
+            or fuller_description(self, mention)
             or mention.text
         )
 
@@ -365,23 +376,6 @@ class Registry:
         if not counts:
             return None
         return max(counts.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
-
-    def fuller_description(self, mention: Mention) -> str | None:
-        """Fuller wording: "la présidence" -> "la présidence française", said before.
-        An indefinite ("des gilets", "une source") introduces someone new: no link."""
-        words = _key(mention.text)
-        if not words or fold(mention.text.split()[0]) in _INDEFINITE:
-            return None
-        for m, speaker in reversed(self.entries.recent(mention.start)):
-            other = _key(m.text)
-            longer = len(other) > len(words) and other[: len(words)] == words
-            if not m.name and longer:
-                return speaker or m.text
-        return None
-
-    def document_author(self, mention: Mention, sentence: int | None) -> str | None:
-        """Document speakers ("annonce un communiqué"): see quotes.attribution.documents."""
-        return document_author(self, mention, sentence)
 
     def described_person(self, mention: Mention, sentence: int | None) -> str | None:
         """Descriptions: "a promis l’élue", "a déclaré l'officier": a definite description
