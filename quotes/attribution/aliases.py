@@ -25,7 +25,7 @@ import regex
 from quotes.attribution.kinds import key_words
 from quotes.attribution.mention import Mention
 from quotes.attribution.names import _GENITIVE
-from quotes.lexicon import fold, is_title, role_gender, words
+from quotes.lexicon import fold, is_title, role_gender, tagged, words
 
 if TYPE_CHECKING:
     from quotes.attribution.resolve import Registry
@@ -83,13 +83,13 @@ def head_alias(reg: Registry, mention: Mention) -> str | None:
 
 
 def relation_description(mention: Mention) -> str | None:
-    """ "l'entourage du ministre", "un proche du président": someone named by their tie to
-    another person (lexicons/relation_nouns_fr.txt) is a source of their own, never the
-    person of the complement: the description as written."""
+    """ "l'entourage du ministre", "les proches du président": the circle around a person
+    (lexicons/relation_nouns_fr.txt, tagged circle) is a source of its own, never the
+    person of the complement nor anyone named before: the description as written."""
     ws = role_words(mention.text)
     if mention.name or len(ws) < 3 or fold(ws[1]) not in _GENITIVE:
         return None
-    return mention.text if fold(ws[0]) in words("relation_nouns_fr.txt") else None
+    return mention.text if tagged("relation_nouns_fr.txt").get(fold(ws[0])) == "circle" else None
 
 
 def fuller_description(reg: Registry, mention: Mention) -> str | None:

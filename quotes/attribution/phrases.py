@@ -102,11 +102,13 @@ def noun_phrase(toks: Sequence[Tok], a: int) -> int:
 
 
 def _aside_end(toks: Sequence[Tok], j: int) -> int | None:
-    """The ")" closing a short aside opened at `j` with no verb in it: an acronym, a party
-    or an age in brackets ("(USE)", "(LR)", "(52 ans)") is part of the phrase it follows."""
+    """The ")" closing a short aside opened at `j` with no verb in it, when the phrase goes
+    on after it: an acronym or a party in brackets ("l'Union des salariés (USE), Karim
+    Haddad", "le maire (LR) de Nice") is part of the phrase; "à Lorient (ouest)." ends it."""
     for k in range(j + 1, min(j + 9, len(toks))):
-        if toks[k].text == ")":
-            return k
+        if toks[k].text == ")":  # kept when the phrase goes on: ", Karim Haddad", "de Nice"
+            nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+            return k if nxt == "," or nxt in _GENITIVE else None
         if toks[k].text in '().;:!?«»“”"' or toks[k].pos in ("VERB", "AUX"):
             return None
     return None

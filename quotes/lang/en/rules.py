@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from quotes.lang.en.people import titles
 from quotes.lang.en.terms import speech_lemmas, speech_word
+from quotes.lang.en.titled import name_in_title
 from quotes.lexicon import fold, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
@@ -215,7 +216,8 @@ def found_at(s: Sentence, rule: str, verb: int, head: int | None) -> Found | Non
     role = fold(s.toks[head].lemma) in titles()  # "the party leader, Kemi Roe"
     if s.toks[head].ent != "PER" and named and a_name(s.toks[named[0]], role):
         head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
-    lo, hi = mention_range(s, head)
+    inside = name_in_title(s.toks, s.children, head) if role else None
+    lo, hi = inside or mention_range(s, head)  # "Minister for Health Declan Roe said"
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
 
 
@@ -382,7 +384,9 @@ RULES: tuple[Rule, ...] = (
 
 def attribute(s: Sentence, q: Span) -> Found | None:
     """The first rule's result for quote `q` of sentence `s`."""
-    for rule in RULES:
+    from quotes.lang.en.partials import partial_subject  # the last rule; it uses this module
+
+    for rule in (*RULES, partial_subject):
         found = rule(s, q)
         if found is not None:
             return found
