@@ -221,3 +221,39 @@ def test_parler_de_attributes_a_partial_quote() -> None:
         "effort « juste et partagé »."
     )
     assert speaker_of(text) == "Paul Roux"
+
+
+def test_a_quote_naming_someone_in_full_is_not_theirs() -> None:
+    """vocative.named_in: the description that resolved to the person the quote names
+    stays as written."""
+    text = (
+        "L'humanitaire Camille Renaud a été libérée, a annoncé la présidence. « Camille "
+        "Renaud est libre. Je pense ce soir à sa famille », a écrit le chef de l'État sur X."
+    )
+    assert speaker_of(text) == "le chef de l'État"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "La syndicaliste Sandrine Kervella reste prudente. Une réunion pourrait se tenir "
+            "lundi. Une perspective accueillie avec scepticisme par Mme Kervella : « On nous a "
+            "déjà fait le coup. »",
+            "Sandrine Kervella",
+        ),
+        (
+            "La ministre a lancé sa formule. Une phrase qui a fait bondir M. Alloin : « Personne "
+            "ne sacrifie les élèves. »",
+            "Alloin",
+        ),
+    ],
+)
+def test_before_a_colon_the_person_named_last(text: str, speaker: str) -> None:
+    """patterns._person_after_verb: the clause's subject cannot speak."""
+    assert speaker_of(text) == speaker
+
+
+def test_before_a_colon_a_speaking_subject_keeps_it() -> None:
+    text = "La ministre a répondu à Paul Roy : « Nous verrons en janvier. »"
+    assert speaker_of(text) == "La ministre"

@@ -36,7 +36,7 @@ from quotes.attribution.verbs import (
     subject_clitic,
     verb_group,
 )
-from quotes.lexicon import fold, is_speech_verb, words
+from quotes.lexicon import fold, is_speech_verb, is_title, words
 from quotes.nlp import Tok
 from quotes.scanner import Span
 
@@ -193,10 +193,30 @@ def colon_before(ctx: Ctx) -> Attribution | None:
         missed = missed and is_speech_verb(t.text) and ctx.toks[v - 1].pos != "DET"
         if (t.pos in ("VERB", "AUX") or missed) and ctx.outside(v):
             m = verb_subject(ctx, v) if not missed else _clitic_subject(ctx, v)
+            if not can_speak(m):  # none, or "une perspective": the person named last
+                m = _person_after_verb(ctx, v, k) or m
             if m is not None:
                 return Attribution("colon_before", m, t.text if missed else None)
             break
     return main_subject_of(ctx, "colon_before") or _verbless_label(ctx, k)
+
+
+def _person_after_verb(ctx: Ctx, v: int, colon: int) -> Mention | None:
+    """ "Une perspective accueillie avec scepticisme par Mme Roy : «…»", "Une phrase qui a
+    fait bondir M. Alloin : «…»": the subject cannot speak; the person the clause names
+    last before the colon answers."""
+    toks = ctx.toks
+    end = colon
+    while end > v and not (toks[end - 1].ent == "PER" and ctx.outside(end - 1)):
+        end -= 1
+    if end <= v or end < colon - 1:
+        return None  # no name, or words after it: "… par M. Roy, selon ses proches :"
+    a = end - 1
+    while a > v and toks[a - 1].ent == "PER":
+        a -= 1
+    if a > v and is_title(toks[a - 1].text):
+        a -= 1
+    return make_mention(ctx.text, toks[a:end])
 
 
 def _verbless_label(ctx: Ctx, colon: int) -> Attribution | None:
