@@ -250,7 +250,7 @@ def test_a_quote_naming_someone_in_full_is_not_theirs() -> None:
     ],
 )
 def test_before_a_colon_the_person_named_last(text: str, speaker: str) -> None:
-    """patterns._person_after_verb: the clause's subject cannot speak."""
+    """colons._person_after_verb: the clause's subject cannot speak."""
     assert speaker_of(text) == speaker
 
 
