@@ -60,3 +60,38 @@ def test_the_name_closing_a_title(text: str, speaker: str) -> None:
 
 def test_a_title_without_a_name_stays_the_title() -> None:
     assert one("The Minister for Health said: “Nobody will defend it.”").speaker == "Minister"
+
+
+def test_a_name_set_off_after_the_subject_noun_is_the_subject() -> None:
+    """mentions._subject: "Her son-in-law, Darren Pike, said" makes him the latest
+    subject, so "the 38-year-old" after it is him, not the speaker before."""
+    text = (
+        "Margaret Holroyd, 71, told the BBC she had been woken at 03:00.\n\n"
+        '"I looked out and the street was a river," she said.\n\n'
+        "Her son-in-law, Darren Pike, said the family had spent the night at a rest centre.\n\n"
+        '"It\'s been a long night," the 38-year-old said.'
+    )
+    from helpers import english_speakers
+
+    assert english_speakers(text) == ["Margaret Holroyd", "Darren Pike"]
+
+
+def test_an_epithet_with_a_gender_is_the_latest_person_of_that_gender() -> None:
+    """People.described: "the modest mother" after her husband spoke is her."""
+    from helpers import english_speakers
+
+    text = (
+        "Kirsty Delaney, 34, pulled two children from the car.\n\n"
+        'Her husband, Gareth Delaney, wrote: "My wife is a proper hero."\n\n'
+        'But the modest mother insisted: "Anyone would have done the same."'
+    )
+    assert english_speakers(text) == ["Gareth Delaney", "Kirsty Delaney"]
+
+
+def test_a_bare_kin_noun_is_someone_else() -> None:
+    """ "the father" right after the son is named is the son's father: kept as written."""
+    text = (
+        "Police said Tom Gatsby, 19, died at the scene.\n\n"
+        '"He is gone, he is gone," the father repeated into his phone.'
+    )
+    assert one(text).speaker != "Tom Gatsby"

@@ -102,7 +102,8 @@ def trim(toks: Sequence[Tok]) -> Sequence[Tok]:
 def _subject(toks: Sequence[Tok], k: int) -> bool:
     """Whether the name ending at token `k` is a subject, or names one right after it:
     "The charity Harwell said", "the owners Ann Roe and Tom Lee said" (in apposition to
-    the subject noun they follow), "councillor and advocate Paul Brook said" (the roles
+    the subject noun they follow, or set off by a comma right after it: "Her son-in-law,
+    Darren Pike, said"), "councillor and advocate Paul Brook said" (the roles
     of the subject, parsed as a list)."""
     t = toks[k]
     if t.dep in ("nsubj", "nsubjpass"):
@@ -118,7 +119,14 @@ def _subject(toks: Sequence[Tok], k: int) -> bool:
     head = toks[t.head] if t.dep == "appos" and t.head < k else None
     if head is None or head.dep not in ("nsubj", "nsubjpass"):
         return False
-    return all(toks[m].ent == t.ent and toks[m].text != "," for m in range(head.i + 1, k + 1))
+    start = k
+    while start - 1 > head.i and toks[start - 1].ent == t.ent:
+        start -= 1
+    between = toks[head.i + 1 : start]  # "Her son-in-law, Darren Pike": "-in-law ,"
+    if between and between[-1].text == ",":
+        rest = between[:-1]
+        return len(rest) <= 4 and not any(b.text == "," or b.ent or b.pos == "PROPN" for b in rest)
+    return not between and all(toks[m].ent == t.ent for m in range(start, k + 1))
 
 
 def _document(toks: Sequence[Tok]) -> bool:

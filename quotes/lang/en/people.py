@@ -291,16 +291,22 @@ class People:
         return self.thing(max(latest)[1], at, max(latest)[2]) if latest else None
 
     def described(self, phrase: str, nouns: list[str], at: int) -> str:
-        """A description: "the 45-year-old", "the Ohio Republican" is the latest subject
+        """A description: "the 45-year-old", "the Ohio Republican", "the modest mother"
+        (gender agreeing) is the latest subject
         or speaker (English news names a person, then calls them by their age or party);
         "the spokesperson" the person latest named whose role holds its head noun, or the
         source latest described with that noun ("a Health Department spokesperson");
         else the description as written."""
-        if _AGED.fullmatch(phrase) or partisan(phrase):
+        definite = fold(phrase).startswith("the ")
+        # "the modest mother": an epithet, a person noun of one gender with a word before it
+        # (bare "the father" is someone's father; "the victim's mother" another person)
+        epithet = definite and nouns and "'" not in phrase and len(phrase.split()) >= 3
+        kin = gendered_nouns().get(nouns[-1]) if epithet else None
+        if _AGED.fullmatch(phrase) or partisan(phrase) or kin:
             latest = [m for m in self._latest() if m[0] <= at and m[2] == "person" and m[3]]
+            latest = [m for m in latest if self.gender_of(m[1]) in (None, kin)] if kin else latest
             if latest:
                 return max(latest)[1]
-        definite = fold(phrase).startswith("the ")
         if nouns:
             for _, name, kind, _ in sorted(self._latest(), reverse=True):
                 role = fold(self.roles.get(name, ""))
@@ -312,7 +318,8 @@ class People:
                     self._note(at, name, kind, True)
                     return name
         title = _TITLED.fullmatch(phrase)
-        if title and fold(title.group(1)) in titles():  # "the president wrote", just after
+        kinship = title is not None and title.group(1) in gendered_nouns()  # not "Father X"
+        if title and fold(title.group(1)) in titles() and not kinship:  # "the president"
             near = [m for m in self._latest() if at - _NEAR_CHARS <= m[0] <= at and m[3]]
             people = [m for m in near if m[2] == "person"]
             # a person the text gave another role is not "the mayor"
