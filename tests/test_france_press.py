@@ -257,3 +257,30 @@ def test_before_a_colon_the_person_named_last(text: str, speaker: str) -> None:
 def test_before_a_colon_a_speaking_subject_keeps_it() -> None:
     text = "La ministre a répondu à Paul Roy : « Nous verrons en janvier. »"
     assert speaker_of(text) == "La ministre"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "L'attaquant Yanis Belkacem, buteur pour la troisième fois de la saison, n'avait "
+            "le sourire qu'à moitié. « Marquer, c'est bien. Gagner, c'est mieux », sourit "
+            "l'attaquant de 22 ans.",
+            "Yanis Belkacem",
+        ),
+        (
+            "Le docteur Paul Sarrazin dirige le service. Le médecin de 58 ans enchaîne les "
+            "gardes depuis le printemps. « Je n'ai jamais vu une situation pareille. »",
+            "Paul Sarrazin",
+        ),
+        (
+            "En face, l'entraîneur de Trévières, Laurent Gosselin, savourait ce point. « On est "
+            "venus avec un plan », lâche le technicien normand.",
+            "Laurent Gosselin",
+        ),
+    ],
+)
+def test_a_description_by_age_or_trade_is_the_person_just_named(text: str, speaker: str) -> None:
+    """mention._is_person (an age makes a person), Registry.described_person (an aged
+    office noun is no other actor), roles_fr.txt (sport trades)."""
+    assert speaker_of(text) == speaker

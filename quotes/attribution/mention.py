@@ -276,4 +276,10 @@ def _is_person(toks: Sequence[Tok], name: tuple[int, int] | None) -> bool:
             or first_name_gender(head.text)
         ):
             return True
-    return any(role_gender(t.text) is not None or is_title(t.text) for t in toks)
+    if any(role_gender(t.text) is not None or is_title(t.text) for t in toks):
+        return True
+    # "l'attaquant de 22 ans", "la cinéaste, 34 ans": a noun given an age is a person
+    return any(
+        t.text.isdigit() and k + 1 < len(toks) and fold(toks[k + 1].text) == "ans"
+        for k, t in enumerate(toks)
+    )

@@ -386,7 +386,8 @@ class Registry:
         if not (mention.person and definite and mention.number == "sg"):
             return None
         key = _key(mention.text)
-        if any(w in words_of("offices_fr.txt") for w in key[:2]):
+        aged = regex.search(r"\b\d{1,3} ans\b", mention.text) is not None  # "de 58 ans"
+        if any(w in words_of("offices_fr.txt") for w in key[:2]) and not aged:
             return None  # "le procureur": another actor, unless role_alias linked it
         if any(_key(m.text) == key for m, _ in self.objects.recent(mention.start)):
             return None  # "…vers la présidente. La présidente concède": that one again
