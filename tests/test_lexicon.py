@@ -30,6 +30,7 @@ COLUMNS = {
     "titles_fr.txt": [{"m", "f", "u"}],
     "pronouns_fr.txt": [{"m", "f", "u"}, {"sg", "pl"}],
     "sign_nouns_fr.txt": [{"sign", "garment"}],
+    "relation_nouns_fr.txt": [{"circle", "person"}],
     "first_names_en.txt": [{"m", "f", "u"}],
     "titles_en.txt": [{"m", "f", "u"}],
     "gendered_nouns_en.txt": [{"m", "f"}],

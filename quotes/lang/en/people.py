@@ -102,13 +102,14 @@ def _second_given(first: str, second: str) -> bool:
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words) of "Prime Minister Justin Trudeau", "Mr. Smith", "Police
     Chief Jane Roe": up to the last title word that still leaves a name after it, and
-    over its of-phrase ("Chief of Police") when a known first name follows."""
+    over its of- or for-phrase ("Chief of Police", "Minister for Health") when a known
+    first name follows."""
     cut = 0
     for k, w in enumerate(words[:-1]):
         if fold(w) in titles():
             cut = k + 1
     # "Chief of Police Ana Ruiz": a title's of-phrase runs up to a first name
-    if 0 < cut < len(words) - 2 and fold(words[cut]) == "of":
+    if 0 < cut < len(words) - 2 and fold(words[cut]) in ("of", "for"):
         given = (k for k in range(cut + 1, len(words) - 1) if first_name_gender(words[k]))
         cut = next(given, cut)
     return words[:cut], words[cut:]

@@ -216,8 +216,9 @@ def found_at(s: Sentence, rule: str, verb: int, head: int | None) -> Found | Non
     role = fold(s.toks[head].lemma) in titles()  # "the party leader, Kemi Roe"
     if s.toks[head].ent != "PER" and named and a_name(s.toks[named[0]], role):
         head = named[0]  # "the union's president, Jane Roe, said": the name in apposition
+    lo, hi = mention_range(s, head)
     inside = name_in_title(s.toks, s.children, head) if role else None
-    lo, hi = inside or mention_range(s, head)  # "Minister for Health Declan Roe said"
+    hi = max(hi, inside[1]) if inside else hi  # "Minister for Health Declan Roe said"
     return Found(rule, lo, hi, s.toks[verb].text if verb >= 0 else None)
 
 
