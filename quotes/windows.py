@@ -47,9 +47,11 @@ def sentences_to_parse(
     return sorted(wanted)
 
 
-# ", regrette Paul", ", explique la": a verb after a comma, then a name or an article.
+# ", regrette Paul", ", explique la", ", confie une": a verb after a comma, then a name or
+# a determiner.
 _INNER_INCISE = regex.compile(
-    r"[,;]\s+(?:(?:a|avait|ont|avaient)\s+)?(\p{Ll}[\p{Ll}-]+)\s+(?:\p{Lu}|l[ae]\s|l['’]|les\s)"
+    r"[,;]\s+(?:(?:a|avait|ont|avaient)\s+)?(\p{Ll}[\p{Ll}-]+)\s+"
+    r"(?:\p{Lu}|l[ae]\s|l['’]|les\s|une?\s|des\s|son\s|sa\s|ses\s|leurs?\s)"
 )
 
 

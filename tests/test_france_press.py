@@ -284,3 +284,14 @@ def test_a_description_by_age_or_trade_is_the_person_just_named(text: str, speak
     """mention._is_person (an age makes a person), Registry.described_person (an aged
     office noun is no other actor), roles_fr.txt (sport trades)."""
     assert speaker_of(text) == speaker
+
+
+def test_an_incise_inside_the_marks_with_an_indefinite_source() -> None:
+    """windows._INNER_INCISE keeps the words of a long quote whose incise opens with "une"
+    (patterns._inner_subject reads them; the source's phrase may run past a participle)."""
+    text = (
+        "Les automobilistes ont pris leur mal en patience. « Je comprends leur colère, j'ai "
+        "un oncle agriculteur, confie une conductrice bloquée près d'une heure. Mais il y a "
+        "des gens qui doivent aller travailler. »"
+    )
+    assert speaker_of(text) == "une conductrice"

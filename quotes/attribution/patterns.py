@@ -143,9 +143,10 @@ def _inner_subject(ctx: Ctx, inner: Sequence[Tok], a: int) -> Mention | None:
     if a >= len(inner) or not (inner[a].text[:1].isupper() or inner[a].pos == "DET"):
         return None
     b = noun_phrase(inner, a)
-    if b < len(inner) and inner[b].text not in ",.;!?…":
-        return None
-    m = make_mention(ctx.text, inner[a:b])
+    stop = next((k for k in range(b, len(inner)) if inner[k].text in ",.;!?…"), len(inner))
+    if any(t.pos in ("VERB", "AUX") and t.form == "fin" for t in inner[b:stop]):
+        return None  # "…, dit Paul qui a quitté…": a clause, the incise does not close
+    m = make_mention(ctx.text, inner[a:b])  # "confie une conductrice bloquée près d'une heure."
     return m if m is not None and (m.person or m.name) else None
 
 
