@@ -1,5 +1,6 @@
 """English fragments quoted inside the journalist's sentence (quotes.lang.en.partials) and
-names inside a title's prepositional phrase (quotes.lang.en.titled). Sentences written
+names inside a title's prepositional phrase (quotes.lang.en.titled), people
+named by epithets and ranks. Sentences written
 for these tests, in British, Irish and Australian styles."""
 
 from __future__ import annotations
@@ -95,3 +96,14 @@ def test_a_bare_kin_noun_is_someone_else() -> None:
         '"He is gone, he is gone," the father repeated into his phone.'
     )
     assert one(text).speaker != "Tom Gatsby"
+
+
+def test_a_british_police_rank_is_a_title() -> None:
+    """titles_en.txt: "DI Moss" is Kieran Moss, the rank goes to the role."""
+    from helpers import english_speakers
+
+    text = (
+        "Detective Inspector Kieran Moss, of Greater Manchester Police, appealed for "
+        'witnesses.\n\n"Someone knows who did this," DI Moss said.'
+    )
+    assert english_speakers(text) == ["Kieran Moss"]
