@@ -1,7 +1,7 @@
-"""English fragments quoted inside the journalist's sentence (quotes.lang.en.partials) and
-names inside a title's prepositional phrase (quotes.lang.en.titled), people
-named by epithets and ranks. Sentences written
-for these tests, in British, Irish and Australian styles."""
+"""English fragments quoted inside the journalist's sentence (quotes.lang.en.partials),
+names inside a title's prepositional phrase (quotes.lang.en.titled), people named by an
+epithet or a rank. Sentences written for these tests, in British, Irish and Australian
+styles."""
 
 from __future__ import annotations
 
