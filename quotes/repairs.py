@@ -12,6 +12,10 @@ It also tags imperfect speech verbs as adverbs or adjectives ("Ils scandaient «
 to whoever else it names ("selon un journaliste de l'AFP"). A word ending in "-aient"
 is a verb in French, and so is one in "-ait" right after "il", "elle" or "on"; such a
 word of the speech lexicon is made a finite verb (`imperfect_speech_verbs`).
+
+And it reads a participle opening the sentence ("Interrogée sur le risque, Mme Roy a
+répondu") as a name, often the subject itself: `fronted_participle` makes it an adverbial
+and the phrase after its comma the subject.
 """
 
 from __future__ import annotations
@@ -84,7 +88,8 @@ def imperfect_speech_verbs(toks: list[Tok]) -> list[Tok]:
 _IRREGULAR_PARTICIPLES = frozenset(
     "joint jointe joints jointes reçu reçue reçus reçues atteint atteinte vu vue".split()
 )
-_AFTER_PARTICIPLE = frozenset({",", "sur", "par", "à", "au", "aux", "lors", "en", "dans", "après"})
+# folded, as `fold` gives them ("à" -> "a", "après" -> "apres")
+_AFTER_PARTICIPLE = frozenset({",", "sur", "par", "a", "au", "aux", "lors", "en", "dans", "apres"})
 
 
 def fronted_participle(toks: list[Tok]) -> list[Tok]:

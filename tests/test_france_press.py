@@ -295,3 +295,21 @@ def test_an_incise_inside_the_marks_with_an_indefinite_source() -> None:
         "des gens qui doivent aller travailler. »"
     )
     assert speaker_of(text) == "une conductrice"
+
+
+def test_a_fronted_participle_before_a() -> None:
+    """repairs._AFTER_PARTICIPLE is folded: "Invitée à réagir," opens with the participle."""
+    from quotes.nlp import Tok
+    from quotes.repairs import fronted_participle
+
+    words = ["Invitée", "à", "réagir", ",", "la", "ministre", "a", "répondu"]
+    heads = [7, 2, 0, 7, 5, 7, 7, 7]
+    deps = ["nsubj", "case", "dep", "punct", "det", "obj", "aux", "root"]
+    pos = ["PROPN", "ADP", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB"]
+    at, toks = 0, []
+    for i, w in enumerate(words):
+        toks.append(Tok(i, w, w.lower(), pos[i], deps[i], heads[i], at, at + len(w)))
+        at += len(w) + 1
+    mended = fronted_participle(toks)
+    assert (mended[0].dep, mended[0].pos) == ("advcl", "VERB")
+    assert (mended[5].dep, mended[5].head) == ("nsubj", 7)
