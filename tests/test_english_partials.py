@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import english_one as one
+from helpers import english_speakers
 
 
 @pytest.mark.parametrize(
@@ -72,15 +73,11 @@ def test_a_name_set_off_after_the_subject_noun_is_the_subject() -> None:
         "Her son-in-law, Darren Pike, said the family had spent the night at a rest centre.\n\n"
         '"It\'s been a long night," the 38-year-old said.'
     )
-    from helpers import english_speakers
-
     assert english_speakers(text) == ["Margaret Holroyd", "Darren Pike"]
 
 
 def test_an_epithet_with_a_gender_is_the_latest_person_of_that_gender() -> None:
     """People.described: "the modest mother" after her husband spoke is her."""
-    from helpers import english_speakers
-
     text = (
         "Kirsty Delaney, 34, pulled two children from the car.\n\n"
         'Her husband, Gareth Delaney, wrote: "My wife is a proper hero."\n\n'
@@ -100,8 +97,6 @@ def test_a_bare_kin_noun_is_someone_else() -> None:
 
 def test_a_british_police_rank_is_a_title() -> None:
     """titles_en.txt: "DI Moss" is Kieran Moss, the rank goes to the role."""
-    from helpers import english_speakers
-
     text = (
         "Detective Inspector Kieran Moss, of Greater Manchester Police, appealed for "
         'witnesses.\n\n"Someone knows who did this," DI Moss said.'

@@ -383,11 +383,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@functools.cache
+def _all_rules() -> tuple[Rule, ...]:
+    """`RULES`, then the fragment rule (quotes.lang.en.partials imports this module)."""
+    from quotes.lang.en.partials import partial_subject
+
+    return (*RULES, partial_subject)
+
+
 def attribute(s: Sentence, q: Span) -> Found | None:
     """The first rule's result for quote `q` of sentence `s`."""
-    from quotes.lang.en.partials import partial_subject  # the last rule; it uses this module
-
-    for rule in (*RULES, partial_subject):
+    for rule in _all_rules():
         found = rule(s, q)
         if found is not None:
             return found
